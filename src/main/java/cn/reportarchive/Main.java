@@ -1,0 +1,2 @@
+package cn.reportarchive;
+public class Main { public static void main(String[] a) {} }
