@@ -1,0 +1,80 @@
+package cn.reportarchive;
+
+import cn.reportarchive.archive.BulkImport;
+import cn.reportarchive.archive.Catalog;
+import cn.reportarchive.archive.OriginalStore;
+import cn.reportarchive.archive.ReportArchive;
+import cn.reportarchive.extract.ExtractionLimits;
+import cn.reportarchive.extract.TextNormalizer;
+import cn.reportarchive.extract.TikaExtractor;
+import cn.reportarchive.index.Analyzers;
+import cn.reportarchive.index.ReportIndex;
+import cn.reportarchive.parse.AspectTaxonomy;
+import cn.reportarchive.parse.ReportParser;
+import cn.reportarchive.search.PassageSearch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+/**
+ * The one place that wires the application: given a data directory, it opens the original store,
+ * the catalog and the index, builds extractor, parser and search on top, and brings the index in
+ * line with the catalog if the last run was cut short.
+ */
+public final class Application implements AutoCloseable {
+    private final AspectTaxonomy taxonomy;
+    private final Catalog catalog;
+    private final ReportIndex index;
+    private final TikaExtractor extractor;
+    private final ReportArchive archive;
+    private final PassageSearch search;
+
+    private Application(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
+        Files.createDirectories(dataDir);
+        this.taxonomy = AspectTaxonomy.withExtension(dataDir.resolve("aspects.tsv"));
+        this.catalog = new Catalog(dataDir.resolve("catalog.db"));
+        this.index = new ReportIndex(dataDir.resolve("lucene"), Analyzers.passageText());
+        this.extractor = new TikaExtractor(limits, new TextNormalizer());
+        this.archive = new ReportArchive(new OriginalStore(dataDir.resolve("originals")), catalog, index,
+                extractor, new ReportParser(taxonomy));
+        this.search = new PassageSearch(index, taxonomy);
+    }
+
+    public static Application open(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
+        Application app = new Application(dataDir, limits);
+        try {
+            app.archive.recover();
+        } catch (IOException | SQLException | RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    public AspectTaxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    public ReportArchive archive() {
+        return archive;
+    }
+
+    public BulkImport bulkImport() {
+        return new BulkImport(archive);
+    }
+
+    public PassageSearch search() {
+        return search;
+    }
+
+    @Override
+    public void close() throws IOException, SQLException {
+        try {
+            extractor.close();
+            index.close();
+        } finally {
+            catalog.close();
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package cn.reportarchive.archive;
+
+import cn.reportarchive.parse.Report;
+import cn.reportarchive.parse.ReportSummary;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The catalog of reports in SQLite: one row per archived original, with the metadata the user
+ * gave, the effective metadata for listing, and the parsed report as JSON. A row exists only for
+ * a report whose original is stored and whose passages are indexed.
+ */
+public final class Catalog implements AutoCloseable {
+    private static final String COLUMNS = "id, sha256, filename, media_type, size, imported_at, "
+            + "given_unit, given_year, given_author, report_json";
+
+    private final Connection db;
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public Catalog(Path file) throws SQLException {
+        db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS reports (
+                      id TEXT PRIMARY KEY,
+                      sha256 TEXT NOT NULL UNIQUE,
+                      filename TEXT,
+                      media_type TEXT,
+                      size INTEGER NOT NULL,
+                      imported_at TEXT NOT NULL,
+                      given_unit TEXT,
+                      given_year INTEGER,
+                      given_author TEXT,
+                      title TEXT,
+                      year INTEGER,
+                      unit TEXT,
+                      author TEXT,
+                      kind TEXT,
+                      report_json TEXT NOT NULL)""");
+            s.execute("CREATE INDEX IF NOT EXISTS reports_unit_year ON reports(unit, year)");
+        }
+    }
+
+    public synchronized Optional<String> idOfSha(String sha256) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("SELECT id FROM reports WHERE sha256 = ?")) {
+            q.setString(1, sha256);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public synchronized void insert(StoredReport stored) throws SQLException {
+        Report r = stored.report();
+        try (PreparedStatement q = db.prepareStatement("INSERT INTO reports (" + COLUMNS
+                + ", title, year, unit, author, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            q.setString(1, r.id());
+            q.setString(2, r.sha256());
+            q.setString(3, r.filename());
+            q.setString(4, r.mediaType());
+            q.setLong(5, stored.size());
+            q.setString(6, stored.importedAt() != null ? stored.importedAt() : Instant.now().toString());
+            q.setString(7, stored.given().unit());
+            setInt(q, 8, stored.given().year());
+            q.setString(9, stored.given().author());
+            q.setString(10, toJson(r));
+            bindListing(q, 11, r);
+            q.executeUpdate();
+        }
+    }
+
+    /** Replaces the parsed report (after a re-parse); what was given on import stays. */
+    public synchronized void update(Report r) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement(
+                "UPDATE reports SET report_json = ?, title = ?, year = ?, unit = ?, author = ?, kind = ? WHERE id = ?")) {
+            q.setString(1, toJson(r));
+            bindListing(q, 2, r);
+            q.setString(7, r.id());
+            q.executeUpdate();
+        }
+    }
+
+    private static void bindListing(PreparedStatement q, int from, Report r) throws SQLException {
+        q.setString(from, r.title());
+        setInt(q, from + 1, r.year());
+        q.setString(from + 2, r.unit());
+        q.setString(from + 3, r.author());
+        q.setString(from + 4, r.kind() == null ? null : r.kind().key());
+    }
+
+    public synchronized Optional<StoredReport> get(String id) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("SELECT " + COLUMNS + " FROM reports WHERE id = ?")) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Reports filtered by unit and year (null: any), ordered by unit, year and title. */
+    public synchronized List<StoredReport> list(String unit, Integer year) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM reports WHERE 1=1");
+        if (unit != null) {
+            sql.append(" AND unit = ?");
+        }
+        if (year != null) {
+            sql.append(" AND year = ?");
+        }
+        sql.append(" ORDER BY unit IS NULL, unit, year, author, title, id");
+        try (PreparedStatement q = db.prepareStatement(sql.toString())) {
+            int i = 1;
+            if (unit != null) {
+                q.setString(i++, unit);
+            }
+            if (year != null) {
+                q.setInt(i, year);
+            }
+            List<StoredReport> result = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    result.add(row(rs));
+                }
+            }
+            return result;
+        }
+    }
+
+    public List<ReportSummary> summaries(String unit, Integer year) throws SQLException {
+        return list(unit, year).stream().map(s -> s.report().summary()).toList();
+    }
+
+    public synchronized Set<String> ids() throws SQLException {
+        Set<String> ids = new LinkedHashSet<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM reports ORDER BY id")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    public synchronized int count() throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM reports")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    public synchronized boolean delete(String id) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("DELETE FROM reports WHERE id = ?")) {
+            q.setString(1, id);
+            return q.executeUpdate() > 0;
+        }
+    }
+
+    private StoredReport row(ResultSet rs) throws SQLException {
+        Report report = fromJson(rs.getString("report_json"));
+        int yearValue = rs.getInt("given_year");
+        Integer givenYear = rs.wasNull() ? null : yearValue;
+        ImportMetadata given = new ImportMetadata(rs.getString("given_unit"), givenYear, rs.getString("given_author"));
+        return new StoredReport(report, given, rs.getLong("size"), rs.getString("imported_at"));
+    }
+
+    private static void setInt(PreparedStatement q, int index, Integer value) throws SQLException {
+        if (value == null) {
+            q.setNull(index, Types.INTEGER);
+        } else {
+            q.setInt(index, value);
+        }
+    }
+
+    private String toJson(Report report) throws SQLException {
+        try {
+            return json.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot encode report " + report.id(), e);
+        }
+    }
+
+    private Report fromJson(String text) throws SQLException {
+        try {
+            return json.readValue(text, Report.class);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot decode a catalog row", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        db.close();
+    }
+}

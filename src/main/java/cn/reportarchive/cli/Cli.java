@@ -1,0 +1,97 @@
+package cn.reportarchive.cli;
+
+import cn.reportarchive.search.QuerySyntaxException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.sql.SQLException;
+import org.apache.lucene.store.LockObtainFailedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The command line: subcommands, and the translation of every failure into one Chinese sentence
+ * on stderr and an exit code (0 done, 1 some input failed, 2 bad usage or query).
+ */
+@Command(name = "report-archive", mixinStandardHelpOptions = true, version = "report-archive 0.1",
+        description = "对照检查材料全文检索档案库",
+        subcommands = {ImportCommand.class, ListCommand.class, ShowCommand.class, SearchCommand.class,
+                ReindexCommand.class})
+public final class Cli implements Runnable {
+    public static final int OK = 0;
+    public static final int INPUT_FAILED = 1;
+    public static final int USAGE = 2;
+
+    @Override
+    public void run() {
+        throw new ParameterException(new CommandLine(this), "请指定命令：import、list、show、search 或 reindex。");
+    }
+
+    public static int run(String... args) {
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        CommandLine cli = new CommandLine(new Cli());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("参数错误：" + chinese(ex));
+            err.println("用法见：java -jar report-archive.jar " + ex.getCommandLine().getCommandName() + " --help");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            int code = USAGE;
+            String message;
+            if (ex instanceof UserError u) {
+                message = u.getMessage();
+                code = u.exitCode();
+            } else if (ex instanceof QuerySyntaxException) {
+                message = ex.getMessage();
+            } else if (ex instanceof LockObtainFailedException) {
+                message = "档案库正被另一个进程使用（例如正在运行的 serve 或导入），请稍后再试。";
+                code = INPUT_FAILED;
+            } else if (ex instanceof NoSuchFileException nf) {
+                message = "找不到文件或目录：" + nf.getFile();
+                code = INPUT_FAILED;
+            } else if (ex instanceof SQLException) {
+                message = "档案库目录无法打开或已损坏（" + ex.getMessage() + "）。";
+                code = INPUT_FAILED;
+            } else {
+                message = "执行失败：" + ex;
+                code = INPUT_FAILED;
+            }
+            err.println(message);
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return code;
+        });
+        return cli.execute(args);
+    }
+
+    private static String chinese(ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            return "无法识别的参数或命令 " + String.join(" ", u.getUnmatched()) + "。";
+        }
+        if (ex instanceof CommandLine.MissingParameterException m) {
+            return "缺少必需的参数 " + m.getMissing().stream().map(a -> a.paramLabel()).toList() + "。";
+        }
+        if (ex.getCause() instanceof NumberFormatException || ex.getMessage().contains("Invalid value")) {
+            return "参数值格式不正确（" + ex.getMessage() + "）。";
+        }
+        return ex.getMessage();
+    }
+
+    interface IoSupplier<T> {
+        T get() throws Exception;
+    }
+
+    static <T> T unchecked(IoSupplier<T> supplier) {
+        try {
+            return supplier.get();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package cn.reportarchive.cli;
+
+import cn.reportarchive.Application;
+import cn.reportarchive.extract.ExtractionLimits;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Options every command takes after its name. */
+public final class CommonOptions {
+    @Option(names = "--data", paramLabel = "DIR", description = "档案库目录（默认：当前目录下的 index）")
+    Path data = Path.of("index");
+
+    @Option(names = "--verbose", description = "出错时输出详细信息（含堆栈）")
+    boolean verbose;
+
+    @Option(names = "--max-size", paramLabel = "MB", description = "单个文件大小上限，单位 MB（默认 50）")
+    int maxSizeMb = 50;
+
+    @Option(names = "--parse-timeout", paramLabel = "SECONDS", description = "单个文件解析时限，单位秒（默认 60）")
+    int parseTimeoutSeconds = 60;
+
+    Application open() throws IOException, SQLException {
+        ExtractionLimits defaults = ExtractionLimits.defaults();
+        ExtractionLimits limits = new ExtractionLimits(Math.max(1, maxSizeMb) * 1024L * 1024L,
+                Duration.ofSeconds(Math.max(1, parseTimeoutSeconds)), defaults.maxChars());
+        return Application.open(data, limits);
+    }
+}

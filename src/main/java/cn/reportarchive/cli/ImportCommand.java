@@ -1,0 +1,67 @@
+package cn.reportarchive.cli;
+
+import cn.reportarchive.Application;
+import cn.reportarchive.archive.BulkImport;
+import cn.reportarchive.archive.ImportMetadata;
+import cn.reportarchive.archive.ImportOutcome;
+import cn.reportarchive.archive.ImportSummary;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", description = "导入文件或文件夹（递归）")
+final class ImportCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "文件或文件夹")
+    List<Path> paths;
+
+    @Option(names = "--unit", description = "单位（优先于文件中识别出的单位）")
+    String unit;
+
+    @Option(names = "--year", description = "年度（优先于文件中识别出的年度）")
+    Integer year;
+
+    @Option(names = "--author", description = "作者姓名（优先于文件中识别出的作者）")
+    String author;
+
+    @Option(names = "--json", description = "每个文件输出一行 JSON")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> files = BulkImport.expand(paths);
+        PrintStream out = System.out;
+        Progress progress = new Progress(System.err, files.size(), Terminal.isInteractive());
+        try (Application app = common.open()) {
+            ImportSummary summary = app.bulkImport().run(files, new ImportMetadata(unit, year, author), outcome -> {
+                progress.step(outcome.file());
+                if (json) {
+                    out.println(Cli.unchecked(() -> Json.line(outcome)));
+                }
+            });
+            progress.done();
+            printSummary(summary, files.isEmpty());
+            return summary.failures().isEmpty() ? 0 : 1;
+        }
+    }
+
+    private void printSummary(ImportSummary summary, boolean nothingFound) {
+        PrintStream err = System.err;
+        if (nothingFound) {
+            err.println("没有找到可导入的文件（支持 .docx .doc .wps .pdf .txt .rtf .odt .html）。");
+            return;
+        }
+        err.printf("导入完成：共 %d 个文件，新导入 %d，重复 %d，失败 %d。%n",
+                summary.total(), summary.imported(), summary.duplicates(), summary.failures().size());
+        for (ImportOutcome failure : summary.failures()) {
+            err.println("  失败：" + failure.file() + " —— " + failure.error());
+        }
+    }
+}

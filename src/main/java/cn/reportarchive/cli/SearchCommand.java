@@ -1,0 +1,59 @@
+package cn.reportarchive.cli;
+
+import cn.reportarchive.Application;
+import cn.reportarchive.search.SearchHit;
+import cn.reportarchive.search.SearchRequest;
+import cn.reportarchive.search.SearchResult;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "search", description = "全文检索")
+final class SearchCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "QUERY", description = "检索式")
+    String query;
+
+    @Option(names = "--year", description = "年度")
+    Integer year;
+
+    @Option(names = "--unit", description = "单位")
+    String unit;
+
+    @Option(names = "--aspect", description = "方面（如 theory 或 理论学习）")
+    String aspect;
+
+    @Option(names = "--section", description = "部分（如 problems 或 问题）")
+    String section;
+
+    @Option(names = "--limit", description = "最多返回条数（默认 20）")
+    int limit = SearchRequest.DEFAULT_SIZE;
+
+    @Option(names = "--page", description = "页码，从 1 开始")
+    int page = 1;
+
+    @Option(names = "--json", description = "输出 JSON")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Application app = common.open()) {
+            SearchResult result = app.search().search(
+                    new SearchRequest(query, year, unit, aspect, section, page, limit));
+            if (json) {
+                System.out.println(Json.pretty(result));
+                return 0;
+            }
+            for (SearchHit h : result.hits()) {
+                System.out.printf("%s %s %s [%s] %s%n    %s%n", ListCommand.orDash(h.year()),
+                        ListCommand.orDash(h.unit()), ListCommand.orDash(h.author()), h.ref(), h.reportId(), h.text());
+            }
+            System.err.println("共 " + result.total() + " 条结果。");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package cn.reportarchive.cli;
+
+import cn.reportarchive.Application;
+import cn.reportarchive.parse.Block;
+import cn.reportarchive.parse.Item;
+import cn.reportarchive.parse.Report;
+import cn.reportarchive.parse.Section;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "show", description = "显示一份材料的结构")
+final class ShowCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "材料编号")
+    String id;
+
+    @Option(names = "--json", description = "输出 JSON")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Application app = common.open()) {
+            Optional<Report> report = app.archive().get(id.strip());
+            if (report.isEmpty()) {
+                throw new UserError("找不到编号为 " + id + " 的材料。", 1);
+            }
+            if (json) {
+                System.out.println(Json.pretty(report.get()));
+            } else {
+                print(report.get(), app);
+            }
+            return 0;
+        }
+    }
+
+    private static void print(Report r, Application app) {
+        System.out.println(r.title());
+        System.out.printf("年度：%s  单位：%s  作者：%s  职务：%s%n", ListCommand.orDash(r.year()),
+                ListCommand.orDash(r.unit()), ListCommand.orDash(r.author()), ListCommand.orDash(r.post()));
+        for (Section s : r.sections()) {
+            System.out.println();
+            System.out.println(s.heading() + "  [" + s.type().key() + "]");
+            for (Block b : s.blocks()) {
+                if (b.heading() != null) {
+                    System.out.println("  " + b.heading() + "  [" + app.taxonomy().label(b.aspect()) + "]");
+                }
+                if (!b.intro().isEmpty()) {
+                    System.out.println("    " + b.intro());
+                }
+                for (Item i : b.items()) {
+                    System.out.println("    " + i.n() + ") " + i.text());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package cn.reportarchive.index;
+
+/** Names of the fields of a passage document: the index schema in one place. */
+public final class Fields {
+    public static final String REPORT_ID = "reportId";
+    public static final String REF = "ref";
+    public static final String TEXT = "text";
+    public static final String TITLE = "title";
+    public static final String YEAR = "year";
+    public static final String UNIT = "unit";
+    public static final String AUTHOR = "author";
+    public static final String KIND = "kind";
+    public static final String SECTION = "section";
+    public static final String ASPECT = "aspect";
+    public static final String HEADING = "heading";
+    /** Position of the passage in its report, to list a report's passages in order. */
+    public static final String ORDINAL = "ordinal";
+
+    /** Fields that are filtered on and counted (facets). */
+    public static final String[] FACETS = {YEAR, UNIT, ASPECT, SECTION};
+
+    private Fields() {
+    }
+}

@@ -1,0 +1,75 @@
+package cn.reportarchive.index;
+
+import cn.reportarchive.parse.Passage;
+import cn.reportarchive.parse.Passages;
+import cn.reportarchive.parse.Report;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+
+/** A report to its Lucene documents, one per passage, each carrying the report's metadata. */
+final class PassageDocuments {
+    private final FacetsConfig facets;
+
+    PassageDocuments(FacetsConfig facets) {
+        this.facets = facets;
+    }
+
+    List<Document> of(Report report) throws IOException {
+        List<Document> docs = new ArrayList<>();
+        int ordinal = 0;
+        for (Passage passage : Passages.of(report)) {
+            Document doc = new Document();
+            doc.add(new StringField(Fields.REPORT_ID, report.id(), Field.Store.YES));
+            doc.add(new StringField(Fields.REF, passage.ref(), Field.Store.YES));
+            doc.add(new TextField(Fields.TEXT, passage.text(), Field.Store.YES));
+            doc.add(new StoredField(Fields.ORDINAL, ordinal++));
+            stored(doc, Fields.TITLE, report.title());
+            stored(doc, Fields.HEADING, passage.heading());
+            keyword(doc, Fields.UNIT, report.unit());
+            keyword(doc, Fields.AUTHOR, report.author());
+            keyword(doc, Fields.KIND, report.kind() == null ? null : report.kind().key());
+            keyword(doc, Fields.SECTION, passage.section().key());
+            keyword(doc, Fields.ASPECT, passage.aspect());
+            if (report.year() != null) {
+                int year = report.year();
+                doc.add(new IntPoint(Fields.YEAR, year));
+                doc.add(new StoredField(Fields.YEAR, year));
+                doc.add(new NumericDocValuesField(Fields.YEAR, year));
+                doc.add(new SortedSetDocValuesFacetField(Fields.YEAR, String.valueOf(year)));
+            }
+            facet(doc, Fields.UNIT, report.unit());
+            facet(doc, Fields.ASPECT, passage.aspect());
+            facet(doc, Fields.SECTION, passage.section().key());
+            docs.add(facets.build(doc));
+        }
+        return docs;
+    }
+
+    private static void stored(Document doc, String field, String value) {
+        if (value != null) {
+            doc.add(new StoredField(field, value));
+        }
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        if (value != null) {
+            doc.add(new StringField(field, value, Field.Store.YES));
+        }
+    }
+
+    private static void facet(Document doc, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            doc.add(new SortedSetDocValuesFacetField(field, value));
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package cn.reportarchive.index;
+
+import cn.reportarchive.parse.Report;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The Lucene index of passages. Changes become visible to searchers only on {@link #commit()},
+ * which is what lets the archive show a report whole or not at all.
+ */
+public final class ReportIndex implements AutoCloseable {
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final FacetsConfig facetsConfig = new FacetsConfig();
+    private final PassageDocuments documents = new PassageDocuments(facetsConfig);
+    private final Analyzer analyzer;
+
+    public ReportIndex(Path dir, Analyzer analyzer) throws IOException {
+        this.analyzer = analyzer;
+        this.directory = FSDirectory.open(dir);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false);
+        this.writer = new IndexWriter(directory, config);
+        if (!DirectoryReader.indexExists(directory)) {
+            writer.commit();
+        }
+        // Searchers read the last commit only, never the writer's work in progress.
+        this.searchers = new SearcherManager(directory, null);
+    }
+
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    public FacetsConfig facetsConfig() {
+        return facetsConfig;
+    }
+
+    /** Replaces the report's passages; not visible before {@link #commit()}. */
+    public void put(Report report) throws IOException {
+        writer.updateDocuments(new Term(Fields.REPORT_ID, report.id()), documents.of(report));
+    }
+
+    public void remove(String reportId) throws IOException {
+        writer.deleteDocuments(new Term(Fields.REPORT_ID, reportId));
+    }
+
+    public void removeAll() throws IOException {
+        writer.deleteAll();
+    }
+
+    /** Makes every change since the last commit durable and visible, at once. */
+    public void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** The ids of every report with passages in the last commit. */
+    public Set<String> reportIds() throws IOException {
+        Set<String> ids = new HashSet<>();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(Fields.REPORT_ID);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum it = terms.iterator();
+                for (BytesRef term = it.next(); term != null; term = it.next()) {
+                    if (it.docFreq() > 0 && hasLiveDoc(leaf, it)) {
+                        ids.add(term.utf8ToString());
+                    }
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        return ids;
+    }
+
+    private static boolean hasLiveDoc(LeafReaderContext leaf, TermsEnum it) throws IOException {
+        Bits live = leaf.reader().getLiveDocs();
+        PostingsEnum postings = it.postings(null, PostingsEnum.NONE);
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = postings.nextDoc()) {
+            if (live == null || live.get(doc)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A searcher over the last commit; give it back with {@link #release}. */
+    public IndexSearcher acquire() throws IOException {
+        return searchers.acquire();
+    }
+
+    public void release(IndexSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.rollback(); // uncommitted changes are not wanted: commits are explicit
+        directory.close();
+    }
+}

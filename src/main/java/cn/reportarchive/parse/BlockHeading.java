@@ -1,0 +1,47 @@
+package cn.reportarchive.parse;
+
+import java.util.regex.Matcher;
+
+/**
+ * Splits a block's first line into its heading and the text that runs on after it:
+ * "（二）理论学习方面。我能够……" is heading "（二）理论学习方面。" and text "我能够……".
+ */
+record BlockHeading(String heading, String rest) {
+    /** How far after 方面 a heading may still run to its colon or full stop (方面存在的问题：). */
+    private static final int AFTER_ASPECT = 12;
+
+    static BlockHeading split(String line) {
+        Matcher marker = Markers.BLOCK.matcher(line);
+        int start = marker.find() ? marker.end() : 0;
+        int aspectWord = line.indexOf("方面", start);
+        int firstStop = firstStop(line, start);
+        if (aspectWord >= 0 && (firstStop < 0 || aspectWord < firstStop)) {
+            int end = aspectWord + 2;
+            if (end < line.length() && "。：:".indexOf(line.charAt(end)) >= 0) {
+                return at(line, end + 1);
+            }
+            if (end < line.length() && "，,；;".indexOf(line.charAt(end)) >= 0) {
+                return new BlockHeading(line.substring(0, end), line.substring(end + 1).strip());
+            }
+            int stop = firstStop(line, end);
+            if (stop >= 0 && stop - end <= AFTER_ASPECT) {
+                return at(line, stop + 1);
+            }
+            return at(line, end);
+        }
+        return at(line, firstStop >= 0 ? firstStop + 1 : line.length());
+    }
+
+    private static int firstStop(String line, int from) {
+        for (int i = from; i < line.length(); i++) {
+            if ("。：:！!？?".indexOf(line.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static BlockHeading at(String line, int end) {
+        return new BlockHeading(line.substring(0, end).strip(), line.substring(end).strip());
+    }
+}

@@ -1,0 +1,63 @@
+package cn.reportarchive.parse;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The numbering that gives a report its levels: 一、 · （一） · 1. 1、 （1） ① · 一是. */
+final class Markers {
+    static final String CN = "[一二三四五六七八九十]{1,3}";
+
+    /** 一、 (section); a dot is accepted as well, PDF and WPS sometimes write it. */
+    static final Pattern SECTION = Pattern.compile("^" + CN + "[、．.]\\s*");
+    /** （一） or (一) (block). */
+    static final Pattern BLOCK = Pattern.compile("^[（(]" + CN + "[）)]\\s*");
+    /** 1. 1． 1、 — but not a decimal such as 1.5. */
+    static final Pattern ARABIC = Pattern.compile("^(\\d{1,2})(?:[．.](?!\\d)|、)\\s*");
+    /** 2.12315…: a number run on after the dot, an item only where the count says so. */
+    static final Pattern ARABIC_RUN_ON = Pattern.compile("^(\\d{1,2})[．.]\\d");
+    /** （1） or (1). */
+    static final Pattern PAREN_ARABIC = Pattern.compile("^[（(](\\d{1,2})[）)]\\s*");
+    /** ① … ⑳. */
+    static final Pattern CIRCLED = Pattern.compile("^[①-⑳]\\s*");
+    /** 一是 / 二是 …, where it may open an inline point. */
+    static final Pattern INLINE = Pattern.compile("(" + CN + ")是");
+
+    /** Line-form item styles, in the order a block is checked for them. */
+    enum ItemStyle {
+        ARABIC(Markers.ARABIC), PAREN_ARABIC(Markers.PAREN_ARABIC), CIRCLED(Markers.CIRCLED);
+
+        final Pattern pattern;
+
+        ItemStyle(Pattern pattern) {
+            this.pattern = pattern;
+        }
+
+        boolean opens(String paragraph) {
+            return pattern.matcher(paragraph).find();
+        }
+
+        /** Whether the paragraph opens point number {@code expected} of this style. */
+        boolean opens(String paragraph, int expected) {
+            if (opens(paragraph)) {
+                return true;
+            }
+            if (this != ARABIC) {
+                return false;
+            }
+            Matcher m = ARABIC_RUN_ON.matcher(paragraph);
+            return m.find() && expected > 1 && Integer.parseInt(m.group(1)) == expected;
+        }
+
+        static ItemStyle of(String paragraph) {
+            for (ItemStyle style : values()) {
+                if (style.opens(paragraph)) {
+                    return style;
+                }
+            }
+            return null;
+        }
+    }
+
+    private Markers() {
+    }
+}

@@ -1,0 +1,49 @@
+package cn.reportarchive.parse;
+
+import java.util.List;
+
+/**
+ * A report as INTERFACE.md fixes it. The parser fills the text-derived fields; the archive adds
+ * id, sha256, filename and media type. Preface and closing are extra: the preface paragraphs and
+ * the closing pledge/signature, which belong to no section.
+ */
+public record Report(
+        String id,
+        String title,
+        Integer year,
+        String unit,
+        String author,
+        String post,
+        ReportKind kind,
+        String meeting,
+        String sha256,
+        String filename,
+        String mediaType,
+        List<Section> sections,
+        List<String> preface,
+        List<String> closing) {
+
+    public Report {
+        sections = sections == null ? List.of() : List.copyOf(sections);
+        preface = preface == null ? List.of() : List.copyOf(preface);
+        closing = closing == null ? List.of() : List.copyOf(closing);
+    }
+
+    /** The same report with what the archive knows of its file. */
+    public Report withSource(String newId, String newSha256, String newFilename, String newMediaType) {
+        return new Report(newId, title, year, unit, author, post, kind, meeting,
+                newSha256, newFilename, newMediaType, sections, preface, closing);
+    }
+
+    /** Metadata given by the user wins over what the text says; null leaves a field as parsed. */
+    public Report withMetadata(String givenUnit, Integer givenYear, String givenAuthor) {
+        String newAuthor = givenAuthor != null ? givenAuthor : author;
+        ReportKind newKind = givenAuthor != null ? ReportKind.PERSONAL : kind;
+        return new Report(id, title, givenYear != null ? givenYear : year, givenUnit != null ? givenUnit : unit,
+                newAuthor, post, newKind, meeting, sha256, filename, mediaType, sections, preface, closing);
+    }
+
+    public ReportSummary summary() {
+        return new ReportSummary(id, title, year, unit, author, post, kind, meeting, sha256, filename, mediaType);
+    }
+}

@@ -1,0 +1,155 @@
+package cn.reportarchive.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Normalised text to a {@link Report}: header, preface, sections (一、), blocks (（一）), intros and
+ * points, the closing pledge, and each block's canonical aspect. A pure function of the text and
+ * the taxonomy.
+ */
+public final class ReportParser {
+    /** A 一、 line longer than this is prose that happens to start with a numeral, not a heading. */
+    private static final int MAX_SECTION_HEADING = 50;
+    private static final Pattern DATE_LINE = Pattern.compile(
+            "^.{0,20}?(?:(?:19|20)\\d{2}|[〇○零一二三四五六七八九]{4})\\s*年\\s*[\\d一二三四五六七八九十]{1,3}\\s*月(?:\\s*[\\d一二三四五六七八九十]{1,3}\\s*日)?$");
+    private static final Pattern PLEDGE = Pattern.compile(
+            "^(?:以上|总之|恳请|敬请|请各位|请同志们|不妥之处|不当之处|欢迎|在今后的工作中|今后，我|我们将以此次|我将以此次|我们决心|我决心)");
+
+    private final AspectTaxonomy taxonomy;
+
+    public ReportParser(AspectTaxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    public Report parse(String text) {
+        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        int headerEnd = HeaderParser.headerLength(lines);
+        Header header = HeaderParser.parse(lines.subList(0, headerEnd));
+        int firstSection = headerEnd;
+        while (firstSection < lines.size() && !isSectionHeading(lines.get(firstSection))) {
+            firstSection++;
+        }
+        List<String> preface = lines.subList(headerEnd, firstSection);
+        List<String> body = new ArrayList<>(lines.subList(firstSection, lines.size()));
+        List<String> closing = takeClosing(body);
+        List<Section> sections = pairMeasures(sections(body));
+        return new Report(null, header.title(), header.year(), header.unit(), header.author(), header.post(),
+                kind(header.kind(), preface), header.meeting(), null, null, null, sections, preface, closing);
+    }
+
+    /** When the header does not say, the preface does: a team writes of 班子, a person of 本人. */
+    private static ReportKind kind(ReportKind fromHeader, List<String> preface) {
+        if (fromHeader != ReportKind.UNKNOWN) {
+            return fromHeader;
+        }
+        String text = String.join("", preface);
+        if (text.contains("班子")) {
+            return ReportKind.TEAM;
+        }
+        return text.contains("本人") || text.contains("我个人") ? ReportKind.PERSONAL : ReportKind.UNKNOWN;
+    }
+
+    static boolean isSectionHeading(String line) {
+        return Markers.SECTION.matcher(line).find() && line.length() <= MAX_SECTION_HEADING
+                && !LineEnds.sentence(line);
+    }
+
+    /** The pledge and signature after the last point: taken from the end while they look like one. */
+    private static List<String> takeClosing(List<String> body) {
+        int start = body.size();
+        while (start > 0) {
+            String line = body.get(start - 1);
+            boolean signature = DATE_LINE.matcher(line).matches()
+                    || (line.length() <= 20 && !LineEnds.sentence(line) && !opensStructure(line));
+            if (!signature && !PLEDGE.matcher(line).find()) {
+                break;
+            }
+            start--;
+        }
+        List<String> closing = new ArrayList<>(body.subList(start, body.size()));
+        body.subList(start, body.size()).clear();
+        return closing;
+    }
+
+    private static boolean opensStructure(String line) {
+        return Markers.SECTION.matcher(line).find() || Markers.BLOCK.matcher(line).find()
+                || Markers.ItemStyle.of(line) != null;
+    }
+
+    private List<Section> sections(List<String> body) {
+        List<Section> sections = new ArrayList<>();
+        int i = 0;
+        while (i < body.size()) {
+            String heading = body.get(i);
+            int end = i + 1;
+            while (end < body.size() && !isSectionHeading(body.get(end))) {
+                end++;
+            }
+            sections.add(section(heading, body.subList(i + 1, end)));
+            i = end;
+        }
+        return sections;
+    }
+
+    private Section section(String heading, List<String> lines) {
+        String words = Markers.SECTION.matcher(heading).replaceFirst("");
+        SectionType type = SectionClassifier.classify(words);
+        int firstBlock = 0;
+        while (firstBlock < lines.size() && !Markers.BLOCK.matcher(lines.get(firstBlock)).find()) {
+            firstBlock++;
+        }
+        if (firstBlock == lines.size()) {
+            ItemSplitter.Body body = ItemSplitter.split(lines);
+            List<Block> blocks = body.intro().isEmpty() && body.items().isEmpty()
+                    ? List.of() : List.of(new Block(null, null, body.intro(), body.items()));
+            return new Section(type, heading, "", blocks);
+        }
+        String intro = String.join("", lines.subList(0, firstBlock));
+        List<Block> blocks = new ArrayList<>();
+        int i = firstBlock;
+        while (i < lines.size()) {
+            int end = i + 1;
+            while (end < lines.size() && !Markers.BLOCK.matcher(lines.get(end)).find()) {
+                end++;
+            }
+            blocks.add(block(lines.get(i), lines.subList(i + 1, end)));
+            i = end;
+        }
+        return new Section(type, heading, intro, blocks);
+    }
+
+    private Block block(String firstLine, List<String> rest) {
+        BlockHeading split = BlockHeading.split(firstLine);
+        List<String> paragraphs = new ArrayList<>();
+        if (!split.rest().isEmpty()) {
+            paragraphs.add(split.rest());
+        }
+        paragraphs.addAll(rest);
+        ItemSplitter.Body body = ItemSplitter.split(paragraphs);
+        return new Block(split.heading(), taxonomy.classify(split.heading()), body.intro(), body.items());
+    }
+
+    /** Measure blocks take the aspect of the problem block they answer, when the two correspond. */
+    private List<Section> pairMeasures(List<Section> sections) {
+        Section problems = first(sections, SectionType.PROBLEMS);
+        Section measures = first(sections, SectionType.MEASURES);
+        if (problems == null || measures == null || problems.blocks().size() != measures.blocks().size()
+                || problems.blocks().size() < 2) {
+            return sections;
+        }
+        int[] answers = MeasurePairing.pair(problems.blocks(), measures.blocks(), taxonomy);
+        List<Block> paired = new ArrayList<>();
+        for (int m = 0; m < answers.length; m++) {
+            paired.add(measures.blocks().get(m).withAspect(problems.blocks().get(answers[m]).aspect()));
+        }
+        List<Section> result = new ArrayList<>(sections);
+        result.set(sections.indexOf(measures), measures.withBlocks(paired));
+        return result;
+    }
+
+    private static Section first(List<Section> sections, SectionType type) {
+        return sections.stream().filter(s -> s.type() == type).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,40 @@
+package cn.reportarchive.search;
+
+import cn.reportarchive.index.Fields;
+import java.io.IOException;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+
+/** Passage extracts with the matches in mark tags and everything else HTML-escaped. */
+final class Snippets {
+    private static final int FRAGMENT_CHARS = 160;
+
+    private final Analyzer analyzer;
+
+    Snippets(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    String of(Query query, String text) throws IOException {
+        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"),
+                new SimpleHTMLEncoder(), new QueryScorer(query, Fields.TEXT));
+        highlighter.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
+        highlighter.setMaxDocCharsToAnalyze(Integer.MAX_VALUE);
+        try {
+            String fragment = highlighter.getBestFragment(analyzer, Fields.TEXT, text);
+            if (fragment != null) {
+                return fragment;
+            }
+        } catch (InvalidTokenOffsetsException e) {
+            // fall through to the plain extract
+        }
+        String head = text.length() > FRAGMENT_CHARS ? text.substring(0, FRAGMENT_CHARS) + "…" : text;
+        return new SimpleHTMLEncoder().encodeText(head);
+    }
+}
