@@ -34,7 +34,7 @@ public final class Application implements AutoCloseable {
         Files.createDirectories(dataDir);
         this.taxonomy = AspectTaxonomy.withExtension(dataDir.resolve("aspects.tsv"));
         this.catalog = new Catalog(dataDir.resolve("catalog.db"));
-        this.index = new ReportIndex(dataDir.resolve("lucene"), Analyzers.passageText());
+        this.index = new ReportIndex(dataDir.resolve("lucene"), Analyzers.passages());
         this.extractor = new TikaExtractor(limits, new TextNormalizer());
         this.archive = new ReportArchive(new OriginalStore(dataDir.resolve("originals")), catalog, index,
                 extractor, new ReportParser(taxonomy));

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -25,16 +27,31 @@ public final class BulkImport {
         this.archive = archive;
     }
 
+    /** A file to import, with what its folder's metadata.csv says of it. */
+    public record PlannedFile(Path file, MetadataManifest.Entry manifest) {
+    }
+
     /** The files an import of these paths will try, in a stable order. */
-    public static List<Path> expand(List<Path> paths) throws IOException {
-        List<Path> files = new ArrayList<>();
+    public static List<PlannedFile> plan(List<Path> paths) throws IOException {
+        List<PlannedFile> files = new ArrayList<>();
+        Map<Path, Map<String, MetadataManifest.Entry>> manifests = new HashMap<>();
         for (Path path : paths) {
+            List<Path> found = new ArrayList<>();
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(BulkImport::isDocument).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile).filter(BulkImport::isDocument).sorted().forEach(found::add);
                 }
             } else {
-                files.add(path);
+                found.add(path);
+            }
+            for (Path file : found) {
+                Path dir = file.toAbsolutePath().getParent();
+                Map<String, MetadataManifest.Entry> manifest = manifests.get(dir);
+                if (manifest == null) {
+                    manifest = MetadataManifest.read(dir);
+                    manifests.put(dir, manifest);
+                }
+                files.add(new PlannedFile(file, manifest.get(file.getFileName().toString())));
             }
         }
         return files;
@@ -50,18 +67,26 @@ public final class BulkImport {
     }
 
     /** Imports each file in turn, telling the listener after each one. */
-    public ImportSummary run(List<Path> files, ImportMetadata given, Consumer<ImportOutcome> listener) {
+    public ImportSummary run(List<PlannedFile> files, ImportMetadata given, Consumer<ImportOutcome> listener) {
         ImportSummary summary = new ImportSummary();
-        for (Path file : files) {
-            ImportOutcome outcome = importOne(file, given);
+        for (PlannedFile planned : files) {
+            ImportOutcome outcome = importOne(planned, given);
             summary.add(outcome);
             listener.accept(outcome);
         }
         return summary;
     }
 
-    private ImportOutcome importOne(Path file, ImportMetadata given) {
+    private ImportOutcome importOne(PlannedFile planned, ImportMetadata explicit) {
+        Path file = planned.file();
         String name = file.toString();
+        ImportMetadata given = explicit;
+        if (planned.manifest() != null) {
+            if (planned.manifest().problem() != null && explicit.year() == null) {
+                return ImportOutcome.failed(name, planned.manifest().problem());
+            }
+            given = planned.manifest().metadata().overriddenBy(explicit);
+        }
         try {
             if (!Files.exists(file)) {
                 return ImportOutcome.failed(name, "文件不存在。");

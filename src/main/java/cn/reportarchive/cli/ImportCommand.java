@@ -36,7 +36,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path> files = BulkImport.expand(paths);
+        List<BulkImport.PlannedFile> files = BulkImport.plan(paths);
         PrintStream out = System.out;
         Progress progress = new Progress(System.err, files.size(), Terminal.isInteractive());
         try (Application app = common.open()) {

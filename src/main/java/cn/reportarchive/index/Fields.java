@@ -5,6 +5,8 @@ public final class Fields {
     public static final String REPORT_ID = "reportId";
     public static final String REF = "ref";
     public static final String TEXT = "text";
+    /** The same text as character pairs, indexed only. */
+    public static final String TEXT_GRAMS = "text.cjk";
     public static final String TITLE = "title";
     public static final String YEAR = "year";
     public static final String UNIT = "unit";

@@ -32,6 +32,7 @@ final class PassageDocuments {
             doc.add(new StringField(Fields.REPORT_ID, report.id(), Field.Store.YES));
             doc.add(new StringField(Fields.REF, passage.ref(), Field.Store.YES));
             doc.add(new TextField(Fields.TEXT, passage.text(), Field.Store.YES));
+            doc.add(new TextField(Fields.TEXT_GRAMS, passage.text(), Field.Store.NO));
             doc.add(new StoredField(Fields.ORDINAL, ordinal++));
             stored(doc, Fields.TITLE, report.title());
             stored(doc, Fields.HEADING, passage.heading());

@@ -1,5 +1,6 @@
 package cn.reportarchive.search;
 
+import cn.reportarchive.index.Analyzers;
 import cn.reportarchive.index.Fields;
 import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.AspectTaxonomy;
@@ -21,6 +22,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -39,6 +41,8 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
  */
 public final class PassageSearch {
     private static final int MAX_QUERY_CHARS = 1000;
+    /** Facet values listed per field; more units than this are a case for a unit filter. */
+    private static final int MAX_FACET_VALUES = 500;
 
     private final ReportIndex index;
     private final AspectTaxonomy taxonomy;
@@ -47,7 +51,7 @@ public final class PassageSearch {
     public PassageSearch(ReportIndex index, AspectTaxonomy taxonomy) {
         this.index = index;
         this.taxonomy = taxonomy;
-        this.snippets = new Snippets(index.analyzer());
+        this.snippets = new Snippets(Analyzers.characterPairs());
     }
 
     public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
@@ -77,8 +81,10 @@ public final class PassageSearch {
         if (queryText.length() > MAX_QUERY_CHARS) {
             throw new QuerySyntaxException("检索式过长（超过 " + MAX_QUERY_CHARS + " 个字符），请缩短后再试。");
         }
-        QueryParser parser = new QueryParser(Fields.TEXT, index.analyzer());
+        // Each word is sought in both views: as smartcn words and as a run of character pairs.
+        QueryParser parser = new MultiFieldQueryParser(new String[] {Fields.TEXT, Fields.TEXT_GRAMS}, index.analyzer());
         parser.setDefaultOperator(QueryParser.Operator.AND);
+        parser.setSplitOnWhitespace(true);
         parser.setAutoGeneratePhraseQueries(true);
         try {
             return parser.parse(queryText);
@@ -148,7 +154,7 @@ public final class PassageSearch {
         for (String field : Fields.FACETS) {
             FacetResult result;
             try {
-                result = counts.getTopChildren(Integer.MAX_VALUE, field);
+                result = counts.getTopChildren(MAX_FACET_VALUES, field);
             } catch (IllegalArgumentException e) {
                 continue; // dimension never indexed
             }

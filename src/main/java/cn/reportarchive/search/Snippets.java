@@ -11,7 +11,10 @@ import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 
-/** Passage extracts with the matches in mark tags and everything else HTML-escaped. */
+/**
+ * Passage extracts with the matches in mark tags and everything else HTML-escaped. Matches are
+ * found in the character-pair view, which marks exactly the runs the query asked for.
+ */
 final class Snippets {
     private static final int FRAGMENT_CHARS = 160;
 
@@ -23,11 +26,11 @@ final class Snippets {
 
     String of(Query query, String text) throws IOException {
         Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"),
-                new SimpleHTMLEncoder(), new QueryScorer(query, Fields.TEXT));
+                new SimpleHTMLEncoder(), new QueryScorer(query, Fields.TEXT_GRAMS));
         highlighter.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
         highlighter.setMaxDocCharsToAnalyze(Integer.MAX_VALUE);
         try {
-            String fragment = highlighter.getBestFragment(analyzer, Fields.TEXT, text);
+            String fragment = highlighter.getBestFragment(analyzer, Fields.TEXT_GRAMS, text);
             if (fragment != null) {
                 return fragment;
             }
