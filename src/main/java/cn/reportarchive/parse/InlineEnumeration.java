@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 /**
  * The inline form: 一是……。二是……。三是…… inside paragraphs. A marker counts only where a point
  * can start (a paragraph start, or after 。；：！？) and only in sequence, so that 统一是 or 唯一是
- * inside a word is never taken for one. A paragraph that opens with 一是 again starts a new run;
- * points are numbered through the block.
+ * inside a word is never taken for one. 一是 again at a paragraph start or after a colon-ended
+ * lead-in starts a new run; points are numbered through the block.
  */
 final class InlineEnumeration {
     private static final String BOUNDARY = "。；;：:！!？?";
@@ -46,12 +46,22 @@ final class InlineEnumeration {
             if (!paragraphStart && !afterBoundary(text, at)) {
                 continue;
             }
-            if (number == expected || (number == 1 && paragraphStart && expected > 1)) {
+            boolean restart = number == 1 && expected > 1 && (paragraphStart || afterColon(text, at));
+            if (number == expected || restart) {
                 positions.add(at);
                 expected = number + 1;
             }
         }
         return positions;
+    }
+
+    /** A new run of points follows a lead-in that ends with a colon. */
+    private static boolean afterColon(CharSequence text, int at) {
+        int i = at - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i >= 0 && (text.charAt(i) == '：' || text.charAt(i) == ':');
     }
 
     private static boolean afterBoundary(CharSequence text, int at) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class UnitNames {
     private static final Pattern PARTY_PREFIX = Pattern.compile("^(?:中共|中国共产党)");
-    private static final Pattern TEAM_SUFFIX = Pattern.compile("(?:领导班子|班子成员|班子|常委会?)$");
+    private static final Pattern TEAM_SUFFIX = Pattern.compile("(?:常委会?)?(?:领导班子|班子成员|班子)?$");
     private static final Pattern ORGAN_SUFFIX = Pattern.compile("(?:党组|党委|委员会|党工委|党总支|党支部|机关党委)$");
 
     private UnitNames() {
