@@ -3,6 +3,7 @@ package cn.reportarchive.extract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -78,6 +79,10 @@ public final class TikaExtractor implements AutoCloseable {
             throw new ExtractionException("不支持的文件类型（" + mediaType
                     + "），请提交 Word（.docx/.doc）、WPS、PDF、RTF、ODT、HTML 或文本文件。");
         }
+        if (mediaType.equals("text/plain") && claimsBinaryFormat(filename)) {
+            throw new ExtractionException("文件扩展名为 ." + extension(filename)
+                    + "，但内容不是有效的该类文件（可能已损坏或被改了扩展名），未导入。");
+        }
         String raw = mediaType.equals("text/plain") ? plainText.decode(bytes) : parseWithTimeout(bytes, filename);
         String text = normalizer.normalize(raw, mediaType.equals("application/pdf"));
         if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
@@ -86,6 +91,19 @@ public final class TikaExtractor implements AutoCloseable {
                     : "文件中没有可提取的文字。");
         }
         return new ExtractedText(text, mediaType);
+    }
+
+    /** Office and PDF files are never plain text inside; such a file is broken or misnamed. */
+    private static boolean claimsBinaryFormat(String filename) {
+        return Set.of("docx", "doc", "wps", "pdf", "odt").contains(extension(filename));
+    }
+
+    private static String extension(String filename) {
+        if (filename == null) {
+            return "";
+        }
+        int dot = filename.lastIndexOf('.');
+        return dot < 0 ? "" : filename.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     private String detect(byte[] bytes, String filename) throws ExtractionException {

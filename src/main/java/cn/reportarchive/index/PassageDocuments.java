@@ -10,11 +10,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
 
 /** A report to its Lucene documents, one per passage, each carrying the report's metadata. */
 final class PassageDocuments {
@@ -33,7 +35,10 @@ final class PassageDocuments {
             doc.add(new StringField(Fields.REF, passage.ref(), Field.Store.YES));
             doc.add(new TextField(Fields.TEXT, passage.text(), Field.Store.YES));
             doc.add(new TextField(Fields.TEXT_GRAMS, passage.text(), Field.Store.NO));
-            doc.add(new StoredField(Fields.ORDINAL, ordinal++));
+            doc.add(new StoredField(Fields.ORDINAL, ordinal));
+            // doc values for a stable order among equal scores, whatever order documents were written in
+            doc.add(new NumericDocValuesField(Fields.ORDINAL, ordinal++));
+            doc.add(new SortedDocValuesField(Fields.REPORT_ID, new BytesRef(report.id())));
             stored(doc, Fields.TITLE, report.title());
             stored(doc, Fields.HEADING, passage.heading());
             keyword(doc, Fields.UNIT, report.unit());

@@ -31,6 +31,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -43,6 +45,10 @@ public final class PassageSearch {
     private static final int MAX_QUERY_CHARS = 1000;
     /** Facet values listed per field; more units than this are a case for a unit filter. */
     private static final int MAX_FACET_VALUES = 500;
+
+    /** Score first; equal scores in report and passage order, so a page reads the same after a reindex. */
+    private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
+            new SortField(Fields.REPORT_ID, SortField.Type.STRING), new SortField(Fields.ORDINAL, SortField.Type.INT));
 
     private final ReportIndex index;
     private final AspectTaxonomy taxonomy;
@@ -61,7 +67,7 @@ public final class PassageSearch {
         try {
             int wanted = request.page() * request.size();
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(
-                    searcher, query, wanted, new FacetsCollectorManager());
+                    searcher, query, wanted, RELEVANCE, true, new FacetsCollectorManager());
             TopDocs top = result.topDocs();
             List<SearchHit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
