@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
 final class LineReflow {
     /** A line this close to the full width was broken by the layout, not by the author. */
     private static final double FULL_LINE = 0.8;
+    // 一是 is not here: a real inline point follows a full stop or colon, which ends the line
+    // before anyway, while a wrap inside 统一是 puts 一是 at the head of a line.
+    // A digit and a dot open a point only when no digit follows (3.5亿元 is a wrapped number).
     private static final Pattern OPENS_STRUCTURE = Pattern.compile(
-            "^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[.．、]|"
-                    + "[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、是]|[①-⑳])");
+            "^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+(?:[.．](?!\\d)|、)|"
+                    + "第[一二三四五六七八九十]+[，、是]|[①-⑳])");
 
     String reflow(String text) {
         List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();

@@ -46,6 +46,10 @@ public final class TikaExtractor implements AutoCloseable {
             "application/rtf",
             "application/vnd.oasis.opendocument.text");
 
+    /** An OOXML file inside an encrypted OLE container: Word's "encrypt with password". */
+    private static final String ENCRYPTED_OOXML = "application/x-tika-ooxml-protected";
+    private static final String ENCRYPTED = "文件已加密（设有打开密码），无法读取内容，请提交未加密的文件。";
+
     private final AutoDetectParser parser = new AutoDetectParser();
     private final Detector detector = parser.getDetector();
     private final ExtractionLimits limits;
@@ -75,6 +79,9 @@ public final class TikaExtractor implements AutoCloseable {
             throw new ExtractionException("文件大小超过上限（" + limits.maxSizeLabel() + "），未导入。");
         }
         String mediaType = detect(bytes, filename);
+        if (ENCRYPTED_OOXML.equals(mediaType)) {
+            throw new ExtractionException(ENCRYPTED);
+        }
         if (!SUPPORTED.contains(mediaType)) {
             throw new ExtractionException("不支持的文件类型（" + mediaType
                     + "），请提交 Word（.docx/.doc）、WPS、PDF、RTF、ODT、HTML 或文本文件。");
@@ -83,7 +90,7 @@ public final class TikaExtractor implements AutoCloseable {
             throw new ExtractionException("文件扩展名为 ." + extension(filename)
                     + "，但内容不是有效的该类文件（可能已损坏或被改了扩展名），未导入。");
         }
-        String raw = mediaType.equals("text/plain") ? plainText.decode(bytes) : parseWithTimeout(bytes, filename);
+        String raw = mediaType.equals("text/plain") ? limit(plainText.decode(bytes)) : parseWithTimeout(bytes, filename);
         String text = normalizer.normalize(raw, mediaType.equals("application/pdf"));
         if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
             throw new ExtractionException(mediaType.equals("application/pdf")
@@ -91,6 +98,11 @@ public final class TikaExtractor implements AutoCloseable {
                     : "文件中没有可提取的文字。");
         }
         return new ExtractedText(text, mediaType);
+    }
+
+    /** The same character limit as the Tika path: what lies beyond it is not kept. */
+    private String limit(String text) {
+        return text.length() > limits.maxChars() ? text.substring(0, limits.maxChars()) : text;
     }
 
     /** Office and PDF files are never plain text inside; such a file is broken or misnamed. */
@@ -156,7 +168,7 @@ public final class TikaExtractor implements AutoCloseable {
 
     private static ExtractionException translate(Throwable cause) {
         if (cause instanceof EncryptedDocumentException) {
-            return new ExtractionException("文件已加密（设有打开密码），无法读取内容，请提交未加密的文件。", cause);
+            return new ExtractionException(ENCRYPTED, cause);
         }
         if (cause instanceof ZeroByteFileException) {
             return new ExtractionException("文件为空，没有可导入的内容。", cause);
