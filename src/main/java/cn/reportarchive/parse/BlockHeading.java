@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 record BlockHeading(String heading, String rest) {
     /** How far after 方面 a heading may still run to its colon or full stop (方面存在的问题：). */
     private static final int AFTER_ASPECT = 12;
+    /** A block line of one sentence up to this length is a heading, not a heading and an intro. */
+    private static final int ONE_SENTENCE_HEADING = 80;
 
     static BlockHeading split(String line) {
         Matcher marker = Markers.BLOCK.matcher(line);
@@ -22,6 +24,10 @@ record BlockHeading(String heading, String rest) {
             }
             if (end < line.length() && "，,；;".indexOf(line.charAt(end)) >= 0) {
                 return new BlockHeading(line.substring(0, end), line.substring(end + 1).strip());
+            }
+            if ((firstStop < 0 || firstStop == line.length() - 1) && line.length() <= ONE_SENTENCE_HEADING) {
+                // （一）针对……方面的问题，切实为基层减负松绑。 — one sentence, all of it heading
+                return at(line, line.length());
             }
             int stop = firstStop(line, end);
             if (stop >= 0 && stop - end <= AFTER_ASPECT) {

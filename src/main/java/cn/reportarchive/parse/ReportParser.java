@@ -17,6 +17,10 @@ public final class ReportParser {
     private static final Pattern PLEDGE = Pattern.compile(
             "^(?:以上|总之|恳请|敬请|请各位|请同志们|不妥之处|不当之处|欢迎|在今后的工作中|今后，我|我们将以此次|我将以此次|我们决心|我决心)");
 
+    /** 局党组将以这次民主生活会为新的起点…: the pledge names the meeting as a starting point. */
+    private static final Pattern PLEDGE_OCCASION = Pattern.compile(
+            "(?:以|把)(?:这次|此次|本次)[^。]{0,30}?(?:契机|起点|新起点|动力)");
+
     private final AspectTaxonomy taxonomy;
 
     public ReportParser(AspectTaxonomy taxonomy) {
@@ -63,7 +67,7 @@ public final class ReportParser {
             String line = body.get(start - 1);
             boolean signature = DATE_LINE.matcher(line).matches()
                     || (line.length() <= 20 && !LineEnds.sentence(line) && !opensStructure(line));
-            if (!signature && !PLEDGE.matcher(line).find()) {
+            if (!signature && !PLEDGE.matcher(line).find() && !PLEDGE_OCCASION.matcher(line).find()) {
                 break;
             }
             start--;

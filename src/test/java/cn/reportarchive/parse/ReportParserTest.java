@@ -169,6 +169,27 @@ class ReportParserTest {
     }
 
     @Test
+    void aPledgeThatNamesTheMeetingAsAStartingPointClosesTheReport() {
+        Report r = parser.parse(lines("标题对照检查材料", "一、下一步整改措施", "（一）理论学习方面",
+                "1.坚持第一议题制度。",
+                "局党组将以这次民主生活会为新的起点，坚持问题导向，逐项抓好整改落实。",
+                "中共临江县财政局党组", "2024年1月22日"));
+        assertEquals(List.of("1.坚持第一议题制度。"), texts(r.sections().get(0).blocks().get(0)));
+        assertEquals(3, r.closing().size());
+    }
+
+    @Test
+    void aOneSentenceBlockLineIsAllHeading() {
+        Report r = parser.parse(lines("标题对照检查材料", "一、整改措施",
+                "（一）针对改进工作作风方面的问题，切实为基层减负松绑。", "1.精简报表。",
+                "（二）针对强化政治忠诚方面的问题，带头提高政治能力", "1.加强学习。"));
+        List<Block> blocks = r.sections().get(0).blocks();
+        assertEquals("（一）针对改进工作作风方面的问题，切实为基层减负松绑。", blocks.get(0).heading());
+        assertEquals("", blocks.get(0).intro());
+        assertEquals("（二）针对强化政治忠诚方面的问题，带头提高政治能力", blocks.get(1).heading());
+    }
+
+    @Test
     void measureBlocksTakeTheAspectOfTheProblemBlockTheyAnswerEvenOutOfOrder() {
         Report r = parser.parse(lines("标题对照检查材料", "一、存在的问题",
                 "（一）在理论学习方面", "1.学习不够。",

@@ -99,7 +99,8 @@ class SampleArchiveParseTest {
             for (Section s : r.sections()) {
                 for (Block b : s.blocks()) {
                     for (Item i : b.items()) {
-                        assertFalse(i.text().contains("恳请") || i.text().matches(".*\\d{4}年\\d{1,2}月\\d{1,2}日$"),
+                        assertFalse(i.text().contains("恳请") || i.text().matches(".*\\d{4}年\\d{1,2}月\\d{1,2}日$")
+                                        || i.text().matches(".*(以|把)(这次|此次|本次).{0,30}(契机|起点).*"),
                                 r.title() + " " + i.text());
                     }
                 }
