@@ -51,6 +51,12 @@ public final class Cli implements Runnable {
             } else if (ex instanceof NoSuchFileException nf) {
                 message = "找不到文件或目录：" + nf.getFile();
                 code = INPUT_FAILED;
+            } else if (ex instanceof java.nio.file.AccessDeniedException ad) {
+                message = "没有权限读写：" + ad.getFile();
+                code = INPUT_FAILED;
+            } else if (ex instanceof java.io.IOException) {
+                message = "读写档案库时出错（" + ex.getMessage() + "）。";
+                code = INPUT_FAILED;
             } else if (ex instanceof SQLException) {
                 message = "档案库目录无法打开或已损坏（" + ex.getMessage() + "）。";
                 code = INPUT_FAILED;

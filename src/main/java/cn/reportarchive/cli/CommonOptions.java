@@ -3,6 +3,7 @@ package cn.reportarchive.cli;
 import cn.reportarchive.Application;
 import cn.reportarchive.extract.ExtractionLimits;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,6 +24,9 @@ public final class CommonOptions {
     int parseTimeoutSeconds = 60;
 
     Application open() throws IOException, SQLException {
+        if (Files.exists(data) && !Files.isDirectory(data)) {
+            throw new UserError("--data 指定的 " + data + " 是一个文件，不是档案库目录。", Cli.USAGE);
+        }
         ExtractionLimits defaults = ExtractionLimits.defaults();
         ExtractionLimits limits = new ExtractionLimits(Math.max(1, maxSizeMb) * 1024L * 1024L,
                 Duration.ofSeconds(Math.max(1, parseTimeoutSeconds)), defaults.maxChars());

@@ -93,12 +93,28 @@ public final class PassageSearch {
         parser.setSplitOnWhitespace(true);
         parser.setAutoGeneratePhraseQueries(true);
         try {
-            return parser.parse(queryText);
+            return parser.parse(literalSpecials(queryText));
         } catch (ParseException | IllegalArgumentException e) {
             throw new QuerySyntaxException("检索式有语法错误（请检查引号、括号和 AND/OR/NOT 是否成对完整）：" + queryText);
         } catch (BooleanQuery.TooManyClauses e) {
             throw new QuerySyntaxException("检索式过于复杂，请减少检索词。");
         }
+    }
+
+    /**
+     * Lucene's fuzzy, wildcard, regex, range, boost and field syntax means nothing for Chinese
+     * report text and breaks on ordinary input (12315/12345, 整改措施:); those characters are taken
+     * literally. Quotes, parentheses, +/- and AND/OR/NOT keep their meaning.
+     */
+    static String literalSpecials(String query) {
+        StringBuilder out = new StringBuilder(query.length() + 8);
+        for (char c : query.toCharArray()) {
+            if ("~*?^[]{}/:!\\&|".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private Query withFilters(Query text, SearchRequest request) throws QuerySyntaxException {

@@ -34,8 +34,8 @@ final class Snippets {
             if (fragment != null) {
                 return fragment;
             }
-        } catch (InvalidTokenOffsetsException e) {
-            // fall through to the plain extract
+        } catch (InvalidTokenOffsetsException | IllegalArgumentException e) {
+            // a query the highlighter cannot score: the plain extract below still serves
         }
         String head = text.length() > FRAGMENT_CHARS ? text.substring(0, FRAGMENT_CHARS) + "…" : text;
         return new SimpleHTMLEncoder().encodeText(head);
