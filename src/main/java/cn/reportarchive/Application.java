@@ -12,6 +12,7 @@ import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.AspectTaxonomy;
 import cn.reportarchive.parse.ReportParser;
 import cn.reportarchive.search.PassageSearch;
+import cn.reportarchive.search.RelatedWords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class Application implements AutoCloseable {
         this.extractor = new TikaExtractor(limits, new TextNormalizer());
         this.archive = new ReportArchive(new OriginalStore(dataDir.resolve("originals")), catalog, index,
                 extractor, new ReportParser(taxonomy));
-        this.search = new PassageSearch(index, taxonomy);
+        this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir));
     }
 
     public static Application open(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {

@@ -36,14 +36,28 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--page", description = "页码，从 1 开始")
     int page = 1;
 
+    @Option(names = "--sort", description = "排序：relevance（相关度，默认）或 year（年度从新到旧）")
+    String sort = "relevance";
+
+    @Option(names = "--no-related", description = "不使用相关词扩展（只查字面）")
+    boolean noRelated;
+
+    @Option(names = "--per-report", description = "同一份材料在前面最多占几条，其余排到后面（默认 2，0 为不限）")
+    int perReport = SearchRequest.DEFAULT_PER_REPORT;
+
     @Option(names = "--json", description = "输出 JSON")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         try (Application app = common.open()) {
-            SearchResult result = app.search().search(
-                    new SearchRequest(query, year, unit, aspect, section, page, limit));
+            SearchRequest.Order order = switch (sort) {
+                case "relevance" -> SearchRequest.Order.RELEVANCE;
+                case "year" -> SearchRequest.Order.YEAR;
+                default -> throw new UserError("--sort 只能是 relevance 或 year。", Cli.USAGE);
+            };
+            SearchResult result = app.search().search(new SearchRequest(query, year, unit, aspect, section, page,
+                    limit, order, !noRelated, perReport));
             if (json) {
                 System.out.println(Json.pretty(result));
                 return 0;

@@ -7,12 +7,12 @@ import java.util.stream.Collectors;
  * and inside quotes ("领导干部 2022 民主生活会", "“ 四个自信”") are dropped. Spaces between
  * two Latin words or numbers stay, collapsed to one.
  */
-final class SpaceCleaner {
+public final class SpaceCleaner {
     String clean(String text) {
         return text.lines().map(SpaceCleaner::cleanLine).collect(Collectors.joining("\n"));
     }
 
-    static String cleanLine(String line) {
+    public static String cleanLine(String line) {
         StringBuilder out = new StringBuilder(line.length());
         int i = 0;
         int n = line.length();

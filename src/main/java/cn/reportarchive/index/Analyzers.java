@@ -20,7 +20,7 @@ public final class Analyzers {
     private Analyzers() {
     }
 
-    /** Field-aware analyzer for writing and querying passages. */
+    /** Field-aware analyzer for writing passages. */
     public static Analyzer passages() {
         return new PerFieldAnalyzerWrapper(words(), Map.of(Fields.TEXT_GRAMS, characterPairs()));
     }
@@ -30,15 +30,27 @@ public final class Analyzers {
         return new SmartChineseAnalyzer(true);
     }
 
-    /** Full-width folded, lower-cased, Han characters paired with their neighbours. */
+    /**
+     * Index side of the pair view: full-width folded, lower-cased, Han runs as overlapping pairs
+     * plus the single characters that open and close each run ({@link HanRunGramFilter}).
+     */
     public static Analyzer characterPairs() {
+        return pairs(true);
+    }
+
+    /** Query side of the pair view: pairs, and a single character only for a run of one. */
+    public static Analyzer characterPairsQuery() {
+        return pairs(false);
+    }
+
+    private static Analyzer pairs(boolean indexSide) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream stream = new CJKWidthFilter(source);
                 stream = new LowerCaseFilter(stream);
-                stream = new CJKBigramFilter(stream);
+                stream = indexSide ? new HanRunGramFilter(stream) : new CJKBigramFilter(stream);
                 return new TokenStreamComponents(source, stream);
             }
         };

@@ -1,191 +1,159 @@
 package cn.reportarchive.search;
 
-import cn.reportarchive.index.Analyzers;
 import cn.reportarchive.index.Fields;
 import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.AspectTaxonomy;
-import cn.reportarchive.parse.SectionType;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 
 /**
- * Passage search over the index: the query text (words AND-ed), filters by year, unit, aspect
- * and section, facet counts over everything that matches, and highlighted snippets.
+ * Passage search: the query language compiled to Lucene, filters from the request and the query,
+ * ranking, one report's passages kept from crowding the page, facet counts that follow the query
+ * and every filter but their own, and highlighted snippets.
  */
 public final class PassageSearch {
-    private static final int MAX_QUERY_CHARS = 1000;
-    /** Facet values listed per field; more units than this are a case for a unit filter. */
-    private static final int MAX_FACET_VALUES = 500;
+    /** How far down the ranking the per-report spread looks; deeper pages keep plain rank order. */
+    private static final int SPREAD_WINDOW = 1000;
 
-    /** Score first; equal scores in report and passage order, so a page reads the same after a reindex. */
     private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
             new SortField(Fields.REPORT_ID, SortField.Type.STRING), new SortField(Fields.ORDINAL, SortField.Type.INT));
+    private static final Sort BY_YEAR = new Sort(new SortField(Fields.YEAR, SortField.Type.INT, true),
+            SortField.FIELD_SCORE, new SortField(Fields.REPORT_ID, SortField.Type.STRING),
+            new SortField(Fields.ORDINAL, SortField.Type.INT));
+    private static final Similarity BM25 = new BM25Similarity();
+    private static final Similarity BM25_WITHOUT_RARITY = new BM25Similarity() {
+        @Override
+        public org.apache.lucene.search.Explanation idfExplain(
+                org.apache.lucene.search.CollectionStatistics collection, org.apache.lucene.search.TermStatistics term) {
+            return org.apache.lucene.search.Explanation.match(1f, "rarity switched off");
+        }
+    };
 
     private final ReportIndex index;
-    private final AspectTaxonomy taxonomy;
+    private final QueryCompiler compiler;
     private final Snippets snippets;
+    private final FacetCounter facets;
 
-    public PassageSearch(ReportIndex index, AspectTaxonomy taxonomy) {
+    public PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords) {
         this.index = index;
-        this.taxonomy = taxonomy;
-        this.snippets = new Snippets(Analyzers.characterPairs());
+        this.compiler = new QueryCompiler(taxonomy, relatedWords);
+        this.snippets = new Snippets();
+        this.facets = new FacetCounter(index.facetsConfig());
     }
 
     public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
-        Query text = parse(request.query());
-        Query query = withFilters(text, request);
-        IndexSearcher searcher = index.acquire();
+        return search(request, Ranking.DEFAULT);
+    }
+
+    public SearchResult search(SearchRequest request, Ranking ranking) throws QuerySyntaxException, IOException {
+        QueryCompiler.Compiled compiled = compiler.compile(QueryLanguage.parse(request.query()), ranking,
+                request.related());
+        Map<String, List<Query>> filters = new LinkedHashMap<>(compiled.filters());
+        addFilter(filters, "year", request.year() == null ? null : request.year().toString());
+        addFilter(filters, "unit", request.unit());
+        addFilter(filters, "aspect", request.aspect());
+        addFilter(filters, "section", request.section());
+
+        IndexSearcher shared = index.acquire();
         try {
-            int wanted = request.page() * request.size();
-            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(
-                    searcher, query, wanted, RELEVANCE, true, new FacetsCollectorManager());
-            TopDocs top = result.topDocs();
-            List<SearchHit> hits = new ArrayList<>();
-            ScoreDoc[] docs = top.scoreDocs;
-            for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
-                hits.add(hit(searcher.storedFields().document(docs[i].doc), docs[i].score, text));
+            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            searcher.setSimilarity(ranking.rarity() ? BM25 : BM25_WITHOUT_RARITY);
+            Query query = filtered(compiled.query(), filters, null);
+            int window = Math.max(request.page() * request.size(), request.perReport() > 0 ? SPREAD_WINDOW : 0);
+            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
+                    Math.max(1, window), request.order() == SearchRequest.Order.YEAR ? BY_YEAR : RELEVANCE, true,
+                    new FacetsCollectorManager());
+            long total = total(result.facetsCollector());
+            List<ScoreDoc> ranked = List.of(result.topDocs().scoreDocs);
+            IndexReader reader = searcher.getIndexReader();
+            List<SearchHit> all = new ArrayList<>();
+            Map<String, Integer> perReport = new LinkedHashMap<>();
+            for (ScoreDoc doc : ranked) {
+                SearchHit hit = hit(searcher.storedFields().document(doc.doc), doc.score, null);
+                all.add(hit);
+                perReport.merge(hit.reportId(), 1, Integer::sum);
             }
-            return new SearchResult(top.totalHits.value, hits, facets(searcher, result.facetsCollector()));
+            List<SearchHit> ordered = ReportSpread.spread(all, SearchHit::reportId, request.perReport());
+            int from = (request.page() - 1) * request.size();
+            List<SearchHit> page = new ArrayList<>();
+            for (int i = from; i < Math.min(ordered.size(), from + request.size()); i++) {
+                SearchHit h = ordered.get(i);
+                page.add(withSnippet(h, compiled.query()));
+            }
+            Map<String, Map<String, Integer>> counts = facets.count(reader, result.facetsCollector(),
+                    dim -> filters.containsKey(dim) ? sideways(searcher, compiled.query(), filters, dim) : null);
+            return new SearchResult(total, page, counts, reports(page, perReport));
         } finally {
-            index.release(searcher);
+            index.release(shared);
         }
     }
 
-    private Query parse(String queryText) throws QuerySyntaxException {
-        if (queryText.isEmpty()) {
-            return new MatchAllDocsQuery();
-        }
-        if (queryText.length() > MAX_QUERY_CHARS) {
-            throw new QuerySyntaxException("检索式过长（超过 " + MAX_QUERY_CHARS + " 个字符），请缩短后再试。");
-        }
-        // Each word is sought in both views: as smartcn words and as a run of character pairs.
-        QueryParser parser = new MultiFieldQueryParser(new String[] {Fields.TEXT, Fields.TEXT_GRAMS}, index.analyzer());
-        parser.setDefaultOperator(QueryParser.Operator.AND);
-        parser.setSplitOnWhitespace(true);
-        parser.setAutoGeneratePhraseQueries(true);
-        try {
-            return parser.parse(literalSpecials(queryText));
-        } catch (ParseException | IllegalArgumentException e) {
-            throw new QuerySyntaxException("检索式有语法错误（请检查引号、括号和 AND/OR/NOT 是否成对完整）：" + queryText);
-        } catch (BooleanQuery.TooManyClauses e) {
-            throw new QuerySyntaxException("检索式过于复杂，请减少检索词。");
+    private void addFilter(Map<String, List<Query>> filters, String dim, String value) throws QuerySyntaxException {
+        if (value != null && !value.isBlank()) {
+            filters.computeIfAbsent(dim, k -> new ArrayList<>()).add(compiler.filter(new QueryNode.Filter(dim, value)));
         }
     }
 
-    /**
-     * Lucene's fuzzy, wildcard, regex, range, boost and field syntax means nothing for Chinese
-     * report text and breaks on ordinary input (12315/12345, 整改措施:); those characters are taken
-     * literally. Quotes, parentheses, +/- and AND/OR/NOT keep their meaning.
-     */
-    static String literalSpecials(String query) {
-        StringBuilder out = new StringBuilder(query.length() + 8);
-        for (char c : query.toCharArray()) {
-            if ("~*?^[]{}/:!\\&|".indexOf(c) >= 0) {
-                out.append('\\');
+    /** The query with every filter, or every filter but one dimension's. */
+    private static Query filtered(Query text, Map<String, List<Query>> filters, String except) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+        filters.forEach((dim, queries) -> {
+            if (!dim.equals(except)) {
+                queries.forEach(q -> b.add(q, Occur.FILTER));
             }
-            out.append(c);
-        }
-        return out.toString();
-    }
-
-    private Query withFilters(Query text, SearchRequest request) throws QuerySyntaxException {
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
-        if (request.year() != null) {
-            b.add(IntPoint.newExactQuery(Fields.YEAR, request.year()), BooleanClause.Occur.FILTER);
-        }
-        if (request.unit() != null && !request.unit().isBlank()) {
-            b.add(new TermQuery(new Term(Fields.UNIT, request.unit().strip())), BooleanClause.Occur.FILTER);
-        }
-        if (request.aspect() != null && !request.aspect().isBlank()) {
-            String aspect = taxonomy.resolve(request.aspect().strip()).orElseThrow(() -> new QuerySyntaxException(
-                    "未知的方面：" + request.aspect() + "（可用：" + aspectNames() + "）。"));
-            b.add(new TermQuery(new Term(Fields.ASPECT, aspect)), BooleanClause.Occur.FILTER);
-        }
-        if (request.section() != null && !request.section().isBlank()) {
-            SectionType section = sectionOf(request.section().strip());
-            b.add(new TermQuery(new Term(Fields.SECTION, section.key())), BooleanClause.Occur.FILTER);
-        }
+        });
         return b.build();
     }
 
-    static SectionType sectionOf(String keyOrLabel) throws QuerySyntaxException {
-        for (SectionType type : SectionType.values()) {
-            if (type.key().equals(keyOrLabel) || type.label().equals(keyOrLabel)) {
-                return type;
-            }
+    /** Matches counted as if this dimension were not filtered, so its other values show their counts. */
+    private static FacetsCollector sideways(IndexSearcher searcher, Query text, Map<String, List<Query>> filters,
+                                            String dim) throws IOException {
+        return searcher.search(filtered(text, filters, dim), new FacetsCollectorManager());
+    }
+
+    private static long total(FacetsCollector collector) {
+        long total = 0;
+        for (FacetsCollector.MatchingDocs m : collector.getMatchingDocs()) {
+            total += m.totalHits;
         }
-        throw new QuerySyntaxException("未知的部分：" + keyOrLabel
-                + "（可用：rectification/整改落实、problems/问题、causes/原因、measures/措施、other/其他）。");
+        return total;
     }
 
-    private String aspectNames() {
-        return String.join("、", taxonomy.aspects().stream().map(a -> a.key() + "/" + a.label()).toList());
+    private SearchHit withSnippet(SearchHit h, Query query) throws IOException {
+        return new SearchHit(h.reportId(), h.title(), h.year(), h.unit(), h.author(), h.section(), h.aspect(),
+                h.ref(), h.text(), snippets.of(query, h.text()), h.score());
     }
 
-    private SearchHit hit(Document doc, float score, Query text) throws IOException {
-        String passage = doc.get(Fields.TEXT);
+    private static SearchHit hit(Document doc, float score, String snippet) {
         Number year = doc.getField(Fields.YEAR) == null ? null : doc.getField(Fields.YEAR).numericValue();
         return new SearchHit(doc.get(Fields.REPORT_ID), doc.get(Fields.TITLE), year == null ? null : year.intValue(),
                 doc.get(Fields.UNIT), doc.get(Fields.AUTHOR), doc.get(Fields.SECTION), doc.get(Fields.ASPECT),
-                doc.get(Fields.REF), passage, snippets.of(text, passage), score);
+                doc.get(Fields.REF), doc.get(Fields.TEXT), snippet, Float.isNaN(score) ? 0f : score);
     }
 
-    private Map<String, Map<String, Integer>> facets(IndexSearcher searcher, FacetsCollector collector)
-            throws IOException {
-        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
-        Arrays.stream(Fields.FACETS).forEach(f -> out.put(f, new LinkedHashMap<>()));
-        if (searcher.getIndexReader().maxDoc() == 0) {
-            return out;
+    private static List<SearchResult.ReportMatches> reports(List<SearchHit> page, Map<String, Integer> passages) {
+        Map<String, SearchResult.ReportMatches> out = new LinkedHashMap<>();
+        for (SearchHit h : page) {
+            out.computeIfAbsent(h.reportId(), id -> new SearchResult.ReportMatches(id, h.title(), h.year(), h.unit(),
+                    h.author(), passages.getOrDefault(id, 0)));
         }
-        SortedSetDocValuesReaderState state;
-        try {
-            state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), index.facetsConfig());
-        } catch (IllegalArgumentException e) {
-            return out; // no facet values indexed yet
-        }
-        Facets counts = new SortedSetDocValuesFacetCounts(state, collector);
-        for (String field : Fields.FACETS) {
-            FacetResult result;
-            try {
-                result = counts.getTopChildren(MAX_FACET_VALUES, field);
-            } catch (IllegalArgumentException e) {
-                continue; // dimension never indexed
-            }
-            if (result != null) {
-                for (LabelAndValue lv : result.labelValues) {
-                    out.get(field).put(lv.label, lv.value.intValue());
-                }
-            }
-        }
-        return out;
+        return List.copyOf(out.values());
     }
 }

@@ -1,5 +1,6 @@
 package cn.reportarchive.search;
 
+import cn.reportarchive.index.Analyzers;
 import cn.reportarchive.index.Fields;
 import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
@@ -13,16 +14,13 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 
 /**
  * Passage extracts with the matches in mark tags and everything else HTML-escaped. Matches are
- * found in the character-pair view, which marks exactly the runs the query asked for.
+ * found in the character-pair view, which marks exactly the runs the query asked for (and the
+ * related words that found the passage).
  */
 final class Snippets {
     private static final int FRAGMENT_CHARS = 160;
 
-    private final Analyzer analyzer;
-
-    Snippets(Analyzer analyzer) {
-        this.analyzer = analyzer;
-    }
+    private final Analyzer analyzer = Analyzers.characterPairs();
 
     String of(Query query, String text) throws IOException {
         Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"),

@@ -1,0 +1,281 @@
+package cn.reportarchive.search;
+
+import cn.reportarchive.extract.SpaceCleaner;
+import cn.reportarchive.index.Analyzers;
+import cn.reportarchive.index.Fields;
+import cn.reportarchive.index.HanRunGramFilter;
+import cn.reportarchive.parse.AspectTaxonomy;
+import cn.reportarchive.parse.SectionType;
+import cn.reportarchive.parse.UnitNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * A parsed query to Lucene. Each word must stand in the passage as a run of characters (a phrase
+ * of character pairs: recall as good as grep); a match of smartcn's whole words adds to the score;
+ * related words widen a bare word at a lower weight. Field filters at the top level are kept
+ * apart by dimension so that facets can be counted without their own filter.
+ */
+final class QueryCompiler {
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})(?:\\.\\.(\\d{4}))?");
+
+    /** The text query, and the top-level filters by dimension (year, unit, author, aspect, section). */
+    record Compiled(Query query, Map<String, List<Query>> filters) {
+    }
+
+    private final AspectTaxonomy taxonomy;
+    private final RelatedWords relatedWords;
+    private final Analyzer pairs = Analyzers.characterPairsQuery();
+    private final Analyzer words = Analyzers.words();
+
+    QueryCompiler(AspectTaxonomy taxonomy, RelatedWords relatedWords) {
+        this.taxonomy = taxonomy;
+        this.relatedWords = relatedWords;
+    }
+
+    Compiled compile(QueryNode node, Ranking ranking, boolean related) throws QuerySyntaxException {
+        Map<String, List<Query>> filters = new LinkedHashMap<>();
+        List<QueryNode> top = node instanceof QueryNode.All all ? all.parts() : List.of(node);
+        List<QueryNode> rest = new ArrayList<>();
+        for (QueryNode part : top) {
+            if (part instanceof QueryNode.Filter f) {
+                filters.computeIfAbsent(f.field(), k -> new ArrayList<>()).add(filter(f));
+            } else {
+                rest.add(part);
+            }
+        }
+        Query text = query(new QueryNode.All(rest), ranking, related);
+        return new Compiled(text == null ? new MatchAllDocsQuery() : text, filters);
+    }
+
+    /** A Lucene query for the node; null when it asks for nothing (a word of punctuation only). */
+    private Query query(QueryNode node, Ranking ranking, boolean related) throws QuerySyntaxException {
+        if (node instanceof QueryNode.Word w) {
+            return word(w, ranking, related);
+        }
+        if (node instanceof QueryNode.Filter f) {
+            return new ConstantScoreQuery(filter(f));
+        }
+        if (node instanceof QueryNode.Not n) {
+            Query inner = query(n.part(), ranking, related);
+            return inner == null ? null : new BooleanQuery.Builder()
+                    .add(new MatchAllDocsQuery(), Occur.MUST).add(inner, Occur.MUST_NOT).build();
+        }
+        if (node instanceof QueryNode.All all) {
+            return all(all, ranking, related);
+        }
+        return any((QueryNode.Any) node, ranking, related);
+    }
+
+    private Query all(QueryNode.All all, Ranking ranking, boolean related) throws QuerySyntaxException {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean positive = false;
+        boolean any = false;
+        for (QueryNode part : all.parts()) {
+            if (part instanceof QueryNode.Not n) {
+                Query inner = query(n.part(), ranking, related);
+                if (inner != null) {
+                    b.add(inner, Occur.MUST_NOT);
+                    any = true;
+                }
+            } else if (part instanceof QueryNode.Filter f) {
+                b.add(filter(f), Occur.FILTER);
+                any = true;
+            } else {
+                Query q = query(part, ranking, related);
+                if (q != null) {
+                    b.add(q, Occur.MUST);
+                    positive = true;
+                    any = true;
+                }
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        if (!positive) {
+            b.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        return b.build();
+    }
+
+    private Query any(QueryNode.Any any, Ranking ranking, boolean related) throws QuerySyntaxException {
+        List<Query> parts = new ArrayList<>();
+        for (QueryNode part : any.parts()) {
+            Query q = query(part, ranking, related);
+            if (q != null) {
+                parts.add(q);
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        if (!ranking.coordination()) {
+            return new DisjunctionMaxQuery(parts, 0f);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+        parts.forEach(q -> b.add(q, Occur.SHOULD));
+        return b.build();
+    }
+
+    private Query word(QueryNode.Word w, Ranking ranking, boolean related) {
+        String text = SpaceCleaner.cleanLine(w.text().strip());
+        Query literal = pairs(text, ranking.exactRuns());
+        if (literal == null) {
+            return null;
+        }
+        Query match = literal;
+        if (related && !w.quoted()) {
+            List<String> alternatives = relatedWords.of(text);
+            if (!alternatives.isEmpty()) {
+                BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+                b.add(literal, Occur.SHOULD);
+                float weight = ranking.relatedBelowLiteral() ? Ranking.RELATED_WEIGHT : 1f;
+                for (String alternative : alternatives) {
+                    Query q = pairs(alternative, ranking.exactRuns());
+                    if (q != null) {
+                        b.add(new BoostQuery(q, weight), Occur.SHOULD);
+                    }
+                }
+                match = b.build();
+            }
+        }
+        Query whole = ranking.wholeWords() ? phrase(Fields.TEXT, words, text, false) : null;
+        if (whole == null) {
+            return match;
+        }
+        return new BooleanQuery.Builder().add(match, Occur.MUST)
+                .add(new BoostQuery(whole, Ranking.WHOLE_WORD_BOOST), Occur.SHOULD).build();
+    }
+
+    /** The run of characters as a phrase of pairs; one Han character alone is every pair it opens. */
+    private Query pairs(String text, boolean exact) {
+        List<String[]> tokens = tokens(pairs, text);
+        if (tokens.size() == 1 && HanRunGramFilter.SINGLE.equals(tokens.get(0)[1])) {
+            return new PrefixQuery(new Term(Fields.TEXT_GRAMS, tokens.get(0)[0]));
+        }
+        return exact ? phrase(Fields.TEXT_GRAMS, pairs, text, true) : scattered(tokens);
+    }
+
+    private static Query scattered(List<String[]> tokens) {
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        tokens.forEach(t -> b.add(new TermQuery(new Term(Fields.TEXT_GRAMS, t[0])), Occur.MUST));
+        return b.build();
+    }
+
+    private static Query phrase(String field, Analyzer analyzer, String text, boolean keepPositions) {
+        PhraseQuery.Builder b = new PhraseQuery.Builder();
+        int count = 0;
+        String only = null;
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            int position = -1;
+            while (ts.incrementToken()) {
+                position += keepPositions ? inc.getPositionIncrement() : 1;
+                b.add(new Term(field, term.toString()), position);
+                only = term.toString();
+                count++;
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (count == 0) {
+            return null;
+        }
+        return count == 1 ? new TermQuery(new Term(field, only)) : b.build();
+    }
+
+    /** Term text and type of each token. */
+    private static List<String[]> tokens(Analyzer analyzer, String text) {
+        List<String[]> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(Fields.TEXT_GRAMS, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(new String[] {term.toString(), type.type()});
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    Query filter(QueryNode.Filter f) throws QuerySyntaxException {
+        String value = f.value().strip();
+        return switch (f.field()) {
+            case "year" -> year(value);
+            case "unit" -> {
+                String canonical = UnitNames.canonical(value);
+                BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+                b.add(new TermQuery(new Term(Fields.UNIT, value)), Occur.SHOULD);
+                if (canonical != null && !canonical.equals(value)) {
+                    b.add(new TermQuery(new Term(Fields.UNIT, canonical)), Occur.SHOULD);
+                }
+                yield b.build();
+            }
+            case "author" -> new TermQuery(new Term(Fields.AUTHOR, value));
+            case "aspect" -> new TermQuery(new Term(Fields.ASPECT, taxonomy.resolve(value).orElseThrow(() ->
+                    new QuerySyntaxException("未知的方面“" + value + "”，可用：" + aspectNames() + "。"))));
+            case "section" -> new TermQuery(new Term(Fields.SECTION, section(value).key()));
+            default -> throw new QuerySyntaxException("未知的字段“" + f.field() + "”。");
+        };
+    }
+
+    private static Query year(String value) throws QuerySyntaxException {
+        Matcher m = YEAR.matcher(value);
+        if (!m.matches()) {
+            throw new QuerySyntaxException("年度“" + value + "”的写法不对，应写作 year:2023 或 year:2021..2023。");
+        }
+        int from = Integer.parseInt(m.group(1));
+        int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+        if (to < from) {
+            throw new QuerySyntaxException("年度范围“" + value + "”的起止颠倒了，应写作 year:2021..2023。");
+        }
+        return IntPoint.newRangeQuery(Fields.YEAR, from, to);
+    }
+
+    static SectionType section(String keyOrLabel) throws QuerySyntaxException {
+        for (SectionType type : SectionType.values()) {
+            if (type.key().equals(keyOrLabel) || type.label().equals(keyOrLabel)) {
+                return type;
+            }
+        }
+        throw new QuerySyntaxException("未知的部分“" + keyOrLabel
+                + "”，可用：rectification/整改落实、problems/问题、causes/原因、measures/措施、other/其他。");
+    }
+
+    private String aspectNames() {
+        return String.join("、", taxonomy.aspects().stream().map(a -> a.key() + "/" + a.label()).toList());
+    }
+}
