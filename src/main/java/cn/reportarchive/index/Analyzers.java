@@ -49,6 +49,7 @@ public final class Analyzers {
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream stream = new CJKWidthFilter(source);
+                stream = new NumberPartsFilter(stream);
                 stream = new LowerCaseFilter(stream);
                 stream = indexSide ? new HanRunGramFilter(stream) : new CJKBigramFilter(stream);
                 return new TokenStreamComponents(source, stream);

@@ -90,7 +90,9 @@ public final class PassageSearch {
                 all.add(hit);
                 perReport.merge(hit.reportId(), 1, Integer::sum);
             }
-            List<SearchHit> ordered = ReportSpread.spread(all, SearchHit::reportId, request.perReport());
+            // an explicit order by year is kept as asked; the spread is for relevance order
+            List<SearchHit> ordered = request.order() == SearchRequest.Order.YEAR ? all
+                    : ReportSpread.spread(all, SearchHit::reportId, SearchHit::score, request.perReport());
             int from = (request.page() - 1) * request.size();
             List<SearchHit> page = new ArrayList<>();
             for (int i = from; i < Math.min(ordered.size(), from + request.size()); i++) {

@@ -62,12 +62,14 @@ public final class QueryLanguage {
                 }
                 out.add(new Token(Kind.PHRASE, q.substring(i + 1, end), null));
                 i = end + 1;
-            } else if (c == '(' || c == '（') {
+            } else if (c == '(') {
                 out.add(new Token(Kind.OPEN, String.valueOf(c), null));
                 i++;
-            } else if (c == ')' || c == '）') {
+            } else if (c == ')') {
                 out.add(new Token(Kind.CLOSE, String.valueOf(c), null));
                 i++;
+            } else if (c == '-' && q.substring(i + 1).isBlank()) {
+                throw new QuerySyntaxException("- 的后面缺少要排除的检索词。");
             } else if (c == '-' && i + 1 < q.length() && !Character.isWhitespace(q.charAt(i + 1))
                     && (out.isEmpty() || i == 0 || Character.isWhitespace(q.charAt(i - 1)) || q.charAt(i - 1) == '(')) {
                 out.add(new Token(Kind.MINUS, "-", null));
@@ -75,7 +77,7 @@ public final class QueryLanguage {
             } else {
                 int end = i;
                 while (end < q.length() && !Character.isWhitespace(q.charAt(end)) && q.charAt(end) != '\u3000'
-                        && "\"()（）".indexOf(q.charAt(end)) < 0) {
+                        && "\"()".indexOf(q.charAt(end)) < 0) {
                     end++;
                 }
                 String word = q.substring(i, end);
