@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -21,10 +25,21 @@ public final class BulkImport {
     public static final Set<String> DOCUMENT_EXTENSIONS =
             Set.of("docx", "doc", "wps", "pdf", "txt", "rtf", "odt", "htm", "html");
 
+    /** Files per commit: enough to spread the cost of a commit, few enough to hold in memory. */
+    public static final int DEFAULT_BATCH = 64;
+
     private final ReportArchive archive;
+    private final int threads;
+    private final int batchSize;
 
     public BulkImport(ReportArchive archive) {
+        this(archive, Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH);
+    }
+
+    public BulkImport(ReportArchive archive, int threads, int batchSize) {
         this.archive = archive;
+        this.threads = Math.max(1, threads);
+        this.batchSize = Math.max(1, batchSize);
     }
 
     /** A file to import, with what its folder's metadata.csv says of it. */
@@ -66,42 +81,91 @@ public final class BulkImport {
         return dot > 0 && DOCUMENT_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    /** Imports each file in turn, telling the listener after each one. */
+    /**
+     * Imports the files: read and parsed on all cores, committed a batch at a time (each report of
+     * a batch whole or absent), the next batch prepared while one is committed. The listener hears of
+     * every file once its batch is committed, in the given order. A file already archived is a
+     * duplicate, so running an interrupted import again finishes it.
+     */
     public ImportSummary run(List<PlannedFile> files, ImportMetadata given, Consumer<ImportOutcome> listener) {
         ImportSummary summary = new ImportSummary();
-        for (PlannedFile planned : files) {
-            ImportOutcome outcome = importOne(planned, given);
-            summary.add(outcome);
-            listener.accept(outcome);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "import");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ReportArchive.Prepared>> next = submit(pool, files, 0, given);
+            for (int from = 0; from < files.size(); from += batchSize) {
+                List<Future<ReportArchive.Prepared>> current = next;
+                next = submit(pool, files, from + batchSize, given);
+                List<ReportArchive.Prepared> prepared = new ArrayList<>();
+                for (Future<ReportArchive.Prepared> f : current) {
+                    prepared.add(get(f));
+                }
+                List<ImportOutcome> outcomes = archive.commit(prepared);
+                for (int i = 0; i < outcomes.size(); i++) {
+                    ImportOutcome o = outcomes.get(i);
+                    ImportOutcome named = new ImportOutcome(files.get(from + i).file().toString(), o.status(), o.id(),
+                            o.error(), o.report());
+                    summary.add(named);
+                    listener.accept(named);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return summary;
     }
 
-    private ImportOutcome importOne(PlannedFile planned, ImportMetadata explicit) {
+    private List<Future<ReportArchive.Prepared>> submit(ExecutorService pool, List<PlannedFile> files, int from,
+                                                        ImportMetadata given) {
+        List<Future<ReportArchive.Prepared>> futures = new ArrayList<>();
+        for (int i = from; i < Math.min(files.size(), from + batchSize); i++) {
+            PlannedFile planned = files.get(i);
+            futures.add(pool.submit(() -> prepareOne(planned, given)));
+        }
+        return futures;
+    }
+
+    private static ReportArchive.Prepared get(Future<ReportArchive.Prepared> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("导入被中断。", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("导入时出现意外错误：" + e.getCause(), e.getCause());
+        }
+    }
+
+    private ReportArchive.Prepared prepareOne(PlannedFile planned, ImportMetadata explicit) {
         Path file = planned.file();
-        String name = file.toString();
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         ImportMetadata given = explicit;
         if (planned.manifest() != null) {
             if (planned.manifest().problem() != null && explicit.year() == null) {
-                return ImportOutcome.failed(name, planned.manifest().problem());
+                return failed(name, given, planned.manifest().problem());
             }
             given = planned.manifest().metadata().overriddenBy(explicit);
         }
         try {
             if (!Files.exists(file)) {
-                return ImportOutcome.failed(name, "文件不存在。");
+                return failed(name, given, "文件不存在。");
             }
             if (!Files.isReadable(file) || Files.isDirectory(file)) {
-                return ImportOutcome.failed(name, "无法读取该文件。");
+                return failed(name, given, "无法读取该文件。");
             }
             if (Files.size(file) > archive.maxBytes()) {
-                return ImportOutcome.failed(name, "文件大小超过上限（" + archive.maxBytes() / (1024 * 1024) + " MB），未导入。");
+                return failed(name, given, "文件大小超过上限（" + archive.maxBytes() / (1024 * 1024) + " MB），未导入。");
             }
-            byte[] bytes = Files.readAllBytes(file);
-            ImportOutcome outcome = archive.importFile(file.getFileName().toString(), bytes, given);
-            return new ImportOutcome(name, outcome.status(), outcome.id(), outcome.error(), outcome.report());
+            return archive.prepare(name, Files.readAllBytes(file), given);
         } catch (IOException e) {
-            return ImportOutcome.failed(name, "读取文件失败（" + e.getMessage() + "）。");
+            return failed(name, given, "读取文件失败（" + e.getMessage() + "）。");
         }
+    }
+
+    private static ReportArchive.Prepared failed(String name, ImportMetadata given, String why) {
+        return new ReportArchive.Prepared(name, null, given, null, ImportOutcome.failed(name, why));
     }
 }

@@ -70,6 +70,26 @@ public final class Catalog implements AutoCloseable {
     }
 
     public synchronized void insert(StoredReport stored) throws SQLException {
+        insertAll(List.of(stored));
+    }
+
+    /** Writes the rows in one transaction: all of them or none. */
+    public synchronized void insertAll(List<StoredReport> rows) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            for (StoredReport stored : rows) {
+                insertRow(stored);
+            }
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    private void insertRow(StoredReport stored) throws SQLException {
         Report r = stored.report();
         try (PreparedStatement q = db.prepareStatement("INSERT INTO reports (" + COLUMNS
                 + ", title, year, unit, author, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {

@@ -9,8 +9,11 @@ import cn.reportarchive.parse.ReportParser;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,35 +50,99 @@ public final class ReportArchive {
 
     /** Imports one file. Never throws for a bad file: the outcome says what went wrong. */
     public ImportOutcome importFile(String filename, byte[] bytes, ImportMetadata given) {
+        return commit(List.of(prepare(filename, bytes, given))).get(0);
+    }
+
+    /**
+     * A file read and parsed, not yet in the archive: the work that can run on many threads.
+     * Either a report ready to commit or an outcome already decided (duplicate, failed).
+     */
+    public record Prepared(String filename, byte[] bytes, ImportMetadata given, Report report, ImportOutcome decided) {
+    }
+
+    /** Extracts and parses a file; safe to call from several threads at once. */
+    public Prepared prepare(String filename, byte[] bytes, ImportMetadata given) {
         String sha256 = Hashes.sha256(bytes);
         try {
             Optional<String> existing = catalog.idOfSha(sha256);
             if (existing.isPresent()) {
-                return ImportOutcome.duplicate(filename, existing.get());
+                return new Prepared(filename, null, given, null, ImportOutcome.duplicate(filename, existing.get()));
             }
-            Report report = read(bytes, filename, sha256, given);
-            synchronized (writeLock) {
-                existing = catalog.idOfSha(sha256);
-                if (existing.isPresent()) {
-                    return ImportOutcome.duplicate(filename, existing.get());
-                }
-                originals.put(sha256, bytes);
-                index.put(report);
-                index.commit();
-                try {
-                    catalog.insert(new StoredReport(report, given, bytes.length, Instant.now().toString()));
-                } catch (SQLException e) {
-                    index.remove(report.id());
-                    index.commit();
-                    throw e;
-                }
-            }
-            return ImportOutcome.imported(filename, report);
+            return new Prepared(filename, bytes, given, read(bytes, filename, sha256, given), null);
         } catch (ExtractionException e) {
-            return ImportOutcome.failed(filename, e.getMessage());
-        } catch (IOException | SQLException e) {
-            return ImportOutcome.failed(filename, "写入档案库失败（" + e.getMessage() + "），该文件未导入。");
+            return new Prepared(filename, null, given, null, ImportOutcome.failed(filename, e.getMessage()));
+        } catch (SQLException e) {
+            return new Prepared(filename, null, given, null, storeFailed(filename, e));
         }
+    }
+
+    /**
+     * Puts prepared reports into the archive together: originals stored, passages indexed in one
+     * commit, catalog rows written in one transaction, last. A crash anywhere leaves each report of
+     * the batch whole or absent (see {@link #recover()}); outcomes come back in the given order.
+     */
+    public List<ImportOutcome> commit(List<Prepared> batch) {
+        ImportOutcome[] outcomes = new ImportOutcome[batch.size()];
+        synchronized (writeLock) {
+            List<Integer> ready = new ArrayList<>();
+            Map<String, String> inBatch = new HashMap<>();
+            try {
+                for (int i = 0; i < batch.size(); i++) {
+                    Prepared p = batch.get(i);
+                    if (p.decided() != null) {
+                        outcomes[i] = p.decided();
+                        continue;
+                    }
+                    String sha = p.report().sha256();
+                    Optional<String> existing = catalog.idOfSha(sha);
+                    if (existing.isEmpty() && inBatch.containsKey(sha)) {
+                        existing = Optional.of(inBatch.get(sha));
+                    }
+                    if (existing.isPresent()) {
+                        outcomes[i] = ImportOutcome.duplicate(p.filename(), existing.get());
+                        continue;
+                    }
+                    inBatch.put(sha, p.report().id());
+                    ready.add(i);
+                }
+                if (!ready.isEmpty()) {
+                    store(batch, ready);
+                }
+                for (int i : ready) {
+                    outcomes[i] = ImportOutcome.imported(batch.get(i).filename(), batch.get(i).report());
+                }
+            } catch (IOException | SQLException e) {
+                for (int i : ready) {
+                    outcomes[i] = storeFailed(batch.get(i).filename(), e);
+                }
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private void store(List<Prepared> batch, List<Integer> ready) throws IOException, SQLException {
+        List<StoredReport> rows = new ArrayList<>();
+        String now = Instant.now().toString();
+        for (int i : ready) {
+            Prepared p = batch.get(i);
+            originals.put(p.report().sha256(), p.bytes());
+            index.put(p.report());
+            rows.add(new StoredReport(p.report(), p.given(), p.bytes().length, now));
+        }
+        index.commit();
+        try {
+            catalog.insertAll(rows);
+        } catch (SQLException e) {
+            for (StoredReport row : rows) {
+                index.remove(row.report().id());
+            }
+            index.commit();
+            throw e;
+        }
+    }
+
+    private static ImportOutcome storeFailed(String filename, Exception e) {
+        return ImportOutcome.failed(filename, "写入档案库失败（" + e.getMessage() + "），该文件未导入。");
     }
 
     private Report read(byte[] bytes, String filename, String sha256, ImportMetadata given) throws ExtractionException {
@@ -162,7 +229,7 @@ public final class ReportArchive {
             List<StoredReport> all = catalog.list(null, null);
             index.removeAll();
             int reparsed = 0;
-            List<String> problems = new java.util.ArrayList<>();
+            List<String> problems = new ArrayList<>();
             for (StoredReport stored : all) {
                 Report old = stored.report();
                 Report current = old;

@@ -81,6 +81,65 @@ class BulkImportTest {
         }
     }
 
+    @Test
+    void aParallelBatchedImportGivesTheSameArchiveAsOneFileAtATime(@TempDir Path other) throws Exception {
+        List<BulkImport.PlannedFile> plan = BulkImport.plan(List.of(Path.of("sample-docs")));
+        List<String> sequential;
+        try (Application app = ArchiveFixture.open(data)) {
+            new BulkImport(app.archive(), 1, 1).run(plan, ImportMetadata.NONE, o -> { });
+            sequential = contents(app);
+        }
+        try (Application app = ArchiveFixture.open(other)) {
+            ImportSummary summary = new BulkImport(app.archive(), 2, 4).run(plan, ImportMetadata.NONE, o -> { });
+            assertEquals(15, summary.imported());
+            assertEquals(sequential, contents(app));
+        }
+    }
+
+    @Test
+    void anInterruptedImportRunAgainEndsWithTheSameArchive(@TempDir Path other) throws Exception {
+        List<BulkImport.PlannedFile> plan = BulkImport.plan(List.of(Path.of("sample-docs")));
+        List<String> whole;
+        try (Application app = ArchiveFixture.open(data)) {
+            app.bulkImport().run(plan, ImportMetadata.NONE, o -> { });
+            whole = contents(app);
+        }
+        try (Application app = ArchiveFixture.open(other)) {
+            new BulkImport(app.archive(), 2, 4).run(plan.subList(0, 6), ImportMetadata.NONE, o -> { });
+        }
+        try (Application app = ArchiveFixture.open(other)) {
+            ImportSummary resumed = app.bulkImport().run(plan, ImportMetadata.NONE, o -> { });
+            assertEquals(6, resumed.duplicates());
+            assertEquals(9, resumed.imported());
+            assertEquals(whole, contents(app));
+        }
+    }
+
+    @Test
+    void theSameBytesTwiceInOneBatchAreOneReport() throws Exception {
+        byte[] bytes = ArchiveFixture.report("中共临江县林业局党组", "2023", "学习不够系统。");
+        Files.write(folder.resolve("a.txt"), bytes);
+        Files.write(folder.resolve("b.txt"), bytes);
+        try (Application app = ArchiveFixture.open(data)) {
+            List<ImportOutcome> seen = new ArrayList<>();
+            new BulkImport(app.archive(), 2, 8).run(BulkImport.plan(List.of(folder)), ImportMetadata.NONE, seen::add);
+            assertEquals(ImportOutcome.Status.IMPORTED, seen.get(0).status());
+            assertEquals(ImportOutcome.Status.DUPLICATE, seen.get(1).status());
+            assertEquals(seen.get(0).id(), seen.get(1).id());
+            assertEquals(1, app.archive().count());
+        }
+    }
+
+    /** Every report as JSON-ish text and the index's report ids: the archive's whole content. */
+    private static List<String> contents(Application app) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (StoredReport r : app.archive().list(null, null)) {
+            out.add(r.report().toString() + " " + r.given());
+        }
+        out.add(new java.util.TreeSet<>(app.archive().index().reportIds()).toString());
+        return out;
+    }
+
     private static Report report(Application app, List<ImportOutcome> outcomes, String name) throws Exception {
         ImportOutcome outcome = outcomes.stream().filter(o -> o.file().endsWith(name)).findFirst().orElseThrow();
         return app.archive().get(outcome.id()).orElseThrow();
