@@ -156,6 +156,15 @@ public final class ReportArchive {
         return catalog.get(id).map(StoredReport::report);
     }
 
+    /** Every report id, in id order. */
+    public Set<String> ids() throws SQLException {
+        return catalog.ids();
+    }
+
+    public Optional<StoredReport> stored(String id) throws SQLException {
+        return catalog.get(id);
+    }
+
     public List<StoredReport> list(String unit, Integer year) throws SQLException {
         return catalog.list(unit, year);
     }
@@ -226,11 +235,13 @@ public final class ReportArchive {
      */
     public ReindexResult reindex() throws SQLException, IOException {
         synchronized (writeLock) {
-            List<StoredReport> all = catalog.list(null, null);
+            // one row at a time: an archive of 100,000 reports is not held in memory
+            Set<String> ids = catalog.ids();
             index.removeAll();
             int reparsed = 0;
             List<String> problems = new ArrayList<>();
-            for (StoredReport stored : all) {
+            for (String id : ids) {
+                StoredReport stored = catalog.get(id).orElseThrow();
                 Report old = stored.report();
                 Report current = old;
                 try {
@@ -252,7 +263,7 @@ public final class ReportArchive {
                 index.put(current);
             }
             index.commit();
-            return new ReindexResult(all.size(), reparsed, problems);
+            return new ReindexResult(ids.size(), reparsed, problems);
         }
     }
 

@@ -14,14 +14,15 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Passage search: the query language compiled to Lucene, filters from the request and the query,
@@ -81,23 +82,27 @@ public final class PassageSearch {
                     Math.max(1, window), request.order() == SearchRequest.Order.YEAR ? BY_YEAR : RELEVANCE, true,
                     new FacetsCollectorManager());
             long total = total(result.facetsCollector());
-            List<ScoreDoc> ranked = List.of(result.topDocs().scoreDocs);
-            IndexReader reader = searcher.getIndexReader();
-            List<SearchHit> all = new ArrayList<>();
+            boolean byYear = request.order() == SearchRequest.Order.YEAR;
+            // the report of each ranked passage comes from its sort values: no stored fields read
+            // for the window, only for the page
+            List<Ranked> ranked = new ArrayList<>();
             Map<String, Integer> perReport = new LinkedHashMap<>();
-            for (ScoreDoc doc : ranked) {
-                SearchHit hit = hit(searcher.storedFields().document(doc.doc), doc.score, null);
-                all.add(hit);
-                perReport.merge(hit.reportId(), 1, Integer::sum);
+            for (ScoreDoc doc : result.topDocs().scoreDocs) {
+                Object[] values = ((FieldDoc) doc).fields;
+                String reportId = ((BytesRef) values[byYear ? 2 : 1]).utf8ToString();
+                ranked.add(new Ranked(doc.doc, reportId, Float.isNaN(doc.score) ? 0f : doc.score));
+                perReport.merge(reportId, 1, Integer::sum);
             }
             // an explicit order by year is kept as asked; the spread is for relevance order
-            List<SearchHit> ordered = request.order() == SearchRequest.Order.YEAR ? all
-                    : ReportSpread.spread(all, SearchHit::reportId, SearchHit::score, request.perReport());
+            List<Ranked> ordered = byYear ? ranked
+                    : ReportSpread.spread(ranked, Ranked::reportId, Ranked::score, request.perReport());
+            IndexReader reader = searcher.getIndexReader();
             int from = (request.page() - 1) * request.size();
             List<SearchHit> page = new ArrayList<>();
             for (int i = from; i < Math.min(ordered.size(), from + request.size()); i++) {
-                SearchHit h = ordered.get(i);
-                page.add(withSnippet(h, compiled.query()));
+                Ranked r = ordered.get(i);
+                Document stored = searcher.storedFields().document(r.doc());
+                page.add(hit(stored, r.score(), snippets.of(compiled.query(), stored.get(Fields.TEXT))));
             }
             Map<String, Map<String, Integer>> counts = facets.count(reader, result.facetsCollector(),
                     dim -> filters.containsKey(dim) ? sideways(searcher, compiled.query(), filters, dim) : null);
@@ -138,16 +143,14 @@ public final class PassageSearch {
         return total;
     }
 
-    private SearchHit withSnippet(SearchHit h, Query query) throws IOException {
-        return new SearchHit(h.reportId(), h.title(), h.year(), h.unit(), h.author(), h.section(), h.aspect(),
-                h.ref(), h.text(), snippets.of(query, h.text()), h.score());
+    private record Ranked(int doc, String reportId, float score) {
     }
 
     private static SearchHit hit(Document doc, float score, String snippet) {
         Number year = doc.getField(Fields.YEAR) == null ? null : doc.getField(Fields.YEAR).numericValue();
         return new SearchHit(doc.get(Fields.REPORT_ID), doc.get(Fields.TITLE), year == null ? null : year.intValue(),
                 doc.get(Fields.UNIT), doc.get(Fields.AUTHOR), doc.get(Fields.SECTION), doc.get(Fields.ASPECT),
-                doc.get(Fields.REF), doc.get(Fields.TEXT), snippet, Float.isNaN(score) ? 0f : score);
+                doc.get(Fields.REF), doc.get(Fields.TEXT), snippet, score);
     }
 
     private static List<SearchResult.ReportMatches> reports(List<SearchHit> page, Map<String, Integer> passages) {
