@@ -147,7 +147,11 @@ public final class ReportArchive {
 
     private Report read(byte[] bytes, String filename, String sha256, ImportMetadata given) throws ExtractionException {
         ExtractedText text = extractor.extract(bytes, filename);
-        return parser.parse(text.text())
+        Report parsed = parser.parse(text.text());
+        if (!ReportParser.looksLikeReport(parsed)) {
+            throw new ExtractionException("文件中没有找到对照检查材料的标题或“一、二、三、”等部分，看起来不是一份对照检查材料，未导入。");
+        }
+        return parsed
                 .withSource(Hashes.idOf(sha256), sha256, filename, text.mediaType())
                 .withMetadata(given.unit(), given.year(), given.author());
     }

@@ -86,6 +86,10 @@ final class HeaderParser {
         return new Header(title, year, UnitNames.canonical(unit), author, post, kind(title, unit, author), meeting);
     }
 
+    static boolean isTitle(String line) {
+        return line != null && TITLE.matcher(line).find();
+    }
+
     private static int titleIndex(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             if (TITLE.matcher(lines.get(i)).find()) {

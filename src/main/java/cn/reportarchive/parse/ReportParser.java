@@ -43,6 +43,14 @@ public final class ReportParser {
                 kind(header.kind(), preface), header.meeting(), null, null, null, sections, preface, closing);
     }
 
+    /**
+     * Whether the text is a report at all: it has numbered parts, or a title that names the
+     * meeting or the material. A shopping list saved as .txt has neither.
+     */
+    public static boolean looksLikeReport(Report report) {
+        return !report.sections().isEmpty() || HeaderParser.isTitle(report.title());
+    }
+
     /** When the header does not say, the preface does: a team writes of 班子, a person of 本人. */
     private static ReportKind kind(ReportKind fromHeader, List<String> preface) {
         if (fromHeader != ReportKind.UNKNOWN) {

@@ -1,0 +1,69 @@
+package cn.reportarchive.cli;
+
+import cn.reportarchive.Application;
+import cn.reportarchive.archive.BulkImport;
+import cn.reportarchive.archive.ImportMetadata;
+import cn.reportarchive.archive.ImportSummary;
+import cn.reportarchive.web.WebServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", description = "启动网页服务（默认 http://127.0.0.1:7070/）")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--host", description = "监听地址（默认 127.0.0.1，仅本机可访问）")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "端口（默认 7070）")
+    int port = 7070;
+
+    @Option(names = "--samples", description = "档案库为空时先导入的示例目录（默认 sample-docs）")
+    Path samples = Path.of("sample-docs");
+
+    @Override
+    public Integer call() throws Exception {
+        Application app = common.open();
+        if (app.archive().count() == 0 && Files.isDirectory(samples)) {
+            System.err.println("档案库为空，先导入示例材料：" + samples.toAbsolutePath());
+            ImportSummary summary = app.bulkImport().run(BulkImport.plan(List.of(samples)), ImportMetadata.NONE, o -> { });
+            System.err.printf("导入 %d 份，失败 %d 份。%n", summary.imported(), summary.failures().size());
+        }
+        WebServer server;
+        try {
+            server = WebServer.start(app, host, port);
+        } catch (RuntimeException e) {
+            app.close();
+            throw new UserError("无法在 " + host + ":" + port + " 启动服务：" + e.getMessage(), Cli.INPUT_FAILED);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Ctrl-C: stop taking requests, let a running import finish its commit, close the archive
+            server.close();
+            try {
+                app.close();
+            } catch (Exception e) {
+                System.err.println("关闭档案库时出错：" + e.getMessage());
+            }
+            stopped.countDown();
+        }, "shutdown"));
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        System.err.println("服务已启动：请用浏览器打开 http://" + shown + ":" + server.port() + "/  （Ctrl-C 停止）");
+        if (!isLoopback(host)) {
+            System.err.println("注意：服务监听在 " + host + "，本机以外的计算机也可以访问。");
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    }
+}

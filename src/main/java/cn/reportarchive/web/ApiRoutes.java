@@ -1,0 +1,223 @@
+package cn.reportarchive.web;
+
+import cn.reportarchive.archive.ImportMetadata;
+import cn.reportarchive.archive.ImportOutcome;
+import cn.reportarchive.archive.ReportArchive;
+import cn.reportarchive.parse.AspectTaxonomy;
+import cn.reportarchive.parse.Report;
+import cn.reportarchive.parse.SectionType;
+import cn.reportarchive.search.PassageSearch;
+import cn.reportarchive.search.SearchRequest;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON API of INTERFACE.md, as plain handler functions over the archive and the search. */
+final class ApiRoutes {
+    private final ReportArchive archive;
+    private final PassageSearch search;
+    private final AspectTaxonomy taxonomy;
+
+    ApiRoutes(ReportArchive archive, PassageSearch search, AspectTaxonomy taxonomy) {
+        this.archive = archive;
+        this.search = search;
+        this.taxonomy = taxonomy;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/health", this::health);
+        routes.get("/api/meta", this::meta);
+        routes.get("/api/search", this::search);
+        routes.get("/api/reports", this::list);
+        routes.post("/api/reports", this::upload);
+        routes.post("/api/reports/preview", this::preview);
+        routes.get("/api/reports/{id}", this::show);
+        routes.get("/api/reports/{id}/original", this::original);
+        routes.delete("/api/reports/{id}", this::delete);
+    }
+
+    private void health(Context ctx) throws Exception {
+        ctx.json(Map.of("status", "ok", "reports", archive.count()));
+    }
+
+    /** What the pages need to label things: aspects and sections with their Chinese names, limits. */
+    private void meta(Context ctx) {
+        List<Map<String, String>> aspects = new ArrayList<>();
+        taxonomy.aspects().forEach(a -> aspects.add(Map.of("key", a.key(), "label", a.label())));
+        List<Map<String, String>> sections = new ArrayList<>();
+        for (SectionType t : SectionType.values()) {
+            sections.add(Map.of("key", t.key(), "label", t.label()));
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("aspects", aspects);
+        meta.put("sections", sections);
+        meta.put("maxUploadBytes", archive.maxBytes());
+        ctx.json(meta);
+    }
+
+    private void search(Context ctx) throws Exception {
+        SearchRequest.Order order = switch (orDefault(ctx.queryParam("sort"), "relevance")) {
+            case "relevance" -> SearchRequest.Order.RELEVANCE;
+            case "year" -> SearchRequest.Order.YEAR;
+            default -> throw new ApiError(400, "sort 只能是 relevance 或 year。");
+        };
+        SearchRequest request = new SearchRequest(ctx.queryParam("q"), intParam(ctx, "year", null),
+                blankToNull(ctx.queryParam("unit")), blankToNull(ctx.queryParam("aspect")),
+                blankToNull(ctx.queryParam("section")), intParam(ctx, "page", 1),
+                intParam(ctx, "size", SearchRequest.DEFAULT_SIZE), order,
+                !"false".equals(ctx.queryParam("related")), intParam(ctx, "perReport", SearchRequest.DEFAULT_PER_REPORT));
+        ctx.json(search.search(request));
+    }
+
+    private void list(Context ctx) throws Exception {
+        ctx.json(archive.list(blankToNull(ctx.queryParam("unit")), intParam(ctx, "year", null)).stream()
+                .map(s -> s.report().summary()).toList());
+    }
+
+    private void show(Context ctx) throws Exception {
+        ctx.json(report(ctx.pathParam("id")));
+    }
+
+    private Report report(String id) throws Exception {
+        return archive.get(id).orElseThrow(() -> new ApiError(404, "找不到编号为 " + id + " 的材料。"));
+    }
+
+    private void original(Context ctx) throws Exception {
+        String id = ctx.pathParam("id");
+        ReportArchive.Original original = archive.original(id)
+                .orElseThrow(() -> new ApiError(404, "找不到编号为 " + id + " 的材料。"));
+        String name = original.filename() == null ? id : original.filename();
+        ctx.contentType(original.mediaType() == null ? "application/octet-stream" : original.mediaType());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + asciiFallback(name) + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+        ctx.result(original.bytes());
+    }
+
+    private void delete(Context ctx) throws Exception {
+        String id = ctx.pathParam("id");
+        if (!archive.delete(id)) {
+            throw new ApiError(404, "找不到编号为 " + id + " 的材料。");
+        }
+        ctx.status(204);
+    }
+
+    private void upload(Context ctx) throws Exception {
+        UploadedFile file = file(ctx);
+        ImportMetadata given = new ImportMetadata(ctx.formParam("unit"), intForm(ctx, "year"), ctx.formParam("author"));
+        ImportOutcome outcome = archive.importFile(safeName(file.filename()), bytes(file), given);
+        switch (outcome.status()) {
+            case IMPORTED -> ctx.status(201).json(outcome.report());
+            case DUPLICATE -> ctx.status(200).json(Map.of("status", "duplicate", "id", outcome.id()));
+            default -> throw new ApiError(422, outcome.error());
+        }
+    }
+
+    /** What the file says of itself (title, year, unit, author…), to pre-fill the upload form. */
+    private void preview(Context ctx) throws Exception {
+        UploadedFile file = file(ctx);
+        ReportArchive.Prepared prepared = archive.prepare(safeName(file.filename()), bytes(file), ImportMetadata.NONE);
+        if (prepared.decided() != null && prepared.decided().status() == ImportOutcome.Status.FAILED) {
+            throw new ApiError(422, prepared.decided().error());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (prepared.report() != null) {
+            Report r = prepared.report();
+            out.put("title", r.title());
+            out.put("year", r.year());
+            out.put("unit", r.unit());
+            out.put("author", r.author());
+            out.put("post", r.post());
+            out.put("kind", r.kind());
+            out.put("meeting", r.meeting());
+            out.put("mediaType", r.mediaType());
+            out.put("duplicateOf", null);
+        } else {
+            Report existing = report(prepared.decided().id());
+            out.put("title", existing.title());
+            out.put("year", existing.year());
+            out.put("unit", existing.unit());
+            out.put("author", existing.author());
+            out.put("post", existing.post());
+            out.put("kind", existing.kind());
+            out.put("meeting", existing.meeting());
+            out.put("mediaType", existing.mediaType());
+            out.put("duplicateOf", existing.id());
+        }
+        ctx.json(out);
+    }
+
+    private UploadedFile file(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {
+            throw new ApiError(400, "请以 multipart/form-data 上传文件（字段名 file）。");
+        }
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null) {
+            throw new ApiError(400, "请求中没有名为 file 的文件。");
+        }
+        if (file.size() > archive.maxBytes()) {
+            throw new ApiError(413, "文件大小超过上限（" + archive.maxBytes() / (1024 * 1024) + " MB），未导入。");
+        }
+        return file;
+    }
+
+    private static byte[] bytes(UploadedFile file) throws IOException {
+        try (InputStream in = file.content()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The base name only, without folders or control characters: it is shown and sent back later. */
+    static String safeName(String raw) {
+        String name = raw == null ? "" : raw.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            name = "未命名文件";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    private static String asciiFallback(String name) {
+        String ascii = name.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_");
+        return ascii.isBlank() ? "original" : ascii;
+    }
+
+    private static Integer intParam(Context ctx, String name, Integer fallback) {
+        return parseInt(ctx.queryParam(name), name, fallback);
+    }
+
+    private static Integer intForm(Context ctx, String name) {
+        return parseInt(ctx.formParam(name), name, null);
+    }
+
+    private static Integer parseInt(String value, String name, Integer fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "参数 " + name + " 应为整数，收到的是“" + shorten(value) + "”。");
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String orDefault(String s, String fallback) {
+        return s == null || s.isBlank() ? fallback : s.strip();
+    }
+}

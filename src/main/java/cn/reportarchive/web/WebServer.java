@@ -1,0 +1,90 @@
+package cn.reportarchive.web;
+
+import cn.reportarchive.Application;
+import cn.reportarchive.search.QuerySyntaxException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web server: the JSON API under /api and the pages (static files in the jar) at /. Every
+ * error is JSON {"error"} with a 4xx status; an unexpected failure is logged and answered with a
+ * 500 that says nothing of the internals.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    /** Set when a handler has already answered with its own error, which a status handler must keep. */
+    private static final String ANSWERED = "reportarchive.answered";
+
+    private final Javalin javalin;
+
+    private WebServer(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    public static WebServer start(Application app, String host, int port) {
+        long maxUpload = app.archive().maxBytes();
+        ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy());
+        Javalin javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+            // a little over the file limit, so that the form fields fit and the handler can say why
+            config.http.maxRequestSize = maxUpload + 1024 * 1024;
+            config.jetty.multipartConfig.maxFileSize(maxUpload + 1024 * 1024, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(maxUpload + 2 * 1024 * 1024, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(4, SizeUnit.MB);
+            config.staticFiles.add("/web", Location.CLASSPATH);
+            api.register(config.routes);
+            config.routes.exception(ApiError.class, (e, ctx) -> {
+                ctx.attribute(ANSWERED, true);
+                ctx.status(e.status()).json(Map.of("error", e.getMessage()));
+            });
+            config.routes.exception(QuerySyntaxException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
+                    .json(Map.of("error", httpMessage(e.getStatus()))));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(500).json(Map.of("error", "服务器内部错误，请稍后重试；若反复出现请联系管理员。"));
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.path().startsWith("/api/") && ctx.attribute(ANSWERED) == null) {
+                    ctx.json(Map.of("error", "没有这个接口：" + ctx.method() + " " + ctx.path()));
+                }
+            });
+            config.routes.error(405, ctx -> ctx.json(Map.of("error", "该接口不支持 " + ctx.method() + " 方法。")));
+            config.routes.error(413, ctx -> ctx.json(Map.of("error",
+                    "文件大小超过上限（" + maxUpload / (1024 * 1024) + " MB），未导入。")));
+        });
+        javalin.start();
+        return new WebServer(javalin);
+    }
+
+    private static String httpMessage(int status) {
+        return switch (status) {
+            case 404 -> "找不到请求的内容。";
+            case 413 -> "上传的内容超过大小上限。";
+            case 405 -> "不支持该请求方法。";
+            default -> "请求无法处理（HTTP " + status + "）。";
+        };
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops taking requests and waits for those under way (an import finishes or never starts). */
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}
