@@ -9,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,11 @@ public final class WebServer implements AutoCloseable {
             config.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
                     .json(Map.of("error", httpMessage(e.getStatus()))));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                int malformed = malformedRequestStatus(e);
+                if (malformed > 0) {
+                    ctx.status(malformed).json(Map.of("error", "请求格式不正确（如上传表单损坏或含非法字符），无法处理。"));
+                    return;
+                }
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 ctx.status(500).json(Map.of("error", "服务器内部错误，请稍后重试；若反复出现请联系管理员。"));
             });
@@ -67,6 +73,16 @@ public final class WebServer implements AutoCloseable {
         });
         javalin.start();
         return new WebServer(javalin);
+    }
+
+    /** Jetty's own verdict on a malformed request (a broken multipart body), found under the wrappers. */
+    private static int malformedRequestStatus(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return http.getCode();
+            }
+        }
+        return 0;
     }
 
     private static String httpMessage(int status) {
