@@ -127,31 +127,22 @@ final class ApiRoutes {
         if (prepared.decided() != null && prepared.decided().status() == ImportOutcome.Status.FAILED) {
             throw new ApiError(422, prepared.decided().error());
         }
+        ctx.json(prepared.report() != null ? header(prepared.report(), null)
+                : header(report(prepared.decided().id()), prepared.decided().id()));
+    }
+
+    private static Map<String, Object> header(Report r, String duplicateOf) {
         Map<String, Object> out = new LinkedHashMap<>();
-        if (prepared.report() != null) {
-            Report r = prepared.report();
-            out.put("title", r.title());
-            out.put("year", r.year());
-            out.put("unit", r.unit());
-            out.put("author", r.author());
-            out.put("post", r.post());
-            out.put("kind", r.kind());
-            out.put("meeting", r.meeting());
-            out.put("mediaType", r.mediaType());
-            out.put("duplicateOf", null);
-        } else {
-            Report existing = report(prepared.decided().id());
-            out.put("title", existing.title());
-            out.put("year", existing.year());
-            out.put("unit", existing.unit());
-            out.put("author", existing.author());
-            out.put("post", existing.post());
-            out.put("kind", existing.kind());
-            out.put("meeting", existing.meeting());
-            out.put("mediaType", existing.mediaType());
-            out.put("duplicateOf", existing.id());
-        }
-        ctx.json(out);
+        out.put("title", r.title());
+        out.put("year", r.year());
+        out.put("unit", r.unit());
+        out.put("author", r.author());
+        out.put("post", r.post());
+        out.put("kind", r.kind());
+        out.put("meeting", r.meeting());
+        out.put("mediaType", r.mediaType());
+        out.put("duplicateOf", duplicateOf);
+        return out;
     }
 
     private UploadedFile file(Context ctx) {
