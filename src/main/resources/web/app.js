@@ -1,0 +1,181 @@
+/* 对照检查材料档案库: what every page shares. The nav bar, calls to the JSON API, building DOM
+ * nodes with text (never HTML: report text may contain markup), labels for aspects and sections,
+ * and the keyboard: "/" focuses the search box. No framework, no build step. */
+'use strict';
+
+const RA = (() => {
+  const SECTION_FALLBACK = {
+    rectification: '整改落实', problems: '问题', causes: '原因', measures: '措施', other: '其他',
+    preface: '前言', closing: '结尾'
+  };
+  const KIND = { team: '班子材料', personal: '个人材料', unknown: '未注明' };
+  const CN_NUM = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+  /** A DOM element. props: attributes (class, href, …) plus on* handlers; children: nodes or strings (as text). */
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    if (props) {
+      for (const [k, v] of Object.entries(props)) {
+        if (v === null || v === undefined || v === false) continue;
+        if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.slice(2), v);
+        else if (k === 'text') node.textContent = String(v);
+        else if (k === 'value') node.value = v;
+        else node.setAttribute(k, v === true ? '' : String(v));
+      }
+    }
+    append(node, children);
+    return node;
+  }
+
+  function append(node, children) {
+    for (const c of children) {
+      if (c === null || c === undefined || c === false) continue;
+      if (Array.isArray(c)) append(node, c);
+      else node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+    return node;
+  }
+
+  /** Only for the API's snippet, which the server has already escaped (only <mark> is markup). */
+  function escapeHtml(s) {
+    return String(s).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  }
+
+  class ApiFailure extends Error {
+    constructor(status, message) { super(message); this.status = status; }
+  }
+
+  /** GET (or any method) on the API; resolves with the parsed JSON, rejects with an ApiFailure whose message is Chinese. */
+  async function api(path, options) {
+    let response;
+    try {
+      response = await fetch(path, Object.assign({ headers: { Accept: 'application/json' }, credentials: 'same-origin' }, options || {}));
+    } catch (e) {
+      throw new ApiFailure(0, '无法连接服务器，请检查网络后重试。');
+    }
+    const type = response.headers.get('Content-Type') || '';
+    let body = null;
+    if (type.includes('json')) {
+      try { body = await response.json(); } catch (e) { body = null; }
+    }
+    if (!response.ok) {
+      const msg = body && body.error ? body.error : '请求失败（HTTP ' + response.status + '）。';
+      if (response.status === 401) {
+        throw new ApiFailure(401, msg + '（请先登录。）');
+      }
+      throw new ApiFailure(response.status, msg);
+    }
+    return body;
+  }
+
+  let metaPromise = null;
+  /** /api/meta once per page: aspect and section labels, the upload limit. */
+  function meta() {
+    if (!metaPromise) {
+      metaPromise = api('api/meta').catch(() => ({ aspects: [], sections: [], maxUploadBytes: 0 }));
+    }
+    return metaPromise;
+  }
+
+  const labels = { aspect: {}, section: Object.assign({}, SECTION_FALLBACK) };
+  async function loadLabels() {
+    const m = await meta();
+    for (const a of m.aspects || []) labels.aspect[a.key] = a.label;
+    for (const s of m.sections || []) labels.section[s.key] = s.label;
+    return m;
+  }
+  function aspectLabel(key) { return key ? (labels.aspect[key] || key) : ''; }
+  function sectionLabel(key) { return key ? (labels.section[key] || key) : ''; }
+  function kindLabel(key) { return KIND[key] || ''; }
+
+  function cnNumber(n) {
+    if (n <= 10) return CN_NUM[n];
+    if (n < 20) return '十' + CN_NUM[n - 10];
+    if (n < 100) return CN_NUM[Math.floor(n / 10)] + '十' + (n % 10 ? CN_NUM[n % 10] : '');
+    return String(n);
+  }
+
+  /** A passage ref in words: problems/3/2 → 问题（三）第2条; preface/1 → 前言第1段. */
+  function refLabel(ref) {
+    if (!ref) return '';
+    const [type, b, i] = ref.split('/');
+    if (type === 'preface' || type === 'closing') return SECTION_FALLBACK[type] + '第' + b + '段';
+    let s = sectionLabel(type);
+    if (b) s += '（' + cnNumber(Number(b)) + '）';
+    if (i) s += '第' + i + '条';
+    else if (!b) s += '·引言';
+    return s;
+  }
+
+  /** The HTML id of a passage in the report page is its ref as it stands (report.html?id=X#problems/3/2). */
+  function reportLink(id, ref) {
+    return 'report.html?id=' + encodeURIComponent(id) + (ref ? '#' + ref : '');
+  }
+
+  function searchLink(params) {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') p.set(k, v);
+    const qs = p.toString();
+    return 'index.html' + (qs ? '?' + qs : '');
+  }
+
+  function formatBytes(n) {
+    if (n == null) return '';
+    if (n < 1024) return n + ' B';
+    const trim = s => s.replace(/\.0$/, '');
+    if (n < 1024 * 1024) return trim((n / 1024).toFixed(n < 10240 ? 1 : 0)) + ' KB';
+    return trim((n / 1024 / 1024).toFixed(1)) + ' MB';
+  }
+
+  function yearText(y) { return y ? y + '年' : '年度不详'; }
+
+  /** The top bar: site name, 检索 · 浏览 · 导入, and on pages other than 检索 a small search box. */
+  function renderNav() {
+    const page = document.body.dataset.page || '';
+    const items = [['search', 'index.html', '检索'], ['browse', 'browse.html', '浏览'], ['upload', 'upload.html', '导入']];
+    const nav = el('nav', { 'aria-label': '主导航' },
+      items.map(([key, href, label]) => el('a', { href, 'aria-current': key === page ? 'page' : null }, label)));
+    const bar = el('header', { class: 'topbar' }, el('a', { class: 'site', href: 'index.html' }, '对照检查材料档案库'), nav);
+    if (page !== 'search') {
+      bar.appendChild(el('form', { class: 'quick', action: 'index.html', method: 'get', role: 'search' },
+        el('input', { type: 'search', name: 'q', placeholder: '检索全部材料（按 / 键）', 'aria-label': '检索词', 'data-search-box': true }),
+        el('button', { type: 'submit' }, '检索')));
+    }
+    document.body.insertBefore(bar, document.body.firstChild);
+  }
+
+  /** "/" anywhere but in a text field focuses the page's search box. */
+  function installKeys() {
+    document.addEventListener('keydown', e => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      const box = document.querySelector('[data-search-box]');
+      if (box) {
+        e.preventDefault();
+        box.focus();
+        box.select();
+      }
+    });
+  }
+
+  function showError(container, message) {
+    clear(container);
+    container.appendChild(el('div', { class: 'error', role: 'alert' }, message));
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    renderNav();
+    installKeys();
+  });
+
+  return {
+    el, append, clear, escapeHtml, api, ApiFailure, meta, loadLabels, aspectLabel, sectionLabel, kindLabel,
+    refLabel, reportLink, searchLink, formatBytes, yearText, cnNumber, showError
+  };
+})();

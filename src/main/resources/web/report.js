@@ -1,0 +1,232 @@
+/* 材料: one report laid out by its structure. Every passage carries its ref as HTML id
+ * (problems/3/2, problems/3, problems, preface/1, closing/1), so report.html?id=X#problems/3/2 jumps there. */
+'use strict';
+
+(() => {
+  const { el, clear } = RA;
+  const SIMILAR = {
+    problems: '查找类似问题', measures: '查找类似措施', causes: '查找类似原因',
+    rectification: '查找类似表述', other: '查找类似表述'
+  };
+  const MARKER = /^\s*(?:[一二三四五六七八九十]+是|[0-9０-９]+\s*[.．、,，]|[（(]\s*[0-9０-９一二三四五六七八九十]+\s*[)）]|[\u2460-\u2473])\s*/;
+
+  /**
+   * A query that finds passages saying much the same: the item's runs of text (cut at punctuation,
+   * long runs cut again), each as an exact phrase, joined by OR. Passages sharing more of them rank higher.
+   */
+  function similarQuery(text) {
+    const body = String(text || '').replace(MARKER, '');
+    const pieces = [];
+    for (const run of body.split(/[^\p{Script=Han}0-9A-Za-z]+/u)) {
+      const chars = Array.from(run);
+      if (chars.length < 4) continue;
+      const parts = Math.ceil(chars.length / 8);
+      const len = Math.ceil(chars.length / parts);
+      for (let i = 0; i < chars.length; i += len) {
+        const piece = chars.slice(i, i + len).join('');
+        if (Array.from(piece).length >= 4) pieces.push(piece);
+      }
+    }
+    let chosen = pieces;
+    if (pieces.length > 8) {
+      chosen = [];
+      for (let k = 0; k < 8; k++) chosen.push(pieces[Math.floor(k * pieces.length / 8)]);
+    }
+    if (!chosen.length) {
+      const plain = body.replace(/["()（）\s-]+/g, ' ').trim();
+      return plain ? '"' + plain.slice(0, 30) + '"' : '';
+    }
+    return chosen.map(p => '"' + p + '"').join(' OR ');
+  }
+
+  /**
+   * The text as written, less a leading 1. / 1、 / （1） / ① that only repeats the number shown beside it
+   * (一是… stays: it is part of the sentence).
+   */
+  function withoutOwnNumber(text, n) {
+    const m = /^\s*(?:([0-9０-９]+)\s*[.．、]|[（(]\s*([0-9０-９]+)\s*[)）]|([\u2460-\u2473]))\s*/.exec(text || '');
+    if (!m) return text;
+    const digits = (m[1] || m[2] || '').replace(/[０-９]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xFEE0));
+    const value = m[3] ? m[3].charCodeAt(0) - 0x2460 + 1 : Number(digits);
+    return value === n ? text.slice(m[0].length) : text;
+  }
+
+  function similarLink(type, text, reportId, ref) {
+    const q = similarQuery(text);
+    if (!q) return null;
+    const section = type === 'problems' || type === 'measures' || type === 'causes' ? type : '';
+    return el('a', { class: 'similar', href: RA.searchLink({ q, section, from: reportId + ':' + ref }),
+      title: '在全部材料中查找与这一条相近的段落（历年重复、他单位雷同）' },
+      SIMILAR[type] || SIMILAR.other);
+  }
+
+  const FORMATS = {
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word 文档',
+    'application/msword': 'Word 97–2003 或 WPS 文档',
+    'application/vnd.ms-works': 'WPS 文档',
+    'application/pdf': 'PDF 文件',
+    'text/plain': '文本文件',
+    'application/rtf': 'RTF 文档',
+    'text/rtf': 'RTF 文档',
+    'application/vnd.oasis.opendocument.text': 'ODT 文档',
+    'text/html': '网页文件',
+    'application/xhtml+xml': '网页文件'
+  };
+  function formatName(mediaType) {
+    return FORMATS[String(mediaType).split(';')[0].trim().toLowerCase()] || mediaType;
+  }
+
+  function fact(label, ...value) {
+    return el('tr', null, el('th', { scope: 'row' }, label), el('td', null, ...value));
+  }
+
+  function renderHeader(r, box) {
+    box.appendChild(el('h1', { id: 'title' }, r.title || r.filename || '（无标题）'));
+    const author = [r.post, r.author].filter(Boolean).join('　');
+    box.appendChild(el('table', { class: 'facts' }, el('tbody', null,
+      fact('单位', r.unit || el('span', { class: 'muted' }, '未注明')),
+      fact('年度', r.year ? r.year + '年' : el('span', { class: 'muted' }, '未注明')),
+      author || r.kind !== 'team' ? fact('作者', author || el('span', { class: 'muted' }, '未注明')) : null,
+      fact('类别', [RA.kindLabel(r.kind), r.meeting].filter(Boolean).join('　') || '—'),
+      fact('原件', r.filename || '—', r.mediaType ? el('span', { class: 'muted small', title: r.mediaType }, '　' + formatName(r.mediaType)) : null),
+      fact('编号', el('span', { class: 'hash' }, r.id)),
+      fact('校验值', el('span', { class: 'hash', title: 'SHA-256：原件逐字节的摘要，可用来核对下载的文件是否与存档一致' }, r.sha256 || '')))));
+    const download = el('a', {
+      id: 'download', href: 'api/reports/' + encodeURIComponent(r.id) + '/original', download: r.filename || true
+    }, '下载原件');
+    box.appendChild(el('div', { class: 'actions' },
+      download,
+      el('a', { href: '#', onclick: e => { e.preventDefault(); window.print(); } }, '打印'),
+      r.unit ? el('a', { href: 'browse.html?unit=' + encodeURIComponent(r.unit) }, '本单位全部材料') : null,
+      r.unit ? el('a', { href: RA.searchLink({ unit: r.unit }) }, '检索本单位') : null,
+      el('span', { class: 'siblings', id: 'siblings' })));
+  }
+
+  async function renderSiblings(r) {
+    if (!r.unit) return;
+    let list;
+    try {
+      list = await RA.api('api/reports?unit=' + encodeURIComponent(r.unit));
+    } catch (e) {
+      return;
+    }
+    const others = list.filter(s => s.id !== r.id).sort((a, b) => (a.year || 0) - (b.year || 0));
+    if (!others.length) return;
+    const box = document.getElementById('siblings');
+    box.appendChild(el('span', { class: 'muted' }, '本单位其他材料：'));
+    for (const s of others) {
+      const who = s.author ? s.author : (s.kind === 'team' ? '班子' : '');
+      box.appendChild(el('a', { href: RA.reportLink(s.id), title: s.title || '' }, RA.yearText(s.year) + (who ? ' ' + who : '')));
+    }
+  }
+
+  function paragraphs(list, type, box) {
+    list.forEach((text, i) => box.appendChild(el('p', { class: 'para', id: type + '/' + (i + 1) }, text)));
+  }
+
+  function render(r) {
+    const box = clear(document.getElementById('report'));
+    const toc = clear(document.getElementById('toc'));
+    document.title = (r.title || r.filename || '材料') + ' — 对照检查材料档案库';
+    renderHeader(r, box);
+
+    const tocList = el('ol');
+    toc.appendChild(el('h2', null, '目录'));
+    toc.appendChild(tocList);
+
+    if (r.preface && r.preface.length) {
+      const pre = el('section', { class: 'preface', id: 'preface' });
+      paragraphs(r.preface, 'preface', pre);
+      box.appendChild(pre);
+      tocList.appendChild(el('li', null, el('a', { href: '#preface' }, '前言')));
+    }
+
+    const blocksSeen = {};
+    const used = new Set();
+    (r.sections || []).forEach((section, si) => {
+      const type = section.type || 'other';
+      const secId = 'sec-' + (si + 1);
+      const part = el('section', { class: 'part', id: secId, 'data-type': type });
+      part.appendChild(el('h2', null, el('span', null, section.heading || RA.sectionLabel(type)),
+        el('span', { class: 'tag' }, RA.sectionLabel(type))));
+      const tocBlocks = el('ol');
+      tocList.appendChild(el('li', null, el('a', { href: '#' + secId, title: section.heading || '' }, section.heading || RA.sectionLabel(type)), tocBlocks));
+      if (section.intro && section.intro.trim()) {
+        part.appendChild(el('p', { class: 'intro para', id: used.has(type) ? null : type }, section.intro));
+        used.add(type);
+      }
+      for (const block of section.blocks || []) {
+        const b = blocksSeen[type] = (blocksSeen[type] || 0) + 1;
+        const ref = type + '/' + b;
+        const div = el('div', { class: 'block', id: 'block-' + type + '-' + b, 'data-aspect': block.aspect || '' });
+        const hasIntro = block.intro && block.intro.trim();
+        const hasItems = block.items && block.items.length;
+        if (block.heading) {
+          div.appendChild(el('h3', { id: !hasIntro ? ref : null },
+            el('span', { class: 'text' }, block.heading),
+            block.aspect ? el('span', { class: 'tag aspect', title: '归入的方面' }, RA.aspectLabel(block.aspect)) : null));
+          tocBlocks.appendChild(el('li', null, el('a', { href: '#block-' + type + '-' + b, title: block.heading }, block.heading)));
+        }
+        if (hasIntro) {
+          div.appendChild(el('p', { class: 'intro para', id: ref }, block.intro));
+        }
+        if (hasItems) {
+          const list = el('ol', { class: 'items' });
+          for (const item of block.items) {
+            const itemRef = ref + '/' + item.n;
+            list.appendChild(el('li', { id: itemRef },
+              el('span', { class: 'no' }, el('a', { href: '#' + itemRef, title: '本条的链接' }, String(item.n))),
+              el('span', { class: 'text' }, withoutOwnNumber(item.text, item.n)),
+              similarLink(type, item.text, r.id, itemRef)));
+          }
+          div.appendChild(list);
+        }
+        part.appendChild(div);
+      }
+      box.appendChild(part);
+    });
+
+    if (r.closing && r.closing.length) {
+      const end = el('section', { class: 'part closing', id: 'closing' });
+      paragraphs(r.closing, 'closing', end);
+      box.appendChild(end);
+      tocList.appendChild(el('li', null, el('a', { href: '#closing' }, '结尾')));
+    }
+    if (!(r.sections || []).length && !(r.preface || []).length) {
+      box.appendChild(el('p', { class: 'notice' }, '这份材料没有识别出结构；请下载原件查看全文。'));
+    }
+  }
+
+  /** Mark and scroll to the passage the URL's #ref names (the page is built after the browser looked). */
+  function showTarget() {
+    for (const old of document.querySelectorAll('.target')) old.classList.remove('target');
+    const ref = decodeURIComponent(location.hash.replace(/^#/, ''));
+    if (!ref) return;
+    const node = document.getElementById(ref);
+    if (node) {
+      if (/\//.test(ref) || /^[a-z]+$/.test(ref)) node.classList.add('target');
+      node.scrollIntoView({ block: 'center' });
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', async () => {
+    const id = new URLSearchParams(location.search).get('id');
+    const box = document.getElementById('report');
+    if (!id) {
+      RA.showError(box, '网址中缺少材料编号；请从检索结果或“浏览”页打开材料。');
+      return;
+    }
+    let r;
+    try {
+      await RA.loadLabels();
+      r = await RA.api('api/reports/' + encodeURIComponent(id));
+    } catch (e) {
+      RA.showError(box, e.message);
+      return;
+    }
+    render(r);
+    showTarget();
+    window.addEventListener('hashchange', showTarget);
+    renderSiblings(r);
+  });
+})();

@@ -1,0 +1,245 @@
+/* 导入: drop or choose files; each is first read (POST api/reports/preview) to pre-fill unit, year and
+ * author; the user corrects them and starts the import (POST api/reports), one progress bar and one
+ * outcome per file. Only fields the user changed or filled in are sent, so what the file says stays
+ * the file's own. */
+'use strict';
+
+(() => {
+  const { el, clear } = RA;
+  const PARALLEL = 2;
+  const entries = [];
+  let maxBytes = 0;
+
+  const STATUS_TEXT = {
+    waiting: '等待读取', reading: '正在读取…', ready: '待导入', uploading: '正在上传…', processing: '正在解析入库…',
+    imported: '已导入', duplicate: '重复', failed: '失败'
+  };
+
+  /** POST multipart with upload progress (fetch cannot report it). Resolves {status, body}. */
+  function post(url, form, onProgress, onSent) {
+    return new Promise(resolve => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', url);
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.responseType = 'text';
+      xhr.upload.onprogress = e => { if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total); };
+      xhr.upload.onload = () => { if (onSent) onSent(); };
+      xhr.onload = () => {
+        let body = null;
+        try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
+        resolve({ status: xhr.status, body });
+      };
+      xhr.onerror = () => resolve({ status: 0, body: { error: '无法连接服务器，请检查网络后重试。' } });
+      xhr.ontimeout = xhr.onerror;
+      xhr.send(form);
+    });
+  }
+
+  function errorText(res) {
+    if (res.body && res.body.error) return res.body.error;
+    if (res.status === 413) return '文件大小超过上限（' + RA.formatBytes(maxBytes) + '），未导入。';
+    return '服务器未能处理（HTTP ' + res.status + '）。';
+  }
+
+  function input(cls, label, attrs) {
+    return el('input', Object.assign({ type: 'text', class: cls || null, 'aria-label': label }, attrs || {}));
+  }
+
+  function addFiles(files) {
+    const list = Array.from(files || []);
+    if (!list.length) return;
+    document.getElementById('uploads').hidden = false;
+    for (const file of list) {
+      const e = {
+        file, status: 'waiting', prefill: { unit: '', year: '', author: '' },
+        unit: input(null, '单位', { placeholder: '单位' }),
+        year: input(null, '年度', { placeholder: '年度', inputmode: 'numeric', maxlength: 4 }),
+        author: input(null, '作者', { placeholder: '班子材料可不填' }),
+        progress: el('progress', { max: 1, value: 0 }),
+        phase: el('div', { class: 'phase' }, STATUS_TEXT.waiting),
+        title: el('div', { class: 'title' }),
+        outcome: el('div', { class: 'outcome' })
+      };
+      e.remove = el('button', { type: 'button', class: 'link small', title: '从列表中去掉这个文件', onclick: () => removeEntry(e) }, '移除');
+      e.row = el('tr', { 'data-file': file.name },
+        el('td', null, el('div', { class: 'fname' }, file.name),
+          el('div', { class: 'muted small' }, RA.formatBytes(file.size)), e.title),
+        el('td', null, e.unit), el('td', { class: 'year' }, e.year), el('td', null, e.author),
+        el('td', null, e.progress, e.phase),
+        el('td', null, e.outcome, e.remove));
+      e.unit.addEventListener('input', () => e.unit.classList.toggle('missing', !e.unit.value.trim()));
+      document.getElementById('rows').appendChild(e.row);
+      entries.push(e);
+      if (maxBytes && file.size > maxBytes) {
+        finish(e, 'failed', '文件大小 ' + RA.formatBytes(file.size) + '，超过上限 ' + RA.formatBytes(maxBytes) + '，未导入。');
+      } else if (file.size === 0) {
+        finish(e, 'failed', '文件是空的（0 字节），未导入。');
+      }
+    }
+    pump();
+    update();
+  }
+
+  function removeEntry(e) {
+    if (e.status === 'reading' || e.status === 'uploading' || e.status === 'processing') return;
+    entries.splice(entries.indexOf(e), 1);
+    e.row.remove();
+    update();
+  }
+
+  function setStatus(e, status) {
+    e.status = status;
+    e.phase.textContent = STATUS_TEXT[status] || '';
+    e.row.dataset.status = status;
+    const busy = status === 'reading' || status === 'uploading' || status === 'processing';
+    const locked = busy || status === 'imported' || status === 'duplicate' || status === 'failed';
+    for (const f of [e.unit, e.year, e.author]) f.disabled = locked;
+    e.remove.hidden = busy;
+    update();
+  }
+
+  /** The final word on a file: imported / duplicate / failed, with why and a link. */
+  function finish(e, status, message, reportId) {
+    setStatus(e, status);
+    e.progress.value = 1;
+    e.progress.setAttribute('value', '1');
+    const label = { imported: '已导入', duplicate: '重复', failed: '失败' }[status];
+    clear(e.outcome);
+    e.outcome.className = 'outcome ' + status;
+    e.outcome.appendChild(el('b', null, label));
+    if (message) e.outcome.appendChild(el('span', { class: 'reason' }, '：' + message));
+    if (reportId) {
+      e.outcome.appendChild(el('span', null, '　'));
+      e.outcome.appendChild(el('a', { href: RA.reportLink(reportId), class: 'open' }, '查看材料'));
+    }
+    e.remove.textContent = '移除';
+  }
+
+  async function readFile(e) {
+    setStatus(e, 'reading');
+    const form = new FormData();
+    form.append('file', e.file, e.file.name);
+    const res = await post('api/reports/preview', form, p => { e.progress.value = p; }, () => e.progress.removeAttribute('value'));
+    if (res.status !== 200 || !res.body) {
+      finish(e, 'failed', errorText(res));
+      return;
+    }
+    const p = res.body;
+    e.prefill = { unit: p.unit || '', year: p.year ? String(p.year) : '', author: p.author || '' };
+    e.unit.value = e.prefill.unit;
+    e.year.value = e.prefill.year;
+    e.author.value = e.prefill.author;
+    e.unit.classList.toggle('missing', !e.prefill.unit);
+    if (!e.prefill.unit) e.unit.placeholder = '未识别出单位，请填写';
+    if (!e.prefill.year) { e.year.placeholder = '请填写'; e.year.classList.add('missing'); }
+    e.title.textContent = [p.title, p.post].filter(Boolean).join('　');
+    e.progress.value = 0;
+    if (p.duplicateOf) {
+      finish(e, 'duplicate', '档案库中已有这个文件', p.duplicateOf);
+    } else {
+      setStatus(e, 'ready');
+    }
+  }
+
+  /** The metadata to send: only what differs from what the file says. */
+  function given(e) {
+    const out = {};
+    for (const k of ['unit', 'year', 'author']) {
+      const v = e[k].value.trim();
+      if (v && v !== e.prefill[k]) out[k] = v;
+    }
+    return out;
+  }
+
+  async function importFile(e) {
+    const meta = given(e);
+    if (e.year.value.trim() && !/^\d{4}$/.test(e.year.value.trim())) {
+      e.outcome.className = 'outcome failed';
+      e.outcome.textContent = '年度应为四位数字，如 2023；请改正后再导入。';
+      e.year.classList.add('missing');
+      e.year.focus();
+      return;
+    }
+    setStatus(e, 'uploading');
+    e.progress.value = 0;
+    const form = new FormData();
+    form.append('file', e.file, e.file.name);
+    for (const [k, v] of Object.entries(meta)) form.append(k, v);
+    const res = await post('api/reports', form, p => { e.progress.value = p; },
+      () => { setStatus(e, 'processing'); e.progress.removeAttribute('value'); });
+    if (res.status === 201 && res.body) {
+      const r = res.body;
+      const what = [r.unit, r.year ? r.year + '年' : '', r.author].filter(Boolean).join('，');
+      finish(e, 'imported', what, r.id);
+    } else if (res.status === 200 && res.body && res.body.status === 'duplicate') {
+      finish(e, 'duplicate', '档案库中已有这个文件', res.body.id);
+    } else {
+      finish(e, 'failed', errorText(res));
+    }
+  }
+
+  let running = 0;
+  let importing = false;
+  /** Keeps up to PARALLEL requests going: first the reading of new files, then, once started, the imports. */
+  function pump() {
+    while (running < PARALLEL) {
+      const next = entries.find(e => e.status === 'waiting') ||
+        (importing ? entries.find(e => e.status === 'ready' && !e.tried) : null);
+      if (!next) break;
+      running++;
+      const job = next.status === 'waiting' ? readFile(next) : (next.tried = true, importFile(next));
+      job.catch(err => finish(next, 'failed', String(err && err.message || err)))
+        .finally(() => { running--; pump(); update(); });
+    }
+    if (importing && running === 0 && !entries.some(e => e.status === 'waiting' || (e.status === 'ready' && !e.tried))) {
+      importing = false;
+      update();
+    }
+  }
+
+  function update() {
+    const count = s => entries.filter(e => e.status === s).length;
+    const ready = count('ready');
+    document.getElementById('start').disabled = importing || ready === 0;
+    document.getElementById('clear-done').disabled = !entries.some(e => ['imported', 'duplicate', 'failed'].includes(e.status));
+    const parts = [];
+    if (count('imported')) parts.push('已导入 ' + count('imported') + ' 份');
+    if (count('duplicate')) parts.push('重复 ' + count('duplicate') + ' 份');
+    if (count('failed')) parts.push('失败 ' + count('failed') + ' 份');
+    if (ready) parts.push('待导入 ' + ready + ' 份');
+    const busy = count('waiting') + count('reading') + count('uploading') + count('processing');
+    if (busy) parts.push('处理中 ' + busy + ' 份');
+    document.getElementById('summary').textContent = entries.length ? '共 ' + entries.length + ' 个文件：' + parts.join('，') : '';
+    document.getElementById('uploads').hidden = entries.length === 0;
+  }
+
+  document.addEventListener('DOMContentLoaded', async () => {
+    const drop = document.getElementById('drop');
+    const picker = document.getElementById('files');
+    picker.addEventListener('change', () => { addFiles(picker.files); picker.value = ''; });
+    // a file dropped anywhere is taken, never opened by the browser in place of the page
+    window.addEventListener('dragover', e => { e.preventDefault(); drop.classList.add('over'); });
+    window.addEventListener('dragleave', e => { if (!e.relatedTarget) drop.classList.remove('over'); });
+    window.addEventListener('drop', e => {
+      e.preventDefault();
+      drop.classList.remove('over');
+      if (e.dataTransfer) addFiles(e.dataTransfer.files);
+    });
+    document.getElementById('start').addEventListener('click', () => {
+      for (const e of entries) if (e.status === 'ready') e.tried = false;
+      importing = true;
+      update();
+      pump();
+    });
+    document.getElementById('clear-done').addEventListener('click', () => {
+      for (const e of entries.filter(x => ['imported', 'duplicate', 'failed'].includes(x.status))) {
+        entries.splice(entries.indexOf(e), 1);
+        e.row.remove();
+      }
+      update();
+    });
+    const m = await RA.meta();
+    maxBytes = m.maxUploadBytes || 0;
+    if (maxBytes) document.getElementById('limit').textContent = '单个文件不超过 ' + RA.formatBytes(maxBytes) + '。';
+  });
+})();
