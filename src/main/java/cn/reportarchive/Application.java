@@ -71,6 +71,7 @@ public final class Application implements AutoCloseable {
 
     @Override
     public void close() throws IOException, SQLException {
+        archive.shutDown();
         try {
             extractor.close();
             index.close();

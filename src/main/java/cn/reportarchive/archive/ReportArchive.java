@@ -30,6 +30,8 @@ public final class ReportArchive {
     private final ReportParser parser;
     /** One writer at a time: an index commit must never publish another import's half. */
     private final Object writeLock = new Object();
+    /** Set once the archive is closing: no write starts after it, a write under way finishes first. */
+    private boolean closing;
 
     public ReportArchive(OriginalStore originals, Catalog catalog, ReportIndex index,
                          TikaExtractor extractor, ReportParser parser) {
@@ -84,6 +86,10 @@ public final class ReportArchive {
     public List<ImportOutcome> commit(List<Prepared> batch) {
         ImportOutcome[] outcomes = new ImportOutcome[batch.size()];
         synchronized (writeLock) {
+            if (closing) {
+                return batch.stream().map(p -> ImportOutcome.failed(p.filename(), "档案库正在关闭，该文件未导入，请稍后重试。"))
+                        .toList();
+            }
             List<Integer> ready = new ArrayList<>();
             Map<String, String> inBatch = new HashMap<>();
             try {
@@ -187,8 +193,21 @@ public final class ReportArchive {
         return Optional.of(new Original(r.filename(), r.mediaType(), originals.read(r.sha256())));
     }
 
+    /**
+     * Waits for a write under way to finish and refuses new ones: called before the catalog and
+     * the index are closed, so that stopping the server never cuts a report in half.
+     */
+    public void shutDown() {
+        synchronized (writeLock) {
+            closing = true;
+        }
+    }
+
     public boolean delete(String id) throws SQLException, IOException {
         synchronized (writeLock) {
+            if (closing) {
+                throw new IOException("档案库正在关闭");
+            }
             Optional<StoredReport> stored = catalog.get(id);
             if (stored.isEmpty()) {
                 return false;

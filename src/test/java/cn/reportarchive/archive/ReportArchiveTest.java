@@ -118,4 +118,17 @@ class ReportArchiveTest {
             assertTrue(ArchiveFixture.storedFiles(data).isEmpty());
         }
     }
+
+    @Test
+    void nothingIsWrittenOnceTheArchiveIsShuttingDown() throws Exception {
+        try (Application app = ArchiveFixture.open(data)) {
+            app.archive().shutDown();
+            ImportOutcome outcome = app.archive().importFile("a.txt",
+                    ArchiveFixture.report("中共临江县林业局党组", "2023", "学习不够系统。"), ImportMetadata.NONE);
+            assertEquals(ImportOutcome.Status.FAILED, outcome.status());
+            assertTrue(outcome.error().contains("正在关闭"));
+            assertEquals(0, app.archive().count());
+            assertTrue(ArchiveFixture.storedFiles(data).isEmpty());
+        }
+    }
 }
