@@ -25,8 +25,8 @@ public final class BulkImport {
     public static final Set<String> DOCUMENT_EXTENSIONS =
             Set.of("docx", "doc", "wps", "pdf", "txt", "rtf", "odt", "htm", "html");
 
-    /** Files per commit: enough to spread the cost of a commit, few enough to hold in memory. */
-    public static final int DEFAULT_BATCH = 64;
+    /** Files per commit: enough to spread the cost of a commit (its syncs), few enough to hold in memory. */
+    public static final int DEFAULT_BATCH = 256;
 
     private final ReportArchive archive;
     private final int threads;

@@ -7,11 +7,13 @@ import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportParser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,13 +130,15 @@ public final class ReportArchive {
 
     private void store(List<Prepared> batch, List<Integer> ready) throws IOException, SQLException {
         List<StoredReport> rows = new ArrayList<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         String now = Instant.now().toString();
         for (int i : ready) {
             Prepared p = batch.get(i);
-            originals.put(p.report().sha256(), p.bytes());
-            index.put(p.report());
+            files.put(p.report().sha256(), p.bytes());
             rows.add(new StoredReport(p.report(), p.given(), p.bytes().length, now));
         }
+        originals.putAll(files);
+        indexAll(rows);
         index.commit();
         try {
             catalog.insertAll(rows);
@@ -144,6 +148,25 @@ public final class ReportArchive {
             }
             index.commit();
             throw e;
+        }
+    }
+
+    /**
+     * Word segmentation is the costly part of indexing; the writer takes documents from several
+     * threads at once, so a batch is analysed on all cores (still inside the write lock: nothing
+     * else can commit these documents before their catalog rows exist).
+     */
+    private void indexAll(List<StoredReport> rows) throws IOException {
+        try {
+            rows.parallelStream().forEach(row -> {
+                try {
+                    index.put(row.report());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -31,6 +31,12 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--author", description = "作者姓名（优先于文件中识别出的作者）")
     String author;
 
+    @Option(names = "--batch", description = "每批提交的文件数（默认 " + BulkImport.DEFAULT_BATCH + "）")
+    int batch = BulkImport.DEFAULT_BATCH;
+
+    @Option(names = "--threads", description = "解析文件的线程数（默认为处理器核数）")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--json", description = "每个文件输出一行 JSON")
     boolean json;
 
@@ -40,7 +46,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Progress progress = new Progress(System.err, files.size(), Terminal.isInteractive());
         try (Application app = common.open()) {
-            ImportSummary summary = app.bulkImport().run(files, new ImportMetadata(unit, year, author), outcome -> {
+            ImportSummary summary = new BulkImport(app.archive(), threads, batch).run(files, new ImportMetadata(unit, year, author), outcome -> {
                 progress.step(outcome.file());
                 if (json) {
                     out.println(Cli.unchecked(() -> Json.line(outcome)));

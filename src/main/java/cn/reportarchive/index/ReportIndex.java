@@ -40,6 +40,8 @@ public final class ReportIndex implements AutoCloseable {
         this.directory = FSDirectory.open(dir);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                // fewer, larger segments while a bulk import runs; the heap stays small at 64 MB
+                .setRAMBufferSizeMB(64)
                 .setCommitOnClose(false);
         this.writer = new IndexWriter(directory, config);
         if (!DirectoryReader.indexExists(directory)) {
