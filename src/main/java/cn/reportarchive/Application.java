@@ -35,7 +35,12 @@ public final class Application implements AutoCloseable {
         Files.createDirectories(dataDir);
         this.taxonomy = AspectTaxonomy.withExtension(dataDir.resolve("aspects.tsv"));
         this.catalog = new Catalog(dataDir.resolve("catalog.db"));
-        this.index = new ReportIndex(dataDir.resolve("lucene"), Analyzers.passages());
+        try {
+            this.index = new ReportIndex(dataDir.resolve("lucene"), Analyzers.passages());
+        } catch (IOException | RuntimeException e) {
+            catalog.close(); // e.g. the index is locked by a running serve: leave nothing open
+            throw e;
+        }
         this.extractor = new TikaExtractor(limits, new TextNormalizer());
         this.archive = new ReportArchive(new OriginalStore(dataDir.resolve("originals")), catalog, index,
                 extractor, new ReportParser(taxonomy));

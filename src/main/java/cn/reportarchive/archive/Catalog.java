@@ -1,6 +1,7 @@
 package cn.reportarchive.archive;
 
 import cn.reportarchive.parse.Report;
+import cn.reportarchive.parse.ReportKind;
 import cn.reportarchive.parse.ReportSummary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -164,8 +165,37 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    public List<ReportSummary> summaries(String unit, Integer year) throws SQLException {
-        return list(unit, year).stream().map(s -> s.report().summary()).toList();
+    /** Summaries straight from the columns: listing 100,000 reports must not decode their bodies. */
+    public synchronized List<ReportSummary> summaries(String unit, Integer year) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT id, title, year, unit, author, json_extract(report_json, '$.post'),"
+                + " kind, json_extract(report_json, '$.meeting'), sha256, filename, media_type FROM reports WHERE 1=1");
+        if (unit != null) {
+            sql.append(" AND unit = ?");
+        }
+        if (year != null) {
+            sql.append(" AND year = ?");
+        }
+        sql.append(" ORDER BY unit IS NULL, unit, year, author, title, id");
+        try (PreparedStatement q = db.prepareStatement(sql.toString())) {
+            int i = 1;
+            if (unit != null) {
+                q.setString(i++, unit);
+            }
+            if (year != null) {
+                q.setInt(i, year);
+            }
+            List<ReportSummary> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    int y = rs.getInt(3);
+                    Integer yearValue = rs.wasNull() ? null : y;
+                    out.add(new ReportSummary(rs.getString(1), rs.getString(2), yearValue, rs.getString(4),
+                            rs.getString(5), rs.getString(6), ReportKind.fromKey(rs.getString(7)), rs.getString(8),
+                            rs.getString(9), rs.getString(10), rs.getString(11)));
+                }
+            }
+            return out;
+        }
     }
 
     public synchronized Set<String> ids() throws SQLException {

@@ -9,6 +9,18 @@ public record ImportMetadata(String unit, Integer year, String author) {
         author = blankToNull(author);
     }
 
+    /** Years a report can be of; anything else is a typing mistake. */
+    public static final int FIRST_YEAR = 1949;
+    public static final int LAST_YEAR = 2100;
+
+    /** Why a given year cannot be right, or null when it can. */
+    public static String yearProblem(Integer year) {
+        if (year == null || (year >= FIRST_YEAR && year <= LAST_YEAR)) {
+            return null;
+        }
+        return "年度“" + year + "”不是有效的年份（应为 " + FIRST_YEAR + " 至 " + LAST_YEAR + " 之间的四位数字）。";
+    }
+
     /** This metadata with every field that {@code explicit} sets taken from it. */
     public ImportMetadata overriddenBy(ImportMetadata explicit) {
         return new ImportMetadata(explicit.unit != null ? explicit.unit : unit,

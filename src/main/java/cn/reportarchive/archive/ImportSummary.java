@@ -13,7 +13,7 @@ public final class ImportSummary {
         switch (outcome.status()) {
             case IMPORTED -> imported++;
             case DUPLICATE -> duplicates++;
-            case FAILED -> failures.add(outcome);
+            case FAILED, NOT_STORED -> failures.add(outcome);
         }
     }
 

@@ -42,6 +42,8 @@ public final class MetadataManifest {
             if (yearText != null) {
                 try {
                     year = Integer.valueOf(yearText);
+                    String yearProblem = ImportMetadata.yearProblem(year);
+                    problem = yearProblem == null ? null : FILE_NAME + " 中该文件的" + yearProblem;
                 } catch (NumberFormatException e) {
                     problem = FILE_NAME + " 中该文件的年度“" + yearText + "”不是四位数字年份。";
                 }

@@ -6,8 +6,10 @@ import cn.reportarchive.extract.TikaExtractor;
 import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportParser;
+import cn.reportarchive.parse.ReportSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The archive: originals, catalog and index kept in step. A report is visible when its catalog
@@ -25,6 +29,8 @@ import java.util.Set;
  * committed to the index, and {@link #recover()} removes whatever a crash left half done.
  */
 public final class ReportArchive {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportArchive.class);
+
     private final OriginalStore originals;
     private final Catalog catalog;
     private final ReportIndex index;
@@ -77,6 +83,10 @@ public final class ReportArchive {
             return new Prepared(filename, null, given, null, ImportOutcome.failed(filename, e.getMessage()));
         } catch (SQLException e) {
             return new Prepared(filename, null, given, null, storeFailed(filename, e));
+        } catch (RuntimeException | StackOverflowError e) {
+            // a parser defect on one odd file must not stop the files after it
+            return new Prepared(filename, null, given, null,
+                    ImportOutcome.failed(filename, "解析文件时出错（" + e.getClass().getSimpleName() + "），未导入。"));
         }
     }
 
@@ -89,7 +99,7 @@ public final class ReportArchive {
         ImportOutcome[] outcomes = new ImportOutcome[batch.size()];
         synchronized (writeLock) {
             if (closing) {
-                return batch.stream().map(p -> ImportOutcome.failed(p.filename(), "档案库正在关闭，该文件未导入，请稍后重试。"))
+                return batch.stream().map(p -> ImportOutcome.notStored(p.filename(), "档案库正在关闭，该文件未导入，请稍后重试。"))
                         .toList();
             }
             List<Integer> ready = new ArrayList<>();
@@ -138,17 +148,20 @@ public final class ReportArchive {
             rows.add(new StoredReport(p.report(), p.given(), p.bytes().length, now));
         }
         originals.putAll(files);
-        indexAll(rows);
-        index.commit();
         try {
+            indexAll(rows);
+            // durable first, visible only once the catalog rows exist as well
+            index.commitQuietly();
             catalog.insertAll(rows);
-        } catch (SQLException e) {
+        } catch (IOException | SQLException | RuntimeException e) {
+            // what the writer holds of this batch must not reach the next commit
             for (StoredReport row : rows) {
                 index.remove(row.report().id());
             }
             index.commit();
             throw e;
         }
+        index.publish();
     }
 
     /**
@@ -171,7 +184,8 @@ public final class ReportArchive {
     }
 
     private static ImportOutcome storeFailed(String filename, Exception e) {
-        return ImportOutcome.failed(filename, "写入档案库失败（" + e.getMessage() + "），该文件未导入。");
+        LOG.error("storing {} failed", filename, e);
+        return ImportOutcome.notStored(filename, "写入档案库失败（" + e.getClass().getSimpleName() + "），该文件未导入。");
     }
 
     private Report read(byte[] bytes, String filename, String sha256, ImportMetadata given) throws ExtractionException {
@@ -198,6 +212,11 @@ public final class ReportArchive {
         return catalog.get(id);
     }
 
+    /** Reports without their body, read from the catalog's columns (no report is decoded). */
+    public List<ReportSummary> summaries(String unit, Integer year) throws SQLException {
+        return catalog.summaries(unit, year);
+    }
+
     public List<StoredReport> list(String unit, Integer year) throws SQLException {
         return catalog.list(unit, year);
     }
@@ -213,7 +232,11 @@ public final class ReportArchive {
             return Optional.empty();
         }
         Report r = stored.get().report();
-        return Optional.of(new Original(r.filename(), r.mediaType(), originals.read(r.sha256())));
+        try {
+            return Optional.of(new Original(r.filename(), r.mediaType(), originals.read(r.sha256())));
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // deleted meanwhile, or lost: verify reports the latter
+        }
     }
 
     /**

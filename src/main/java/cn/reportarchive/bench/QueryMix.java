@@ -24,7 +24,7 @@ final class QueryMix {
     static List<Query> draw(List<Passage> passages, int count, long seed) {
         Random random = new Random(seed);
         List<Query> out = new ArrayList<>();
-        while (out.size() < count) {
+        for (int attempt = 0; out.size() < count && attempt < count * 100; attempt++) {
             Passage p = passages.get(random.nextInt(passages.size()));
             int kind = random.nextInt(10);
             String run = run(p.text(), 2 + random.nextInt(7), random);

@@ -42,6 +42,9 @@ public final class SearchBench {
     public void run(Settings s) throws Exception {
         List<String> ids = new ArrayList<>(app.archive().ids());
         int reports = ids.size();
+        if (reports == 0) {
+            throw new IllegalArgumentException("档案库是空的，没有可测试的材料。");
+        }
         out.printf(Locale.ROOT, "archive: %d reports; JVM max heap %d MB; %d cores%n", reports,
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors());
         Collections.shuffle(ids, new Random(s.seed()));
@@ -159,7 +162,8 @@ public final class SearchBench {
         if (!Files.exists(marker)) {
             Files.createDirectories(dir);
             try (var old = Files.list(dir)) {
-                for (Path p : old.toList()) {
+                // only what an earlier run wrote here
+                for (Path p : old.filter(f -> f.getFileName().toString().matches("texts-\\d+\\.txt|reports-\\d+")).toList()) {
                     Files.delete(p);
                 }
             }

@@ -42,6 +42,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (ImportMetadata.yearProblem(year) != null) {
+            throw new UserError(ImportMetadata.yearProblem(year), Cli.USAGE);
+        }
         List<BulkImport.PlannedFile> files = BulkImport.plan(paths);
         PrintStream out = System.out;
         Progress progress = new Progress(System.err, files.size(), Terminal.isInteractive());

@@ -25,7 +25,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Application app = common.open()) {
-            List<ReportSummary> reports = app.archive().list(unit, year).stream().map(s -> s.report().summary()).toList();
+            List<ReportSummary> reports = app.archive().summaries(unit, year);
             if (json) {
                 System.out.println(Json.pretty(reports));
                 return 0;

@@ -31,10 +31,16 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Application app = common.open();
-        if (app.archive().count() == 0 && Files.isDirectory(samples)) {
-            System.err.println("档案库为空，先导入示例材料：" + samples.toAbsolutePath());
-            ImportSummary summary = app.bulkImport().run(BulkImport.plan(List.of(samples)), ImportMetadata.NONE, o -> { });
-            System.err.printf("导入 %d 份，失败 %d 份。%n", summary.imported(), summary.failures().size());
+        try {
+            if (app.archive().count() == 0 && Files.isDirectory(samples)) {
+                System.err.println("档案库为空，先导入示例材料：" + samples.toAbsolutePath());
+                ImportSummary summary = app.bulkImport().run(BulkImport.plan(List.of(samples)), ImportMetadata.NONE,
+                        o -> { });
+                System.err.printf("导入 %d 份，失败 %d 份。%n", summary.imported(), summary.failures().size());
+            }
+        } catch (Exception e) {
+            app.close();
+            throw e;
         }
         WebServer server;
         try {
@@ -64,6 +70,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
+                || host.equals("0:0:0:0:0:0:0:1");
     }
 }

@@ -24,8 +24,9 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The Lucene index of passages. Changes become visible to searchers only on {@link #commit()},
- * which is what lets the archive show a report whole or not at all.
+ * The Lucene index of passages. {@link #commit()} makes changes durable and visible at once;
+ * {@link #commitQuietly()} makes them durable only, and {@link #publish()} shows them later, so that
+ * the archive can show a report only once its catalog row exists too.
  */
 public final class ReportIndex implements AutoCloseable {
     private final Directory directory;
@@ -33,10 +34,7 @@ public final class ReportIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final FacetsConfig facetsConfig = new FacetsConfig();
     private final PassageDocuments documents = new PassageDocuments(facetsConfig);
-    private final Analyzer analyzer;
-
     public ReportIndex(Path dir, Analyzer analyzer) throws IOException {
-        this.analyzer = analyzer;
         this.directory = FSDirectory.open(dir);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -49,10 +47,6 @@ public final class ReportIndex implements AutoCloseable {
         }
         // Searchers read the last commit only, never the writer's work in progress.
         this.searchers = new SearcherManager(directory, null);
-    }
-
-    public Analyzer analyzer() {
-        return analyzer;
     }
 
     public FacetsConfig facetsConfig() {
@@ -75,6 +69,16 @@ public final class ReportIndex implements AutoCloseable {
     /** Makes every change since the last commit durable and visible, at once. */
     public void commit() throws IOException {
         writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Makes every change durable without showing it to searchers yet. */
+    public void commitQuietly() throws IOException {
+        writer.commit();
+    }
+
+    /** Shows searchers the last commit. */
+    public void publish() throws IOException {
         searchers.maybeRefreshBlocking();
     }
 

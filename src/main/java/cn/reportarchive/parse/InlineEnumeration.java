@@ -1,7 +1,9 @@
 package cn.reportarchive.parse;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -23,7 +25,7 @@ final class InlineEnumeration {
             paragraphStarts.add(text.length());
             text.append(paragraph);
         }
-        List<Integer> starts = markerPositions(text, paragraphStarts);
+        List<Integer> starts = markerPositions(text, new HashSet<>(paragraphStarts));
         if (starts.isEmpty()) {
             return new ItemSplitter.Body(text.toString().strip(), List.of());
         }
@@ -35,7 +37,7 @@ final class InlineEnumeration {
         return new ItemSplitter.Body(text.substring(0, starts.get(0)).strip(), items);
     }
 
-    private static List<Integer> markerPositions(CharSequence text, List<Integer> paragraphStarts) {
+    private static List<Integer> markerPositions(CharSequence text, Set<Integer> paragraphStarts) {
         List<Integer> positions = new ArrayList<>();
         int expected = 1;
         Matcher m = Markers.INLINE.matcher(text);

@@ -30,8 +30,10 @@ import org.apache.lucene.util.BytesRef;
  * and every filter but their own, and highlighted snippets.
  */
 public final class PassageSearch {
-    /** How far down the ranking the per-report spread looks; deeper pages keep plain rank order. */
+    /** How far down the ranking the per-report spread looks; deeper hits keep plain rank order. */
     private static final int SPREAD_WINDOW = 1000;
+    /** How many hits can be paged through. */
+    static final int MAX_DEPTH = 10_000;
 
     private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
             new SortField(Fields.REPORT_ID, SortField.Type.STRING), new SortField(Fields.ORDINAL, SortField.Type.INT));
@@ -64,6 +66,14 @@ public final class PassageSearch {
     }
 
     public SearchResult search(SearchRequest request, Ranking ranking) throws QuerySyntaxException, IOException {
+        try {
+            return run(request, ranking);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QuerySyntaxException("检索式过于复杂（检索词或相关词太多），请减少检索词后再试。");
+        }
+    }
+
+    private SearchResult run(SearchRequest request, Ranking ranking) throws QuerySyntaxException, IOException {
         QueryCompiler.Compiled compiled = compiler.compile(QueryLanguage.parse(request.query()), ranking,
                 request.related());
         Map<String, List<Query>> filters = new LinkedHashMap<>(compiled.filters());
@@ -77,7 +87,9 @@ public final class PassageSearch {
             IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
             searcher.setSimilarity(ranking.rarity() ? BM25 : BM25_WITHOUT_RARITY);
             Query query = filtered(compiled.query(), filters, null);
-            int window = Math.max(request.page() * request.size(), request.perReport() > 0 ? SPREAD_WINDOW : 0);
+            long from = (long) (request.page() - 1) * request.size();
+            // pages beyond MAX_DEPTH are empty: nobody reads them, and asking for them costs memory
+            int window = (int) Math.min(MAX_DEPTH, Math.max(from + request.size(), SPREAD_WINDOW));
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
                     Math.max(1, window), request.order() == SearchRequest.Order.YEAR ? BY_YEAR : RELEVANCE, true,
                     new FacetsCollectorManager());
@@ -86,6 +98,7 @@ public final class PassageSearch {
             // the report of each ranked passage comes from its sort values: no stored fields read
             // for the window, only for the page
             List<Ranked> ranked = new ArrayList<>();
+            // passages per report among the ranked window (reported as such in the result)
             Map<String, Integer> perReport = new LinkedHashMap<>();
             for (ScoreDoc doc : result.topDocs().scoreDocs) {
                 Object[] values = ((FieldDoc) doc).fields;
@@ -93,14 +106,19 @@ public final class PassageSearch {
                 ranked.add(new Ranked(doc.doc, reportId, Float.isNaN(doc.score) ? 0f : doc.score));
                 perReport.merge(reportId, 1, Integer::sum);
             }
-            // an explicit order by year is kept as asked; the spread is for relevance order
-            List<Ranked> ordered = byYear ? ranked
-                    : ReportSpread.spread(ranked, Ranked::reportId, Ranked::score, request.perReport());
+            // an explicit order by year is kept as asked; the spread is for relevance order, over the
+            // first SPREAD_WINDOW hits only, so that every page is cut from the same order
+            List<Ranked> ordered = ranked;
+            if (!byYear) {
+                int head = Math.min(SPREAD_WINDOW, ranked.size());
+                ordered = new ArrayList<>(ReportSpread.spread(ranked.subList(0, head), Ranked::reportId, Ranked::score,
+                        request.perReport()));
+                ordered.addAll(ranked.subList(head, ranked.size()));
+            }
             IndexReader reader = searcher.getIndexReader();
-            int from = (request.page() - 1) * request.size();
             List<SearchHit> page = new ArrayList<>();
-            for (int i = from; i < Math.min(ordered.size(), from + request.size()); i++) {
-                Ranked r = ordered.get(i);
+            for (long i = from; i < Math.min(ordered.size(), from + request.size()); i++) {
+                Ranked r = ordered.get((int) i);
                 Document stored = searcher.storedFields().document(r.doc());
                 page.add(hit(stored, r.score(), snippets.of(compiled.query(), stored.get(Fields.TEXT))));
             }

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Hits of one page, the total number of matching passages, counts by year, unit, aspect and
- * section, and the reports the page's hits come from (with how many of their passages match).
+ * section, and the reports the page's hits come from (with how many of their passages are among
+ * the first ranked hits, up to the depth the search looks).
  */
 public record SearchResult(long total, List<SearchHit> hits, Map<String, Map<String, Integer>> facets,
                            List<ReportMatches> reports) {

@@ -78,8 +78,7 @@ final class ApiRoutes {
     }
 
     private void list(Context ctx) throws Exception {
-        ctx.json(archive.list(blankToNull(ctx.queryParam("unit")), intParam(ctx, "year", null)).stream()
-                .map(s -> s.report().summary()).toList());
+        ctx.json(archive.summaries(blankToNull(ctx.queryParam("unit")), intParam(ctx, "year", null)));
     }
 
     private void show(Context ctx) throws Exception {
@@ -111,11 +110,16 @@ final class ApiRoutes {
 
     private void upload(Context ctx) throws Exception {
         UploadedFile file = file(ctx);
-        ImportMetadata given = new ImportMetadata(ctx.formParam("unit"), intForm(ctx, "year"), ctx.formParam("author"));
+        Integer year = intForm(ctx, "year");
+        if (ImportMetadata.yearProblem(year) != null) {
+            throw new ApiError(400, ImportMetadata.yearProblem(year));
+        }
+        ImportMetadata given = new ImportMetadata(ctx.formParam("unit"), year, ctx.formParam("author"));
         ImportOutcome outcome = archive.importFile(safeName(file.filename()), bytes(file), given);
         switch (outcome.status()) {
             case IMPORTED -> ctx.status(201).json(outcome.report());
             case DUPLICATE -> ctx.status(200).json(Map.of("status", "duplicate", "id", outcome.id()));
+            case NOT_STORED -> throw new ApiError(503, outcome.error());
             default -> throw new ApiError(422, outcome.error());
         }
     }
@@ -126,6 +130,9 @@ final class ApiRoutes {
         ReportArchive.Prepared prepared = archive.prepare(safeName(file.filename()), bytes(file), ImportMetadata.NONE);
         if (prepared.decided() != null && prepared.decided().status() == ImportOutcome.Status.FAILED) {
             throw new ApiError(422, prepared.decided().error());
+        }
+        if (prepared.decided() != null && prepared.decided().status() == ImportOutcome.Status.NOT_STORED) {
+            throw new ApiError(503, prepared.decided().error());
         }
         ctx.json(prepared.report() != null ? header(prepared.report(), null)
                 : header(report(prepared.decided().id()), prepared.decided().id()));

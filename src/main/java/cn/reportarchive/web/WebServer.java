@@ -45,6 +45,11 @@ public final class WebServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(maxUpload + 2 * 1024 * 1024, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(4, SizeUnit.MB);
             config.staticFiles.add("/web", Location.CLASSPATH);
+            config.routes.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+                RequestGuard.check(ctx.host(), ctx.header("Origin"), ctx.req().getMethod(), host);
+            });
             api.register(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);

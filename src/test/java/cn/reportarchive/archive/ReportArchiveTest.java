@@ -125,7 +125,7 @@ class ReportArchiveTest {
             app.archive().shutDown();
             ImportOutcome outcome = app.archive().importFile("a.txt",
                     ArchiveFixture.report("中共临江县林业局党组", "2023", "学习不够系统。"), ImportMetadata.NONE);
-            assertEquals(ImportOutcome.Status.FAILED, outcome.status());
+            assertEquals(ImportOutcome.Status.NOT_STORED, outcome.status());
             assertTrue(outcome.error().contains("正在关闭"));
             assertEquals(0, app.archive().count());
             assertTrue(ArchiveFixture.storedFiles(data).isEmpty());
