@@ -139,22 +139,7 @@ public final class Catalog implements AutoCloseable {
 
     /** Reports filtered by unit and year (null: any), ordered by unit, year and title. */
     public synchronized List<StoredReport> list(String unit, Integer year) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM reports WHERE 1=1");
-        if (unit != null) {
-            sql.append(" AND unit = ?");
-        }
-        if (year != null) {
-            sql.append(" AND year = ?");
-        }
-        sql.append(" ORDER BY unit IS NULL, unit, year, author, title, id");
-        try (PreparedStatement q = db.prepareStatement(sql.toString())) {
-            int i = 1;
-            if (unit != null) {
-                q.setString(i++, unit);
-            }
-            if (year != null) {
-                q.setInt(i, year);
-            }
+        try (PreparedStatement q = filtered(COLUMNS, unit, year)) {
             List<StoredReport> result = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -167,23 +152,8 @@ public final class Catalog implements AutoCloseable {
 
     /** Summaries straight from the columns: listing 100,000 reports must not decode their bodies. */
     public synchronized List<ReportSummary> summaries(String unit, Integer year) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, title, year, unit, author, json_extract(report_json, '$.post'),"
-                + " kind, json_extract(report_json, '$.meeting'), sha256, filename, media_type FROM reports WHERE 1=1");
-        if (unit != null) {
-            sql.append(" AND unit = ?");
-        }
-        if (year != null) {
-            sql.append(" AND year = ?");
-        }
-        sql.append(" ORDER BY unit IS NULL, unit, year, author, title, id");
-        try (PreparedStatement q = db.prepareStatement(sql.toString())) {
-            int i = 1;
-            if (unit != null) {
-                q.setString(i++, unit);
-            }
-            if (year != null) {
-                q.setInt(i, year);
-            }
+        try (PreparedStatement q = filtered("id, title, year, unit, author, json_extract(report_json, '$.post'), kind,"
+                + " json_extract(report_json, '$.meeting'), sha256, filename, media_type", unit, year)) {
             List<ReportSummary> out = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -196,6 +166,27 @@ public final class Catalog implements AutoCloseable {
             }
             return out;
         }
+    }
+
+    /** The query for these columns of the reports of a unit and year (null: any), in listing order. */
+    private PreparedStatement filtered(String columns, String unit, Integer year) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + columns + " FROM reports WHERE 1=1");
+        if (unit != null) {
+            sql.append(" AND unit = ?");
+        }
+        if (year != null) {
+            sql.append(" AND year = ?");
+        }
+        sql.append(" ORDER BY unit IS NULL, unit, year, author, title, id");
+        PreparedStatement q = db.prepareStatement(sql.toString());
+        int i = 1;
+        if (unit != null) {
+            q.setString(i++, unit);
+        }
+        if (year != null) {
+            q.setInt(i, year);
+        }
+        return q;
     }
 
     public synchronized Set<String> ids() throws SQLException {
