@@ -5,16 +5,21 @@ import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.AspectTaxonomy;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -22,7 +27,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Passage search: the query language compiled to Lucene, filters from the request and the query,
@@ -35,8 +39,6 @@ public final class PassageSearch {
     /** How many hits can be paged through. */
     static final int MAX_DEPTH = 10_000;
 
-    private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
-            new SortField(Fields.REPORT_ID, SortField.Type.STRING), new SortField(Fields.ORDINAL, SortField.Type.INT));
     private static final Sort BY_YEAR = new Sort(new SortField(Fields.YEAR, SortField.Type.INT, true),
             SortField.FIELD_SCORE, new SortField(Fields.REPORT_ID, SortField.Type.STRING),
             new SortField(Fields.ORDINAL, SortField.Type.INT));
@@ -90,22 +92,18 @@ public final class PassageSearch {
             long from = (long) (request.page() - 1) * request.size();
             // pages beyond MAX_DEPTH are empty: nobody reads them, and asking for them costs memory
             int window = (int) Math.min(MAX_DEPTH, Math.max(from + request.size(), SPREAD_WINDOW));
-            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
-                    Math.max(1, window), request.order() == SearchRequest.Order.YEAR ? BY_YEAR : RELEVANCE, true,
-                    new FacetsCollectorManager());
-            long total = total(result.facetsCollector());
             boolean byYear = request.order() == SearchRequest.Order.YEAR;
-            // the report of each ranked passage comes from its sort values: no stored fields read
-            // for the window, only for the page
-            List<Ranked> ranked = new ArrayList<>();
+            // relevance: the top hits by score alone (a tie-breaking sort would read doc values for every
+            // competitive hit); equal scores are ordered afterwards, within the window
+            FacetsCollectorManager.FacetsResult result = byYear
+                    ? FacetsCollectorManager.search(searcher, query, Math.max(1, window), BY_YEAR, true,
+                            new FacetsCollectorManager())
+                    : FacetsCollectorManager.search(searcher, query, Math.max(1, window), new FacetsCollectorManager());
+            long total = total(result.facetsCollector());
+            List<Ranked> ranked = ranked(searcher.getIndexReader(), result.topDocs().scoreDocs, byYear);
             // passages per report among the ranked window (reported as such in the result)
             Map<String, Integer> perReport = new LinkedHashMap<>();
-            for (ScoreDoc doc : result.topDocs().scoreDocs) {
-                Object[] values = ((FieldDoc) doc).fields;
-                String reportId = ((BytesRef) values[byYear ? 2 : 1]).utf8ToString();
-                ranked.add(new Ranked(doc.doc, reportId, Float.isNaN(doc.score) ? 0f : doc.score));
-                perReport.merge(reportId, 1, Integer::sum);
-            }
+            ranked.forEach(r -> perReport.merge(r.reportId(), 1, Integer::sum));
             // an explicit order by year is kept as asked; the spread is for relevance order, over the
             // first SPREAD_WINDOW hits only, so that every page is cut from the same order
             List<Ranked> ordered = ranked;
@@ -161,7 +159,30 @@ public final class PassageSearch {
         return total;
     }
 
-    private record Ranked(int doc, String reportId, float score) {
+    private record Ranked(int doc, String reportId, int ordinal, float score) {
+    }
+
+    /**
+     * The window's hits with their report and position, read from doc values for these hits only;
+     * by relevance, equal scores in report and passage order, so a page reads the same after a reindex.
+     */
+    private static List<Ranked> ranked(IndexReader reader, ScoreDoc[] docs, boolean byYear) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        List<Ranked> out = new ArrayList<>(docs.length);
+        for (ScoreDoc doc : docs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc, leaves));
+            int local = doc.doc - leaf.docBase;
+            SortedDocValues ids = DocValues.getSorted(leaf.reader(), Fields.REPORT_ID);
+            NumericDocValues ordinals = DocValues.getNumeric(leaf.reader(), Fields.ORDINAL);
+            String reportId = ids.advanceExact(local) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "";
+            int ordinal = ordinals.advanceExact(local) ? (int) ordinals.longValue() : 0;
+            out.add(new Ranked(doc.doc, reportId, ordinal, Float.isNaN(doc.score) ? 0f : doc.score));
+        }
+        if (!byYear) {
+            out.sort(Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::reportId)
+                    .thenComparingInt(Ranked::ordinal));
+        }
+        return out;
     }
 
     private static SearchHit hit(Document doc, float score, String snippet) {
