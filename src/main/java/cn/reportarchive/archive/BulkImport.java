@@ -157,7 +157,7 @@ public final class BulkImport {
                 return failed(name, given, "无法读取该文件。");
             }
             if (Files.size(file) > archive.maxBytes()) {
-                return failed(name, given, "文件大小超过上限（" + archive.maxBytes() / (1024 * 1024) + " MB），未导入。");
+                return failed(name, given, archive.tooLargeMessage());
             }
             return archive.prepare(name, Files.readAllBytes(file), given);
         } catch (IOException e) {

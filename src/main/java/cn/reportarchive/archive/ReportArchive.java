@@ -58,6 +58,11 @@ public final class ReportArchive {
         return extractor.limits().maxBytes();
     }
 
+    /** Why a file over the size limit is not taken, in the words every entry point uses. */
+    public String tooLargeMessage() {
+        return extractor.limits().tooLargeMessage();
+    }
+
     /** Imports one file. Never throws for a bad file: the outcome says what went wrong. */
     public ImportOutcome importFile(String filename, byte[] bytes, ImportMetadata given) {
         return commit(List.of(prepare(filename, bytes, given))).get(0);

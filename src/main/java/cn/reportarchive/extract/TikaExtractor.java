@@ -76,7 +76,7 @@ public final class TikaExtractor implements AutoCloseable {
             throw new ExtractionException("文件为空（0 字节），没有可导入的内容。");
         }
         if (bytes.length > limits.maxBytes()) {
-            throw new ExtractionException("文件大小超过上限（" + limits.maxSizeLabel() + "），未导入。");
+            throw new ExtractionException(limits.tooLargeMessage());
         }
         String mediaType = detect(bytes, filename);
         if (ENCRYPTED_OOXML.equals(mediaType)) {

@@ -86,13 +86,13 @@ final class ApiRoutes {
     }
 
     private Report report(String id) throws Exception {
-        return archive.get(id).orElseThrow(() -> new ApiError(404, "找不到编号为 " + id + " 的材料。"));
+        return archive.get(id).orElseThrow(() -> notFound(id));
     }
 
     private void original(Context ctx) throws Exception {
         String id = ctx.pathParam("id");
         ReportArchive.Original original = archive.original(id)
-                .orElseThrow(() -> new ApiError(404, "找不到编号为 " + id + " 的材料。"));
+                .orElseThrow(() -> notFound(id));
         String name = original.filename() == null ? id : original.filename();
         ctx.contentType(original.mediaType() == null ? "application/octet-stream" : original.mediaType());
         ctx.header("Content-Disposition", "attachment; filename=\"" + asciiFallback(name) + "\"; filename*=UTF-8''"
@@ -103,7 +103,7 @@ final class ApiRoutes {
     private void delete(Context ctx) throws Exception {
         String id = ctx.pathParam("id");
         if (!archive.delete(id)) {
-            throw new ApiError(404, "找不到编号为 " + id + " 的材料。");
+            throw notFound(id);
         }
         ctx.status(204);
     }
@@ -152,6 +152,10 @@ final class ApiRoutes {
         return out;
     }
 
+    private static ApiError notFound(String id) {
+        return new ApiError(404, "找不到编号为 " + id + " 的材料。");
+    }
+
     private UploadedFile file(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {
@@ -162,7 +166,7 @@ final class ApiRoutes {
             throw new ApiError(400, "请求中没有名为 file 的文件。");
         }
         if (file.size() > archive.maxBytes()) {
-            throw new ApiError(413, "文件大小超过上限（" + archive.maxBytes() / (1024 * 1024) + " MB），未导入。");
+            throw new ApiError(413, archive.tooLargeMessage());
         }
         return file;
     }

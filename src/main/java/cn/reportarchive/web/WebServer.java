@@ -73,8 +73,7 @@ public final class WebServer implements AutoCloseable {
                 }
             });
             config.routes.error(405, ctx -> ctx.json(Map.of("error", "该接口不支持 " + ctx.method() + " 方法。")));
-            config.routes.error(413, ctx -> ctx.json(Map.of("error",
-                    "文件大小超过上限（" + maxUpload / (1024 * 1024) + " MB），未导入。")));
+            config.routes.error(413, ctx -> ctx.json(Map.of("error", app.archive().tooLargeMessage())));
         });
         javalin.start();
         return new WebServer(javalin);
