@@ -7,6 +7,7 @@ import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.extract.ExtractionLimits;
 import cn.reportarchive.extract.TextNormalizer;
 import cn.reportarchive.extract.TikaExtractor;
+import cn.reportarchive.extract.WorkerSettings;
 import cn.reportarchive.index.Analyzers;
 import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.AspectTaxonomy;
@@ -41,7 +42,8 @@ public final class Application implements AutoCloseable {
             catalog.close(); // e.g. the index is locked by a running serve: leave nothing open
             throw e;
         }
-        this.extractor = new TikaExtractor(limits, new TextNormalizer());
+        // Office and PDF files are parsed in child processes: a runaway parser cannot take this one down
+        this.extractor = TikaExtractor.isolated(limits, new TextNormalizer(), WorkerSettings.defaults());
         this.archive = new ReportArchive(new OriginalStore(dataDir.resolve("originals")), catalog, index,
                 extractor, new ReportParser(taxonomy));
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir));

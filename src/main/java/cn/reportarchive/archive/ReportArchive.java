@@ -2,6 +2,7 @@ package cn.reportarchive.archive;
 
 import cn.reportarchive.extract.ExtractedText;
 import cn.reportarchive.extract.ExtractionException;
+import cn.reportarchive.extract.ParserUnavailableException;
 import cn.reportarchive.extract.TikaExtractor;
 import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.Report;
@@ -76,7 +77,8 @@ public final class ReportArchive {
     }
 
     /** Extracts and parses a file; safe to call from several threads at once. */
-    public Prepared prepare(String filename, byte[] bytes, ImportMetadata given) {
+    public Prepared prepare(String rawName, byte[] bytes, ImportMetadata given) {
+        String filename = FileNames.clean(rawName);
         String sha256 = Hashes.sha256(bytes);
         try {
             Optional<String> existing = catalog.idOfSha(sha256);
@@ -84,6 +86,10 @@ public final class ReportArchive {
                 return new Prepared(filename, null, given, null, ImportOutcome.duplicate(filename, existing.get()));
             }
             return new Prepared(filename, bytes, given, read(bytes, filename, sha256, given), null);
+        } catch (ParserUnavailableException e) {
+            // not the file's fault: the parser could not run now, so the file is "not stored", not "failed"
+            LOG.error("parser unavailable for {}", filename, e);
+            return new Prepared(filename, null, given, null, ImportOutcome.notStored(filename, e.getMessage()));
         } catch (ExtractionException e) {
             return new Prepared(filename, null, given, null, ImportOutcome.failed(filename, e.getMessage()));
         } catch (SQLException e) {
