@@ -41,6 +41,8 @@ public final class ReportArchive {
     private final Object writeLock = new Object();
     /** Set once the archive is closing: no write starts after it, a write under way finishes first. */
     private boolean closing;
+    /** Uploads in memory at once: four files of the largest size, whatever their number. */
+    private final IntakeLimit intake;
 
     public ReportArchive(OriginalStore originals, Catalog catalog, ReportIndex index,
                          TikaExtractor extractor, ReportParser parser) {
@@ -49,6 +51,18 @@ public final class ReportArchive {
         this.index = index;
         this.extractor = extractor;
         this.parser = parser;
+        this.intake = new IntakeLimit(INTAKE_FILES * extractor.limits().maxBytes(), INTAKE_WAIT);
+    }
+
+    private static final int INTAKE_FILES = 4;
+    private static final java.time.Duration INTAKE_WAIT = java.time.Duration.ofSeconds(30);
+
+    /**
+     * Room for a file of so many bytes to be taken in (an upload holds it in memory until stored);
+     * waits while other large uploads are under way, and gives up after half a minute.
+     */
+    public IntakeLimit.Ticket admit(long bytes) throws ArchiveBusyException {
+        return intake.admit(bytes);
     }
 
     public ReportIndex index() {

@@ -1,6 +1,8 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.archive.ArchiveBusyException;
 import cn.reportarchive.archive.ImportMetadata;
+import cn.reportarchive.archive.IntakeLimit;
 import cn.reportarchive.archive.ImportOutcome;
 import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.parse.AspectTaxonomy;
@@ -109,12 +111,17 @@ final class ApiRoutes {
     }
 
     private void upload(Context ctx) throws Exception {
-        UploadedFile file = file(ctx);
-        Integer year = intForm(ctx, "year");
-        if (ImportMetadata.yearProblem(year) != null) {
-            throw new ApiError(400, ImportMetadata.yearProblem(year));
+        try (IntakeLimit.Ticket admitted = admit(ctx)) {
+            store(ctx);
         }
-        ImportMetadata given = new ImportMetadata(ctx.formParam("unit"), year, ctx.formParam("author"));
+    }
+
+    private void store(Context ctx) throws Exception {
+        UploadedFile file = file(ctx);
+        ImportMetadata given = new ImportMetadata(ctx.formParam("unit"), intForm(ctx, "year"), ctx.formParam("author"));
+        if (given.problem() != null) {
+            throw new ApiError(400, given.problem());
+        }
         ImportOutcome outcome = archive.importFile(safeName(file.filename()), bytes(file), given);
         switch (outcome.status()) {
             case IMPORTED -> ctx.status(201).json(outcome.report());
@@ -126,6 +133,23 @@ final class ApiRoutes {
 
     /** What the file says of itself (title, year, unit, author…), to pre-fill the upload form. */
     private void preview(Context ctx) throws Exception {
+        try (IntakeLimit.Ticket admitted = admit(ctx)) {
+            previewAdmitted(ctx);
+        }
+    }
+
+    /** Room for the request's body in memory, or a 429 when many large uploads are under way already. */
+    private IntakeLimit.Ticket admit(Context ctx) {
+        long declared = ctx.contentLength();
+        try {
+            return archive.admit(declared < 0 ? archive.maxBytes() : Math.min(declared, archive.maxBytes()));
+        } catch (ArchiveBusyException e) {
+            ctx.header("Retry-After", "30");
+            throw new ApiError(429, e.getMessage());
+        }
+    }
+
+    private void previewAdmitted(Context ctx) throws Exception {
         UploadedFile file = file(ctx);
         ReportArchive.Prepared prepared = archive.prepare(safeName(file.filename()), bytes(file), ImportMetadata.NONE);
         if (prepared.decided() != null && prepared.decided().status() == ImportOutcome.Status.FAILED) {
