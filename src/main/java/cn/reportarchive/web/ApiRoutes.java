@@ -138,9 +138,15 @@ final class ApiRoutes {
         }
     }
 
+    /** What a multipart form adds to the file: boundaries, headers and the other fields. */
+    private static final long FORM_OVERHEAD = 1024 * 1024;
+
     /** Room for the request's body in memory, or a 429 when many large uploads are under way already. */
     private IntakeLimit.Ticket admit(Context ctx) {
         long declared = ctx.contentLength();
+        if (declared > archive.maxBytes() + FORM_OVERHEAD) {
+            throw new ApiError(413, archive.tooLargeMessage()); // said before a byte of it is read
+        }
         try {
             return archive.admit(declared < 0 ? archive.maxBytes() : Math.min(declared, archive.maxBytes()));
         } catch (ArchiveBusyException e) {
@@ -185,7 +191,15 @@ final class ApiRoutes {
         if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {
             throw new ApiError(400, "请以 multipart/form-data 上传文件（字段名 file）。");
         }
-        UploadedFile file = ctx.uploadedFile("file");
+        UploadedFile file;
+        try {
+            file = ctx.uploadedFile("file");
+        } catch (Exception e) { // Javalin rethrows Jetty's ServletException unchecked
+            if (exceedsSize(e)) {
+                throw new ApiError(413, archive.tooLargeMessage()); // a body without a length, cut off by Jetty
+            }
+            throw e;
+        }
         if (file == null) {
             throw new ApiError(400, "请求中没有名为 file 的文件。");
         }
@@ -193,6 +207,15 @@ final class ApiRoutes {
             throw new ApiError(413, archive.tooLargeMessage());
         }
         return file;
+    }
+
+    private static boolean exceedsSize(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("size exceeded")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] bytes(UploadedFile file) throws IOException {

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Query strings, path parameters and form fields that are too long, malformed, full of control
@@ -246,5 +248,60 @@ class HostileRequestsTest {
         long slowest = healthMillis.stream().mapToLong(Long::longValue).max().orElseThrow();
         assertTrue(slowest < 3000, "the server kept a health check waiting " + slowest + " ms");
         assertEquals(before, reportCount());
+    }
+
+    @ParameterizedTest(name = "length declared: {0}")
+    @ValueSource(booleans = {true, false})
+    void aTwoHundredMegabyteUploadIsRefusedWithoutBeingHeld(boolean declared) throws Exception {
+        int before = reportCount();
+        long size = 200L * 1024 * 1024;
+        String boundary = "----hostile";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/reports")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(declared ? HttpRequest.BodyPublishers.fromPublisher(body(head, size), head.length + size)
+                        : body(head, size))
+                .build();
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            answered(response, "200 MB upload");
+            assertEquals(413, response.statusCode());
+            assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("超过"));
+        } catch (java.io.IOException closed) {
+            // the server may close the connection while the client is still sending: refused all the same
+        }
+        assertEquals(200, get("/api/health").statusCode());
+        assertEquals(before, reportCount());
+    }
+
+    private static HttpRequest.BodyPublisher body(byte[] head, long zeros) {
+        return HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+                new java.io.ByteArrayInputStream(head), new ZeroStream(zeros)));
+    }
+
+    /** So many zero bytes, made as they are read. */
+    private static final class ZeroStream extends java.io.InputStream {
+        private long left;
+
+        ZeroStream(long size) {
+            this.left = size;
+        }
+
+        @Override
+        public int read() {
+            return left-- > 0 ? 0 : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, left);
+            java.util.Arrays.fill(b, off, off + n, (byte) 0);
+            left -= n;
+            return n;
+        }
     }
 }
