@@ -87,7 +87,13 @@ public final class Catalog implements AutoCloseable {
      * Writes a consistent copy of the whole database, every table (reports, and whatever else lives
      * here), to a new file, as of one moment, while others go on writing.
      */
-    public synchronized void snapshotTo(Path target) throws SQLException {
+    public static void snapshot(Path database, Path target) throws SQLException {
+        try (Catalog db = readOnly(database)) {
+            db.snapshotTo(target);
+        }
+    }
+
+    private synchronized void snapshotTo(Path target) throws SQLException {
         try (PreparedStatement q = db.prepareStatement("VACUUM INTO ?")) {
             q.setString(1, target.toAbsolutePath().toString());
             q.execute();
