@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A multipart/form-data upload as the 导入 page sends it: form fields, then the file. */
-final class Multipart {
+public final class Multipart {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Multipart() {
     }
 
-    static HttpResponse<byte[]> post(String url, String filename, byte[] bytes, Map<String, String> fields)
+    public static HttpResponse<byte[]> post(String url, String filename, byte[] bytes, Map<String, String> fields)
             throws IOException, InterruptedException {
         String boundary = "----" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
