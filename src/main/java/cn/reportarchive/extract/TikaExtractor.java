@@ -3,7 +3,6 @@ package cn.reportarchive.extract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import org.apache.tika.config.TikaConfig;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -18,7 +17,7 @@ import org.apache.tika.mime.MimeTypes;
  */
 public final class TikaExtractor implements AutoCloseable {
     /** Magic bytes and file name only: enough to tell plain text from the rest, never opens a container. */
-    private static final MimeTypes MAGIC = TikaConfig.getDefaultConfig().getMimeRepository();
+    private static final MimeTypes MAGIC = MimeTypes.getDefaultMimeTypes();
 
     private final ExtractionLimits limits;
     private final TextNormalizer normalizer;

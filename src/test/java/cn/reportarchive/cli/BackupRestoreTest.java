@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -192,7 +191,7 @@ class BackupRestoreTest {
             CompletableFuture<Void> uploads = CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < 40; i++) {
                     try {
-                        HttpResponse<byte[]> r = Multipart.post(url, "r" + i + ".txt", report(i), Map.of());
+                        HttpResponse<byte[]> r = Multipart.post(url, "r" + i + ".txt", SmallReports.report(i), Map.of());
                         assertEquals(201, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
                         acknowledged.put(i, CliRunner.JSON.readTree(r.body()).get("id").asText());
                     } catch (IOException | InterruptedException e) {
@@ -220,15 +219,6 @@ class BackupRestoreTest {
                     .filter(id -> !back.contains(id)).toList());
             assertEquals(0, CliRunner.run("verify", "--data", restored.toString()).code());
         }
-    }
-
-    /** A small report of its own, distinct bytes for each number. */
-    private static byte[] report(int n) {
-        Random random = new Random(n);
-        String problem = "问题" + n + "：" + "调查研究不深入，联系群众不紧密，学习不系统，落实不到位。".substring(0, 6 + random.nextInt(20));
-        return String.join("\n", "中共临江县第" + n + "局党组", "临江县第" + n + "局党组领导班子2023年度民主生活会对照检查材料",
-                "现对照检查如下：", "一、存在的问题", "（一）理论学习方面", "1." + problem, "二、下一步整改措施",
-                "（一）理论学习方面", "1.坚持第一议题制度。").getBytes(StandardCharsets.UTF_8);
     }
 
     interface EntryChange {
