@@ -1,6 +1,7 @@
 package cn.reportarchive.web;
 
 import cn.reportarchive.archive.ArchiveBusyException;
+import cn.reportarchive.archive.FileNames;
 import cn.reportarchive.archive.ImportMetadata;
 import cn.reportarchive.archive.IntakeLimit;
 import cn.reportarchive.archive.ImportOutcome;
@@ -226,12 +227,7 @@ final class ApiRoutes {
 
     /** The base name only, without folders or control characters: it is shown and sent back later. */
     static String safeName(String raw) {
-        String name = raw == null ? "" : raw.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            name = "未命名文件";
-        }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+        return FileNames.clean(raw);
     }
 
     private static String asciiFallback(String name) {
