@@ -4,6 +4,7 @@ import cn.reportarchive.archive.BulkImport;
 import cn.reportarchive.archive.Catalog;
 import cn.reportarchive.archive.OriginalStore;
 import cn.reportarchive.archive.ReportArchive;
+import cn.reportarchive.compare.CompareService;
 import cn.reportarchive.extract.ExtractionLimits;
 import cn.reportarchive.extract.TextNormalizer;
 import cn.reportarchive.extract.TikaExtractor;
@@ -30,6 +31,7 @@ public final class Application implements AutoCloseable {
     private final TikaExtractor extractor;
     private final ReportArchive archive;
     private final PassageSearch search;
+    private final CompareService compare;
 
     private Application(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
         Files.createDirectories(dataDir);
@@ -45,6 +47,7 @@ public final class Application implements AutoCloseable {
         this.archive = new ReportArchive(new OriginalStore(dataDir.resolve("originals")), catalog, index,
                 extractor, new ReportParser(taxonomy));
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir));
+        this.compare = new CompareService(archive, index, taxonomy);
     }
 
     public static Application open(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
@@ -72,6 +75,10 @@ public final class Application implements AutoCloseable {
 
     public PassageSearch search() {
         return search;
+    }
+
+    public CompareService compare() {
+        return compare;
     }
 
     @Override

@@ -34,20 +34,20 @@ public final class Similarity {
         double shared = shared(a.grams(), b.grams());
         double dice = 2 * shared / (a.weight() + b.weight());
         double containment = shared / Math.min(a.weight(), b.weight());
-        return Math.min(1.0, (dice + containment) / 2);
+        double mix = 0.3; // Dice weighs more: containment alone lets a short point that is mostly stock clauses match
+        return Math.min(1.0, (1 - mix) * dice + mix * containment);
     }
 
-    /** The share of {@code part}'s weight that also stands in {@code whole} (or in {@code alsoWhole}). */
+    /** The share of {@code part}'s weight that also stands in {@code whole} or in {@code alsoWhole}. */
     public double coverage(Prepared part, Prepared whole, Prepared alsoWhole) {
         if (part.weight() <= 0) {
             return 0;
         }
-        int[] a = part.grams();
         double covered = 0;
-        for (int g : a) {
-            boolean in = java.util.Arrays.binarySearch(whole.grams(), g) >= 0
-                    || alsoWhole != null && java.util.Arrays.binarySearch(alsoWhole.grams(), g) >= 0;
-            if (in) {
+        for (int g : part.grams()) {
+            if (java.util.Arrays.binarySearch(whole.grams(), g) >= 0) {
+                covered += weights.weight(g);
+            } else if (alsoWhole != null && java.util.Arrays.binarySearch(alsoWhole.grams(), g) >= 0) {
                 covered += weights.weight(g);
             }
         }

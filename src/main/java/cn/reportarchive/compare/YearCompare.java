@@ -26,9 +26,9 @@ import java.util.Map;
  */
 public final class YearCompare {
     /** Similarity from which a later problem counts as restating an earlier one (chosen on the test sets, see the tests). */
-    public static final double REPEAT_THRESHOLD = 0.6;
+    public static final double REPEAT_THRESHOLD = 0.55;
     /** Share of an account of rectification explained by a measure and its problem, from which it reports that measure. */
-    public static final double REPORTED_THRESHOLD = 0.15;
+    public static final double REPORTED_THRESHOLD = 0.1;
     private static final int SHARED_MIN = 4;
     private static final int SHARED_MAX = 4;
 

@@ -33,6 +33,7 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(Application app, String host, int port) {
         long maxUpload = app.archive().maxBytes();
         ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy());
+        CompareRoutes compare = new CompareRoutes(app.compare());
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -51,6 +52,7 @@ public final class WebServer implements AutoCloseable {
                 RequestGuard.check(ctx.host(), ctx.header("Origin"), ctx.req().getMethod(), host);
             });
             api.register(config.routes);
+            compare.register(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);
                 ctx.status(e.status()).json(Map.of("error", e.getMessage()));
