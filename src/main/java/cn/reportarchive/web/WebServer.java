@@ -33,7 +33,7 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(Application app, String host, int port) {
         long maxUpload = app.archive().maxBytes();
         ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy());
-        CompareRoutes compare = new CompareRoutes(app.compare());
+        CompareRoutes compare = new CompareRoutes(app.compare(), app.copies(), maxUpload);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
