@@ -119,26 +119,32 @@ public final class CopyIndex {
         Map<Integer, Map<Integer, Map<Integer, Integer>>> pieceLinks = new HashMap<>(); // source -> piece -> source piece -> count
         for (int p = 0; p < keys[d].length; p++) {
             Fingerprints.Kept kept = Fingerprints.of(keys[d][p]);
+            boolean[] stockAt = new boolean[kept.size()];
+            Map<Integer, boolean[]> sharedAt = new HashMap<>(); // source -> which kept fingerprints it shares
             for (int i = 0; i < kept.size(); i++) {
                 long base = entry(kept.hashes()[i], 0, 0);
                 int from = lowerBound(base);
                 int to = lowerBound(base + LOW_MASK + 1);
-                int start = offsets[p] + kept.positions()[i];
                 if (countTexts(from, to) > stock) {
-                    stockText.set(start, start + Fingerprints.K);
+                    stockAt[i] = true;
                     continue;
                 }
                 for (int e = from; e < to; e++) {
                     int s = docOf(entries[e]);
-                    if (!doc.mayCopyFrom(docs.get(s))) {
-                        continue;
+                    if (doc.mayCopyFrom(docs.get(s))) {
+                        sharedAt.computeIfAbsent(s, k -> new boolean[kept.size()])[i] = true;
+                        pieceLinks.computeIfAbsent(s, k -> new HashMap<>()).computeIfAbsent(p, k -> new HashMap<>())
+                                .merge(pieceOf(entries[e]), 1, Integer::sum);
                     }
-                    any.set(start, start + Fingerprints.K);
-                    bySource.computeIfAbsent(s, k -> new BitSet()).set(start, start + Fingerprints.K);
-                    pieceLinks.computeIfAbsent(s, k -> new HashMap<>()).computeIfAbsent(p, k -> new HashMap<>())
-                            .merge(pieceOf(entries[e]), 1, Integer::sum);
                 }
             }
+            int start = offsets[p];
+            int length = keys[d][p].length();
+            cover(stockText, start, length, kept, stockAt);
+            sharedAt.forEach((source, at) -> {
+                cover(any, start, length, kept, at);
+                cover(bySource.computeIfAbsent(source, k -> new BitSet()), start, length, kept, at);
+            });
         }
         stockText.andNot(any);
         // stock phrases are neither copied text nor the report's own: they leave the denominator
@@ -150,6 +156,24 @@ public final class CopyIndex {
                 .forEach(e -> sources.add(source(doc, docs.get(e.getKey()), e.getValue().cardinality() / total,
                         pieceLinks.get(e.getKey()))));
         return new CopyCheck(doc.id(), doc.title(), YearCompare.round(any.cardinality() / total), sources);
+    }
+
+    /**
+     * Marks the text a run of marked fingerprints stands for: each covers its K characters, two
+     * marked neighbours the text between them, and a marked first or last one the start or end of
+     * the passage it is the first or last fingerprint of (winnowing keeps one in every W runs, so
+     * what lies before the first kept run is part of the same shared text).
+     */
+    private static void cover(BitSet bits, int start, int length, Fingerprints.Kept kept, boolean[] marked) {
+        for (int i = 0; i < kept.size(); i++) {
+            if (!marked[i]) {
+                continue;
+            }
+            int from = i == 0 ? 0 : kept.positions()[i];
+            int to = i == kept.size() - 1 ? length
+                    : marked[i + 1] ? kept.positions()[i + 1] : kept.positions()[i] + Fingerprints.K;
+            bits.set(start + from, start + Math.min(length, Math.max(to, kept.positions()[i] + Fingerprints.K)));
+        }
     }
 
     private Source source(CopyDoc doc, CopyDoc src, double share, Map<Integer, Map<Integer, Integer>> links) {
