@@ -21,6 +21,7 @@ public final class CompareService {
     private final ReportArchive archive;
     private final ReportIndex index;
     private final AspectTaxonomy taxonomy;
+    private IndexGramWeights weights;
 
     public CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy) {
         this.archive = archive;
@@ -88,7 +89,7 @@ public final class CompareService {
         }
         IndexSearcher searcher = index.acquire();
         try {
-            Similarity similarity = new Similarity(new IndexGramWeights(searcher.getIndexReader()));
+            Similarity similarity = new Similarity(weights(searcher));
             return new CommonProblems(similarity).groups(points, 2, limit, 10);
         } finally {
             index.release(searcher);
@@ -117,8 +118,16 @@ public final class CompareService {
                 + " 份材料，无法确定对比哪一份。");
     }
 
-    private YearCompare yearCompare(IndexSearcher searcher) {
-        return new YearCompare(new Similarity(new IndexGramWeights(searcher.getIndexReader())), taxonomy);
+    private YearCompare yearCompare(IndexSearcher searcher) throws IOException {
+        return new YearCompare(new Similarity(weights(searcher)), taxonomy);
+    }
+
+    /** The weights of the index as the searcher sees it; kept while the index does not change. */
+    private synchronized IndexGramWeights weights(IndexSearcher searcher) throws IOException {
+        if (weights == null || !weights.isFor(searcher.getIndexReader())) {
+            weights = new IndexGramWeights(searcher.getIndexReader());
+        }
+        return weights;
     }
 
     private static String blankToNull(String s) {

@@ -13,25 +13,27 @@ public final class Similarity {
         this.weights = weights;
     }
 
-    /** A point made ready for comparison: its key, pairs and their total weight. */
-    public record Prepared(String key, int[] grams, double weight) {
+    /** A point made ready for comparison: its key, pairs, the weight of each and their total. */
+    public record Prepared(String key, int[] grams, double[] gramWeights, double weight) {
     }
 
     public Prepared prepare(String text) {
         String key = TextKey.of(text);
         int[] grams = TextKey.grams(key);
+        double[] w = new double[grams.length];
         double total = 0;
-        for (int g : grams) {
-            total += weights.weight(g);
+        for (int i = 0; i < grams.length; i++) {
+            w[i] = weights.weight(grams[i]);
+            total += w[i];
         }
-        return new Prepared(key, grams, total);
+        return new Prepared(key, grams, w, total);
     }
 
     public double of(Prepared a, Prepared b) {
         if (a.weight() <= 0 || b.weight() <= 0) {
             return 0;
         }
-        double shared = shared(a.grams(), b.grams());
+        double shared = shared(a, b);
         double dice = 2 * shared / (a.weight() + b.weight());
         double containment = shared / Math.min(a.weight(), b.weight());
         double mix = 0.3; // Dice weighs more: containment alone lets a short point that is mostly stock clauses match
@@ -44,23 +46,25 @@ public final class Similarity {
             return 0;
         }
         double covered = 0;
-        for (int g : part.grams()) {
-            if (java.util.Arrays.binarySearch(whole.grams(), g) >= 0) {
-                covered += weights.weight(g);
-            } else if (alsoWhole != null && java.util.Arrays.binarySearch(alsoWhole.grams(), g) >= 0) {
-                covered += weights.weight(g);
+        for (int i = 0; i < part.grams().length; i++) {
+            int g = part.grams()[i];
+            if (java.util.Arrays.binarySearch(whole.grams(), g) >= 0
+                    || alsoWhole != null && java.util.Arrays.binarySearch(alsoWhole.grams(), g) >= 0) {
+                covered += part.gramWeights()[i];
             }
         }
         return covered / part.weight();
     }
 
-    private double shared(int[] a, int[] b) {
+    private static double shared(Prepared pa, Prepared pb) {
+        int[] a = pa.grams();
+        int[] b = pb.grams();
         double sum = 0;
         int i = 0;
         int j = 0;
         while (i < a.length && j < b.length) {
             if (a[i] == b[j]) {
-                sum += weights.weight(a[i]);
+                sum += pa.gramWeights()[i];
                 i++;
                 j++;
             } else if (a[i] < b[j]) {
