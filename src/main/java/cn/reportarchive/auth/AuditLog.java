@@ -121,16 +121,34 @@ public final class AuditLog implements AutoCloseable {
         return new Page(total, entries);
     }
 
-    /** Every entry that matches (paging ignored), oldest first, handed over one at a time. */
-    public synchronized void forEach(AuditQuery query, EntrySink sink) throws Exception {
-        List<Object> args = new ArrayList<>();
-        try (PreparedStatement q = db.prepareStatement("SELECT * FROM audit" + where(query, args) + " ORDER BY id")) {
-            bind(q, args);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(row(rs));
+    /**
+     * Every entry that matches (paging ignored), oldest first, handed over one at a time. Read a
+     * thousand at a time, so that a long export does not hold up the entries being written meanwhile.
+     */
+    public void forEach(AuditQuery query, EntrySink sink) throws Exception {
+        long after = 0;
+        while (true) {
+            List<AuditEntry> chunk = new ArrayList<>();
+            synchronized (this) {
+                List<Object> args = new ArrayList<>();
+                String where = where(query, args) + " AND id > ?";
+                args.add(after);
+                try (PreparedStatement q = db.prepareStatement("SELECT * FROM audit" + where + " ORDER BY id LIMIT 1000")) {
+                    bind(q, args);
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            chunk.add(row(rs));
+                        }
+                    }
                 }
             }
+            for (AuditEntry e : chunk) {
+                sink.accept(e);
+            }
+            if (chunk.size() < 1000) {
+                return;
+            }
+            after = chunk.get(chunk.size() - 1).id();
         }
     }
 
