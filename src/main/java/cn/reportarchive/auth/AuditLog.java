@@ -20,8 +20,12 @@ import java.util.Map;
  * The audit log: an {@code audit} table in the SQLite catalog file that only grows. Two triggers
  * make the database itself refuse any UPDATE or DELETE of it, whatever code asks, so nothing in
  * the product (nor a bug in it) can change what was recorded. Ids come from AUTOINCREMENT and are
- * never reused, so a gap would show. Writes go through their own connection, fsynced like the
- * catalog: an entry acknowledged is on disk.
+ * never reused, so a gap would show.
+ *
+ * <p>An entry acknowledged is on disk (fsynced, like the catalog). An fsync costs milliseconds, so
+ * entries that arrive while one is under way are written together in the next transaction (group
+ * commit): each caller still waits for its own entry, but concurrent searches do not queue behind
+ * one fsync each. Reading goes through a second connection and never waits for a write.
  */
 public final class AuditLog implements AutoCloseable {
     private static final int MAX_TEXT = 2000;
@@ -33,17 +37,34 @@ public final class AuditLog implements AutoCloseable {
         void accept(AuditEntry entry) throws Exception;
     }
 
+    /** An entry waiting for the transaction that writes it. */
+    private static final class Pending {
+        final AuditEntry entry;
+        final String detailJson;
+        long id;
+        SQLException error;
+        boolean done;
+
+        Pending(AuditEntry entry, String detailJson) {
+            this.entry = entry;
+            this.detailJson = detailJson;
+        }
+    }
+
+    private final Connection writer;
     private final Connection db;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
+    private final Object queue = new Object();
+    private List<Pending> pending = new ArrayList<>();
+    private boolean flushing;
 
     public AuditLog(Path file, Clock clock) throws SQLException {
         this.clock = clock;
-        db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        try (Statement s = db.createStatement()) {
+        writer = connect(file);
+        try (Statement s = writer.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
-            s.execute("PRAGMA busy_timeout=10000");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS audit (
                       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -61,10 +82,22 @@ public final class AuditLog implements AutoCloseable {
             s.execute("""
                     CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
                     BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能删除。'); END""");
+            db = connect(file);
         } catch (SQLException e) {
-            db.close();
+            writer.close();
             throw e;
         }
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
 
     /**
@@ -73,25 +106,79 @@ public final class AuditLog implements AutoCloseable {
      */
     public AuditEntry append(String user, String address, AuditAction action, String target,
                              Map<String, ?> detail) throws SQLException {
-        Instant at = clock.instant();
+        Instant at = Instant.ofEpochMilli(clock.instant().toEpochMilli());
         String detailJson = toJson(detail == null ? Map.of() : detail);
-        synchronized (this) {
-            try (PreparedStatement q = db.prepareStatement(
-                    "INSERT INTO audit (at, username, address, action, target, detail) VALUES (?,?,?,?,?,?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                q.setLong(1, at.toEpochMilli());
-                q.setString(2, cut(user));
-                q.setString(3, cut(address));
-                q.setString(4, action.key());
-                q.setString(5, cut(target));
-                q.setString(6, detailJson);
-                q.executeUpdate();
-                try (ResultSet keys = q.getGeneratedKeys()) {
-                    long id = keys.next() ? keys.getLong(1) : 0;
-                    return new AuditEntry(id, Instant.ofEpochMilli(at.toEpochMilli()), cut(user), cut(address),
-                            action.key(), cut(target), fromJson(detailJson));
+        Pending p = new Pending(new AuditEntry(0, at, cut(user), cut(address), action.key(), cut(target),
+                fromJson(detailJson)), detailJson);
+        List<Pending> batch = null;
+        boolean interrupted = false;
+        synchronized (queue) {
+            pending.add(p);
+            while (!p.done && batch == null) {
+                if (!flushing) { // lead: write what is waiting, this entry among it
+                    flushing = true;
+                    batch = pending;
+                    pending = new ArrayList<>();
+                } else {
+                    try {
+                        queue.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the entry is queued: wait for it all the same
+                    }
                 }
             }
+        }
+        if (batch != null) {
+            SQLException failure = write(batch);
+            synchronized (queue) {
+                for (Pending b : batch) {
+                    b.error = failure;
+                    b.done = true;
+                }
+                flushing = false;
+                queue.notifyAll();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (p.error != null) {
+            throw new SQLException("audit entry not written", p.error);
+        }
+        AuditEntry e = p.entry;
+        return new AuditEntry(p.id, e.at(), e.user(), e.address(), e.action(), e.target(), e.detail());
+    }
+
+    /** Writes a batch in one transaction; the failure, if any, is every entry's. */
+    private SQLException write(List<Pending> batch) {
+        try {
+            writer.setAutoCommit(false);
+            try (PreparedStatement q = writer.prepareStatement(
+                    "INSERT INTO audit (at, username, address, action, target, detail) VALUES (?,?,?,?,?,?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                for (Pending p : batch) {
+                    AuditEntry e = p.entry;
+                    q.setLong(1, e.at().toEpochMilli());
+                    q.setString(2, e.user());
+                    q.setString(3, e.address());
+                    q.setString(4, e.action());
+                    q.setString(5, e.target());
+                    q.setString(6, p.detailJson);
+                    q.executeUpdate();
+                    try (ResultSet keys = q.getGeneratedKeys()) {
+                        p.id = keys.next() ? keys.getLong(1) : 0;
+                    }
+                }
+                writer.commit();
+                return null;
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                return e instanceof SQLException s ? s : new SQLException(e);
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            return e;
         }
     }
 
@@ -213,6 +300,20 @@ public final class AuditLog implements AutoCloseable {
 
     @Override
     public synchronized void close() throws SQLException {
-        db.close();
+        synchronized (queue) {
+            while (flushing) {
+                try {
+                    queue.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        try {
+            db.close();
+        } finally {
+            writer.close();
+        }
     }
 }
