@@ -100,13 +100,19 @@ public final class AuditLog implements AutoCloseable {
         return c;
     }
 
-    /**
-     * Appends one entry stamped with the current time and returns it. Long texts are cut at 2,000
-     * characters (a query pasted in whole must not bloat the log).
-     */
+    /** Appends one entry stamped with the log's clock. */
     public AuditEntry append(String user, String address, AuditAction action, String target,
                              Map<String, ?> detail) throws SQLException {
-        Instant at = Instant.ofEpochMilli(clock.instant().toEpochMilli());
+        return append(clock.instant(), user, address, action, target, detail);
+    }
+
+    /**
+     * Appends one entry stamped with this time and returns it. Long texts are cut at 2,000
+     * characters (a query pasted in whole must not bloat the log).
+     */
+    public AuditEntry append(Instant time, String user, String address, AuditAction action, String target,
+                             Map<String, ?> detail) throws SQLException {
+        Instant at = Instant.ofEpochMilli(time.toEpochMilli());
         String detailJson = toJson(detail == null ? Map.of() : detail);
         Pending p = new Pending(new AuditEntry(0, at, cut(user), cut(address), action.key(), cut(target),
                 fromJson(detailJson)), detailJson);

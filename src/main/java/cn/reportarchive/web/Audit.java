@@ -5,6 +5,7 @@ import cn.reportarchive.auth.AuditLog;
 import cn.reportarchive.auth.Principal;
 import io.javalin.http.Context;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,11 @@ public final class Audit {
     private static final Logger LOG = LoggerFactory.getLogger(Audit.class);
 
     private final AuditLog log;
+    private final Clock clock;
 
-    Audit(AuditLog log) {
+    Audit(AuditLog log, Clock clock) {
         this.log = log;
+        this.clock = clock;
     }
 
     /** An action of the signed-in caller (or of the open archive's local user). */
@@ -39,7 +42,7 @@ public final class Audit {
     /** An action on behalf of a name that has no session (yet): a login, a failed login. */
     public void recordAs(Context ctx, String user, AuditAction action, String target, Map<String, ?> detail) {
         try {
-            log.append(user, ctx.ip(), action, target, detail);
+            log.append(clock.instant(), user, ctx.ip(), action, target, detail);
         } catch (SQLException e) {
             LOG.error("audit entry {} not written", action.key(), e);
             throw new ApiError(503, "审计日志暂时无法写入，操作未完成；请稍后重试。");

@@ -43,7 +43,7 @@ public final class WebServer implements AutoCloseable {
             throw new IllegalStateException(OPEN_ON_NETWORK);
         }
         long maxUpload = app.archive().maxBytes();
-        Audit audit = new Audit(app.auth().audit());
+        Audit audit = new Audit(app.auth().audit(), options.clock());
         Sessions sessions = new Sessions(options.sessionTimeout(), options.clock());
         Auth auth = new Auth(app.auth().accounts(), sessions, host);
         ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy(), audit);
