@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,11 +34,8 @@ public final class Accounts implements AutoCloseable {
     public Accounts(Path file, PasswordHasher hasher, Clock clock) throws SQLException {
         this.hasher = hasher;
         this.clock = clock;
-        db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        db = Sqlite.open(file);
         try (Statement s = db.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
-            s.execute("PRAGMA busy_timeout=10000");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS users (
                       name TEXT PRIMARY KEY,

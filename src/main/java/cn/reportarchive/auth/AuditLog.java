@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,10 +60,8 @@ public final class AuditLog implements AutoCloseable {
 
     public AuditLog(Path file, Clock clock) throws SQLException {
         this.clock = clock;
-        writer = connect(file);
+        writer = Sqlite.open(file);
         try (Statement s = writer.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS audit (
                       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -82,22 +79,11 @@ public final class AuditLog implements AutoCloseable {
             s.execute("""
                     CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
                     BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能删除。'); END""");
-            db = connect(file);
+            db = Sqlite.open(file);
         } catch (SQLException e) {
             writer.close();
             throw e;
         }
-    }
-
-    private static Connection connect(Path file) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout=10000");
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-        return c;
     }
 
     /** Appends one entry stamped with the log's clock. */

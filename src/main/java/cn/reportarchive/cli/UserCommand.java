@@ -41,8 +41,20 @@ final class UserCommand implements Runnable {
         return "命令行（系统用户 " + System.getProperty("user.name", "?") + "）";
     }
 
-    static UserError refused(AccountException e) {
-        return new UserError(e.getMessage(), e.badInput() ? Cli.USAGE : Cli.INPUT_FAILED);
+    interface PasswordUse<T> {
+        T apply(char[] password) throws Exception;
+    }
+
+    /** Reads a password, hands it over, and wipes it; a refusal of the accounts becomes the user's error. */
+    static <T> T withPassword(String prompt, PasswordUse<T> use) throws Exception {
+        char[] password = PasswordInput.read(prompt, System.in);
+        try {
+            return use.apply(password);
+        } catch (AccountException e) {
+            throw new UserError(e.getMessage(), e.badInput() ? Cli.USAGE : Cli.INPUT_FAILED);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 
     @Command(name = "add", description = "新增账户；密码从终端输入（不回显），或在标准输入不是终端时读其第一行")
@@ -65,15 +77,8 @@ final class UserCommand implements Runnable {
             Role r = Role.fromKey(role).orElseThrow(() ->
                     new UserError("角色“" + role + "”不存在，只能是 admin、inspector 或 viewer。", Cli.USAGE));
             try (AuthStore store = common.openAuth()) {
-                char[] password = PasswordInput.read("请输入“" + name + "”的密码：", System.in);
-                Account account;
-                try {
-                    account = store.accounts().add(name, r, units, password);
-                } catch (AccountException e) {
-                    throw refused(e);
-                } finally {
-                    Arrays.fill(password, '\0');
-                }
+                Account account = withPassword("请输入“" + name + "”的密码：",
+                        password -> store.accounts().add(name, r, units, password));
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("role", account.role().key());
                 if (!account.units().isEmpty()) {
@@ -137,14 +142,10 @@ final class UserCommand implements Runnable {
                 if (store.accounts().find(name).isEmpty()) {
                     throw new UserError("没有名为“" + name + "”的账户。", Cli.INPUT_FAILED);
                 }
-                char[] password = PasswordInput.read("请输入“" + name + "”的新密码：", System.in);
-                try {
+                withPassword("请输入“" + name + "”的新密码：", password -> {
                     store.accounts().setPassword(name, password);
-                } catch (AccountException e) {
-                    throw refused(e);
-                } finally {
-                    Arrays.fill(password, '\0');
-                }
+                    return null;
+                });
                 store.audit().append(null, cliAddress(), AuditAction.USER_PASSWORD, name.strip(), Map.of());
                 System.err.println("已修改 " + name.strip() + " 的密码。");
                 return Cli.OK;

@@ -9,7 +9,6 @@ import cn.reportarchive.auth.Role;
 import cn.reportarchive.extract.ExtractionLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringReader;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,10 +60,6 @@ class AuditApiTest {
         app.close();
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
     /** The entries that match these API filters, newest first. */
     private static List<JsonNode> entries(String filters) {
         return entries(admin, filters);
@@ -79,7 +74,7 @@ class AuditApiTest {
     }
 
     private static JsonNode latest(String user, String action) {
-        List<JsonNode> found = entries("user=" + enc(user) + "&action=" + action);
+        List<JsonNode> found = entries("user=" + ApiClient.enc(user) + "&action=" + action);
         assertFalse(found.isEmpty(), user + " " + action);
         return found.get(0);
     }
@@ -95,7 +90,7 @@ class AuditApiTest {
         assertEquals(201, created.statusCode(), ApiClient.text(created));
         String id = ApiClient.body(created).get("id").asText();
         assertEquals(200, inspector.upload("/api/reports", "again.docx", docx, Map.of()).statusCode());
-        assertEquals(200, inspector.get("/api/search?q=" + enc("八项规定") + "&year=2022&section=problems").statusCode());
+        assertEquals(200, inspector.get("/api/search?q=" + ApiClient.enc("八项规定") + "&year=2022&section=problems").statusCode());
         assertEquals(200, inspector.get("/api/reports/" + id).statusCode());
         assertEquals(200, inspector.get("/api/reports/" + id + "/original").statusCode());
 
@@ -146,7 +141,7 @@ class AuditApiTest {
         clock.advance(Duration.ofDays(2)); // 2024-12-12: sessions of two days ago have ended
         try {
             viewer.signedIn("li", "viewer-password-1");
-            viewer.get("/api/search?q=" + enc("整改"));
+            viewer.get("/api/search?q=" + ApiClient.enc("整改"));
             ApiClient later = new ApiClient(server.port()).signedIn("zhang", "admin-password-1");
             List<JsonNode> onTheTwelfth = entries(later, "user=li&from=2024-12-12&to=2024-12-12");
             assertEquals(List.of("search", "login"), onTheTwelfth.stream().map(e -> e.get("action").asText()).toList());

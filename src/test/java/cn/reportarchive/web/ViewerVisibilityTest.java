@@ -12,7 +12,6 @@ import cn.reportarchive.archive.StoredReport;
 import cn.reportarchive.auth.Role;
 import cn.reportarchive.extract.ExtractionLimits;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,10 +67,6 @@ class ViewerVisibilityTest {
         app.close();
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
     private static JsonNode ok(HttpResponse<byte[]> r) {
         assertEquals(200, r.statusCode(), ApiClient.text(r));
         return ApiClient.body(r);
@@ -95,9 +90,9 @@ class ViewerVisibilityTest {
     @Test
     void searchHitsFacetsAndTotalsStayWithinTheUnit() {
         for (String q : List.of("", "八项规定", "学习", "形式主义 OR 官僚主义", "year:2022..2024")) {
-            JsonNode mine = ok(viewer.get("/api/search?size=200&q=" + enc(q)));
-            JsonNode all = ok(admin.get("/api/search?size=200&q=" + enc(q)));
-            JsonNode adminOfUnit = ok(admin.get("/api/search?size=200&unit=" + enc(UNIT) + "&q=" + enc(q)));
+            JsonNode mine = ok(viewer.get("/api/search?size=200&q=" + ApiClient.enc(q)));
+            JsonNode all = ok(admin.get("/api/search?size=200&q=" + ApiClient.enc(q)));
+            JsonNode adminOfUnit = ok(admin.get("/api/search?size=200&unit=" + ApiClient.enc(UNIT) + "&q=" + ApiClient.enc(q)));
             assertTrue(all.get("total").asLong() > mine.get("total").asLong(), q + ": other units match too");
             assertEquals(adminOfUnit.get("total"), mine.get("total"), q);
             for (JsonNode hit : mine.get("hits")) {
@@ -115,15 +110,15 @@ class ViewerVisibilityTest {
 
     @Test
     void askingForAnotherUnitGivesNothingAndItsFacetStillShowsOnlyOwnUnits() {
-        JsonNode byParam = ok(viewer.get("/api/search?q=" + enc("学习") + "&unit=" + enc("云溪镇")));
+        JsonNode byParam = ok(viewer.get("/api/search?q=" + ApiClient.enc("学习") + "&unit=" + ApiClient.enc("云溪镇")));
         assertEquals(0, byParam.get("total").asLong());
         assertEquals(0, byParam.get("hits").size());
         // the unit facet is counted without the unit filter, but never without the viewer's limit
         assertEquals(Set.of(UNIT), keys(byParam.get("facets").get("unit")));
-        JsonNode byQuery = ok(viewer.get("/api/search?q=" + enc("学习 unit:云溪镇")));
+        JsonNode byQuery = ok(viewer.get("/api/search?q=" + ApiClient.enc("学习 unit:云溪镇")));
         assertEquals(0, byQuery.get("total").asLong());
 
-        JsonNode two = ok(twoUnits.get("/api/search?size=200&q=" + enc("学习")));
+        JsonNode two = ok(twoUnits.get("/api/search?size=200&q=" + ApiClient.enc("学习")));
         assertEquals(TWO, keys(two.get("facets").get("unit")));
         for (JsonNode hit : two.get("hits")) {
             assertTrue(TWO.contains(hit.get("unit").asText()), hit.toString());
@@ -137,8 +132,8 @@ class ViewerVisibilityTest {
         for (JsonNode r : list) {
             assertEquals(UNIT, r.get("unit").asText());
         }
-        assertEquals(0, ok(viewer.get("/api/reports?unit=" + enc("云溪镇"))).size());
-        assertEquals(3, ok(viewer.get("/api/reports?unit=" + enc(UNIT))).size());
+        assertEquals(0, ok(viewer.get("/api/reports?unit=" + ApiClient.enc("云溪镇"))).size());
+        assertEquals(3, ok(viewer.get("/api/reports?unit=" + ApiClient.enc(UNIT))).size());
         assertEquals(3, ok(viewer.get("/api/health")).get("reports").asInt());
         assertEquals(15, ok(admin.get("/api/health")).get("reports").asInt());
         assertEquals(unitOf.values().stream().filter(TWO::contains).count(), ok(twoUnits.get("/api/reports")).size());
