@@ -6,6 +6,7 @@ import cn.reportarchive.archive.OriginalStore;
 import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.auth.AuthStore;
 import cn.reportarchive.auth.PasswordHasher;
+import cn.reportarchive.compare.CompareService;
 import cn.reportarchive.extract.ExtractionLimits;
 import cn.reportarchive.extract.TextNormalizer;
 import cn.reportarchive.extract.TikaExtractor;
@@ -34,6 +35,7 @@ public final class Application implements AutoCloseable {
     private final ReportArchive archive;
     private final PassageSearch search;
     private final AuthStore auth;
+    private final CompareService compare;
 
     private Application(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
         Files.createDirectories(dataDir);
@@ -56,6 +58,7 @@ public final class Application implements AutoCloseable {
         this.archive = new ReportArchive(new OriginalStore(dataDir.resolve("originals")), catalog, index,
                 extractor, new ReportParser(taxonomy));
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir));
+        this.compare = new CompareService(archive, index, taxonomy);
     }
 
     /** The accounts and the audit log alone (no index, no lock): what the user commands need. */
@@ -93,6 +96,10 @@ public final class Application implements AutoCloseable {
 
     public AuthStore auth() {
         return auth;
+    }
+
+    public CompareService compare() {
+        return compare;
     }
 
     @Override

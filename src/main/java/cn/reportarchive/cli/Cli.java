@@ -17,7 +17,7 @@ import picocli.CommandLine.ParameterException;
         description = "对照检查材料全文检索档案库",
         subcommands = {ImportCommand.class, ListCommand.class, ShowCommand.class, SearchCommand.class,
                 ReindexCommand.class, ServeCommand.class, BenchCommand.class, GenerateCommand.class,
-                UserCommand.class})
+                CompareCommand.class, UserCommand.class})
 public final class Cli implements Runnable {
     public static final int OK = 0;
     public static final int INPUT_FAILED = 1;

@@ -50,6 +50,7 @@ public final class WebServer implements AutoCloseable {
         AuthRoutes login = new AuthRoutes(app.auth().accounts(), sessions,
                 new LoginLimiter(options.loginLimits(), options.clock()), audit);
         AuditRoutes auditRoutes = new AuditRoutes(app.auth().audit(), audit, options.clock());
+        CompareRoutes compare = new CompareRoutes(app.compare(), audit);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -71,6 +72,7 @@ public final class WebServer implements AutoCloseable {
             api.register(config.routes);
             login.register(config.routes);
             auditRoutes.register(config.routes);
+            compare.register(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);
                 ctx.status(e.status()).json(Map.of("error", e.getMessage()));

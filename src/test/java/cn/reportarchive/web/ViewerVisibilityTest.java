@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A viewer of 临江县财政局 (given as 中共临江县财政局党组, the way a letter would name it) and a
  * viewer of two units, over the whole sample archive (15 reports, 4 units): never a report of
- * another unit, in hits, facets, totals, lists, report pages, downloads or the health count.
+ * another unit, in hits, facets, totals, lists, report pages, downloads, comparisons or the health count.
  */
 class ViewerVisibilityTest {
     private static final String UNIT = "临江县财政局";
@@ -155,6 +155,42 @@ class ViewerVisibilityTest {
                 assertFalse(ApiClient.text(report).contains(e.getValue() == null ? "\u0000" : e.getValue()));
                 assertFalse(ApiClient.text(original).contains("PK"), "no bytes of the original");
             }
+        }
+    }
+
+    @Test
+    void compareAndRepeatsOfAnotherUnitAreAsIfItHadNoMaterials() {
+        JsonNode own = ok(viewer.get("/api/compare?unit=" + ApiClient.enc(UNIT) + "&from=2022&to=2023"));
+        assertEquals(UNIT, own.get("unit").asText());
+        ok(viewer.get("/api/repeats?unit=" + ApiClient.enc(UNIT)));
+        ok(admin.get("/api/compare?unit=" + ApiClient.enc("云溪镇") + "&from=2022&to=2023"));
+
+        HttpResponse<byte[]> hidden = viewer.get("/api/compare?unit=" + ApiClient.enc("云溪镇") + "&from=2022&to=2023");
+        HttpResponse<byte[]> none = viewer.get("/api/compare?unit=" + ApiClient.enc("无此镇") + "&from=2022&to=2023");
+        assertEquals(404, hidden.statusCode());
+        assertEquals(404, none.statusCode(), ApiClient.text(none));
+        assertEquals(ApiClient.body(none).get("error").asText().replace("无此镇", "云溪镇"),
+                ApiClient.body(hidden).get("error").asText());
+        HttpResponse<byte[]> hiddenRepeats = viewer.get("/api/repeats?unit=" + ApiClient.enc("中共云溪镇委员会"));
+        HttpResponse<byte[]> noRepeats = viewer.get("/api/repeats?unit=" + ApiClient.enc("无此镇"));
+        assertEquals(404, hiddenRepeats.statusCode());
+        assertEquals(ApiClient.body(noRepeats).get("error").asText().replace("无此镇", "云溪镇"),
+                ApiClient.body(hiddenRepeats).get("error").asText());
+
+        // the admin's log tells the refused look from the granted one
+        List<cn.reportarchive.auth.AuditEntry> looks = audit("li", "compare");
+        assertTrue(looks.stream().anyMatch(e -> "hidden".equals(e.detail().get("result"))
+                && "云溪镇".equals(e.detail().get("unit"))), looks.toString());
+        assertTrue(looks.stream().anyMatch(e -> e.detail().get("result") == null
+                && UNIT.equals(e.detail().get("unit")) && Integer.valueOf(2022).equals(e.detail().get("from"))));
+    }
+
+    private static List<cn.reportarchive.auth.AuditEntry> audit(String user, String action) {
+        try {
+            return app.auth().audit().query(new cn.reportarchive.auth.AuditQuery(user, action, null, null, null, 1, 1000))
+                    .entries();
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
         }
     }
 
