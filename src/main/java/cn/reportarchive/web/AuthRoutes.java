@@ -32,6 +32,9 @@ final class AuthRoutes {
     /** Jackson without the body in its error messages: a malformed login must not put a password in a log. */
     private static final ObjectMapper BODY = JsonMapper.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
+    private static final long MAX_BODY = 8192;
+    private static final int MAX_NAME = 64;
+
     private final Accounts accounts;
     private final Sessions sessions;
     private final LoginLimiter limiter;
@@ -58,6 +61,9 @@ final class AuthRoutes {
         if (type == null || !type.toLowerCase().startsWith("application/json")) {
             throw new ApiError(401, "请以 JSON 提交用户名和密码：{\"username\":…,\"password\":…}。");
         }
+        if (ctx.req().getContentLengthLong() > MAX_BODY) {
+            throw new ApiError(401, "登录请求过大。");
+        }
         JsonNode body;
         try {
             body = BODY.readTree(ctx.bodyAsBytes());
@@ -69,7 +75,8 @@ final class AuthRoutes {
         if (name == null || name.isBlank() || password == null || password.isEmpty()) {
             throw new ApiError(401, "请输入用户名和密码。");
         }
-        name = name.strip();
+        // no account has a longer name: cut, so that a huge one costs the limiter and the log nothing
+        name = name.strip().length() > MAX_NAME ? name.strip().substring(0, MAX_NAME) + "…" : name.strip();
         Duration blocked = limiter.blockedFor(name, ctx.ip());
         if (!blocked.isZero() && !blocked.isNegative()) {
             audit.recordAs(ctx, name, AuditAction.LOGIN_FAILED, null, Map.of("reason", "rate-limited"));

@@ -156,7 +156,8 @@ class AuthApiTest {
                 c.post("/api/login", "application/json", "[1,2]"),
                 // a cross-site HTML form can only send these types: refused, whatever they hold
                 c.post("/api/login", "application/x-www-form-urlencoded", "username=wang&password=" + INSPECTOR_PW),
-                c.post("/api/login", "text/plain", "{\"username\":\"wang\",\"password\":\"" + INSPECTOR_PW + "\"}"));
+                c.post("/api/login", "text/plain", "{\"username\":\"wang\",\"password\":\"" + INSPECTOR_PW + "\"}"),
+                c.login("名".repeat(100_000), INSPECTOR_PW));
         for (HttpResponse<byte[]> r : answers) {
             assertError(r, 401);
             assertTrue(r.headers().firstValue("Set-Cookie").isEmpty());
