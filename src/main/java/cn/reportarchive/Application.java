@@ -7,6 +7,8 @@ import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.auth.AuthStore;
 import cn.reportarchive.auth.PasswordHasher;
 import cn.reportarchive.compare.CompareService;
+import cn.reportarchive.compare.CopyService;
+import cn.reportarchive.compare.TemplateLibrary;
 import cn.reportarchive.extract.ExtractionLimits;
 import cn.reportarchive.extract.TextNormalizer;
 import cn.reportarchive.extract.TikaExtractor;
@@ -36,6 +38,7 @@ public final class Application implements AutoCloseable {
     private final PassageSearch search;
     private final AuthStore auth;
     private final CompareService compare;
+    private final CopyService copies;
 
     private Application(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
         Files.createDirectories(dataDir);
@@ -59,6 +62,7 @@ public final class Application implements AutoCloseable {
                 extractor, new ReportParser(taxonomy));
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir));
         this.compare = new CompareService(archive, index, taxonomy);
+        this.copies = new CopyService(archive, new TemplateLibrary(dataDir.resolve("templates")), extractor);
     }
 
     /** The accounts and the audit log alone (no index, no lock): what the user commands need. */
@@ -100,6 +104,10 @@ public final class Application implements AutoCloseable {
 
     public CompareService compare() {
         return compare;
+    }
+
+    public CopyService copies() {
+        return copies;
     }
 
     @Override

@@ -1,31 +1,50 @@
 package cn.reportarchive.web;
 
 import cn.reportarchive.auth.AuditAction;
+import cn.reportarchive.auth.Role;
 import cn.reportarchive.compare.CompareException;
 import cn.reportarchive.compare.CompareService;
+import cn.reportarchive.compare.CopyService;
 import cn.reportarchive.parse.UnitNames;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 
 /**
  * Comparison across years, repeated problems and copied materials, as plain handlers. A viewer
- * asking for a unit it may not read gets the 404 of a unit without materials; every comparison is
- * recorded in the audit log.
+ * asking for a unit it may not read gets the 404 of a unit without materials, and every comparison
+ * is recorded in the audit log. Copy detection looks across units, so it is for roles that read
+ * everything (a viewer gets 403 until its answers are cut to the viewer's units).
  */
 final class CompareRoutes {
+    private static final int MAX_LIST = 1000;
     private final CompareService compare;
+    private final CopyService copies;
+    private final long maxUpload;
     private final Audit audit;
 
-    CompareRoutes(CompareService compare, Audit audit) {
+    CompareRoutes(CompareService compare, CopyService copies, long maxUpload, Audit audit) {
         this.compare = compare;
+        this.copies = copies;
+        this.maxUpload = maxUpload;
         this.audit = audit;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/api/compare", this::compare);
         routes.get("/api/repeats", this::repeats);
+        routes.get("/api/copies", this::copyPairs);
+        routes.get("/api/copies/{id}", this::copyCheck);
+        routes.get("/api/templates", ctx -> {
+            readsAll(ctx);
+            ctx.json(copies.templates().stream()
+                    .map(t -> Map.of("id", t.id(), "name", t.name(), "chars", t.chars(), "addedAt", t.addedAt())).toList());
+        });
+        routes.post("/api/templates", this::addTemplate);
+        routes.delete("/api/templates/{id}", this::removeTemplate);
     }
 
     private void compare(Context ctx) throws Exception {
@@ -42,7 +61,7 @@ final class CompareRoutes {
             audit.record(ctx, AuditAction.COMPARE, null, detail);
             ctx.json(result);
         } catch (CompareException e) {
-            throw new ApiError(e.reason() == CompareException.Reason.NOT_FOUND ? 404 : 400, e.getMessage());
+            throw apiError(e);
         }
     }
 
@@ -56,7 +75,7 @@ final class CompareRoutes {
             audit.record(ctx, AuditAction.COMPARE, null, detail);
             ctx.json(result);
         } catch (CompareException e) {
-            throw new ApiError(e.reason() == CompareException.Reason.NOT_FOUND ? 404 : 400, e.getMessage());
+            throw apiError(e);
         }
     }
 
@@ -77,6 +96,80 @@ final class CompareRoutes {
             detail.put("result", "hidden");
             audit.record(ctx, AuditAction.COMPARE, null, detail);
             throw new ApiError(404, "档案库中没有" + canonical + notFoundTail);
+        }
+    }
+
+    /** Copy detection pairs reports across units: only for roles that read every unit. */
+    private static void readsAll(Context ctx) {
+        Auth.require(ctx, role -> !role.limitedToUnits(), "使用查重（它跨单位比对材料）");
+    }
+
+    private void copyPairs(Context ctx) throws Exception {
+        readsAll(ctx);
+        int limit = limit(ctx, 100);
+        Object pairs = copies.pairs(limit);
+        audit.record(ctx, AuditAction.COMPARE, null, Map.of("what", "copies", "limit", limit));
+        ctx.json(Map.of("pairs", pairs));
+    }
+
+    private void copyCheck(Context ctx) throws Exception {
+        readsAll(ctx);
+        try {
+            Object check = copies.check(ctx.pathParam("id"));
+            audit.record(ctx, AuditAction.COMPARE, ctx.pathParam("id"), Map.of("what", "copy-check"));
+            ctx.json(check);
+        } catch (CompareException e) {
+            throw apiError(e);
+        }
+    }
+
+    private void addTemplate(Context ctx) throws Exception {
+        Auth.require(ctx, Role::mayImport, "添加范文");
+        String type = ctx.contentType();
+        UploadedFile file = type != null && type.toLowerCase().startsWith("multipart/form-data") ? ctx.uploadedFile("file") : null;
+        if (file == null) {
+            throw new ApiError(400, "请以 multipart/form-data 上传范文文件（字段名 file）。");
+        }
+        if (file.size() > maxUpload) {
+            throw new ApiError(413, "范文文件过大。");
+        }
+        byte[] bytes;
+        try (InputStream in = file.content()) {
+            bytes = in.readAllBytes();
+        }
+        try {
+            var t = copies.addTemplate(ctx.formParam("name"), ApiRoutes.safeName(file.filename()), bytes);
+            ctx.status(201).json(Map.of("id", t.id(), "name", t.name()));
+        } catch (CompareException e) {
+            throw apiError(e);
+        }
+    }
+
+    private void removeTemplate(Context ctx) throws Exception {
+        Auth.require(ctx, Role::mayImport, "删除范文");
+        if (!copies.removeTemplate(ctx.pathParam("id"))) {
+            throw new ApiError(404, "找不到这份范文。");
+        }
+        ctx.status(204);
+    }
+
+    private static ApiError apiError(CompareException e) {
+        return new ApiError(e.reason() == CompareException.Reason.NOT_FOUND ? 404 : 400, e.getMessage());
+    }
+
+    private static int limit(Context ctx, int fallback) {
+        String value = ctx.queryParam("limit");
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < 1 || n > MAX_LIST) {
+                throw new ApiError(400, "参数 limit 应在 1 到 " + MAX_LIST + " 之间。");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "参数 limit 应为整数。");
         }
     }
 

@@ -50,7 +50,7 @@ public final class WebServer implements AutoCloseable {
         AuthRoutes login = new AuthRoutes(app.auth().accounts(), sessions,
                 new LoginLimiter(options.loginLimits(), options.clock()), audit);
         AuditRoutes auditRoutes = new AuditRoutes(app.auth().audit(), audit, options.clock());
-        CompareRoutes compare = new CompareRoutes(app.compare(), audit);
+        CompareRoutes compare = new CompareRoutes(app.compare(), app.copies(), maxUpload, audit);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

@@ -101,7 +101,7 @@ class AuthApiTest {
                     c.upload("/api/reports", "a.txt", "x".getBytes(StandardCharsets.UTF_8), Map.of()),
                     c.upload("/api/reports/preview", "a.txt", "x".getBytes(StandardCharsets.UTF_8), Map.of()),
                     c.delete("/api/reports/" + docxId), c.get("/api/session"), c.post("/api/logout", "text/plain", ""),
-                    c.get("/api/audit"), c.get("/api/audit/export"), c.get("/api/compare?unit=x&from=2022&to=2023"), c.get("/api/repeats?unit=x"),
+                    c.get("/api/audit"), c.get("/api/audit/export"), c.get("/api/compare?unit=x&from=2022&to=2023"), c.get("/api/repeats?unit=x"), c.get("/api/copies"), c.get("/api/templates"),
                     c.get("/api/no-such-thing"), c.send(c.request("/api/reports/x").PUT(HttpRequest.BodyPublishers.noBody())));
             for (HttpResponse<byte[]> r : answers) {
                 assertError(r, 401);

@@ -185,6 +185,17 @@ class ViewerVisibilityTest {
                 && UNIT.equals(e.detail().get("unit")) && Integer.valueOf(2022).equals(e.detail().get("from"))));
     }
 
+    @Test
+    void copyDetectionLooksAcrossUnitsSoAViewerMayNotUseIt() {
+        String own = unitOf.entrySet().stream().filter(e -> UNIT.equals(e.getValue())).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
+        for (String path : List.of("/api/copies", "/api/copies/" + own, "/api/templates")) {
+            HttpResponse<byte[]> r = viewer.get(path);
+            assertEquals(403, r.statusCode(), path + " " + ApiClient.text(r));
+            assertEquals(200, admin.get(path).statusCode(), path);
+        }
+    }
+
     private static List<cn.reportarchive.auth.AuditEntry> audit(String user, String action) {
         try {
             return app.auth().audit().query(new cn.reportarchive.auth.AuditQuery(user, action, null, null, null, 1, 1000))
