@@ -16,8 +16,9 @@ import io.javalin.http.Context;
 /**
  * Comparison across years, repeated problems and copied materials, as plain handlers. A viewer
  * asking for a unit it may not read gets the 404 of a unit without materials, and every comparison
- * is recorded in the audit log. Copy detection looks across units, so it is for roles that read
- * everything (a viewer gets 403 until its answers are cut to the viewer's units).
+ * is recorded in the audit log. Copy detection and the problems common to several units look
+ * across units, so they are for roles that read everything (a viewer gets 403 until their answers
+ * are cut to the viewer's units).
  */
 final class CompareRoutes {
     private static final int MAX_LIST = 1000;
@@ -36,6 +37,7 @@ final class CompareRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/compare", this::compare);
         routes.get("/api/repeats", this::repeats);
+        routes.get("/api/repeats/common", this::common);
         routes.get("/api/copies", this::copyPairs);
         routes.get("/api/copies/{id}", this::copyCheck);
         routes.get("/api/templates", ctx -> {
@@ -77,6 +79,18 @@ final class CompareRoutes {
         } catch (CompareException e) {
             throw apiError(e);
         }
+    }
+
+    /** Problems common to several units: across units, so not for a viewer. */
+    private void common(Context ctx) throws Exception {
+        readsAll(ctx);
+        Integer year = ApiRoutes.parseInt(ctx.queryParam("year"), "year", null);
+        Object groups = compare.common(year, limit(ctx, 50));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("what", "common");
+        detail.put("year", year);
+        audit.record(ctx, AuditAction.COMPARE, null, detail);
+        ctx.json(Map.of("groups", groups));
     }
 
     private static Map<String, Object> detail(String what, String unit, String author) {

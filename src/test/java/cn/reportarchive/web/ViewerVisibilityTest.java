@@ -189,7 +189,7 @@ class ViewerVisibilityTest {
     void copyDetectionLooksAcrossUnitsSoAViewerMayNotUseIt() {
         String own = unitOf.entrySet().stream().filter(e -> UNIT.equals(e.getValue())).map(Map.Entry::getKey)
                 .findFirst().orElseThrow();
-        for (String path : List.of("/api/copies", "/api/copies/" + own, "/api/templates")) {
+        for (String path : List.of("/api/copies", "/api/copies/" + own, "/api/templates", "/api/repeats/common")) {
             HttpResponse<byte[]> r = viewer.get(path);
             assertEquals(403, r.statusCode(), path + " " + ApiClient.text(r));
             assertEquals(200, admin.get(path).statusCode(), path);
