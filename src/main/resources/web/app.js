@@ -1,6 +1,7 @@
-/* 对照检查材料档案库: what every page shares. The nav bar, calls to the JSON API, building DOM
- * nodes with text (never HTML: report text may contain markup), labels for aspects and sections,
- * and the keyboard: "/" focuses the search box. No framework, no build step. */
+/* 对照检查材料档案库: what every page shares. The nav bar (with who is signed in and 退出), calls to
+ * the JSON API (with the session's CSRF token on every change; a 401 leads to the login page),
+ * building DOM nodes with text (never HTML: report text may contain markup), labels for aspects
+ * and sections, and the keyboard: "/" focuses the search box. No framework, no build step. */
 'use strict';
 
 const RA = (() => {
@@ -50,11 +51,44 @@ const RA = (() => {
     constructor(status, message) { super(message); this.status = status; }
   }
 
+  const isLoginPage = () => document.body && document.body.dataset.page === 'login';
+
+  /** To the login page, coming back here afterwards. */
+  function toLogin() {
+    if (isLoginPage()) return;
+    const here = location.pathname.split('/').pop() + location.search + location.hash;
+    location.href = 'login.html' + (here ? '?next=' + encodeURIComponent(here) : '');
+  }
+
+  let sessionPromise = null;
+  /** Who this page talks for: {open, username, role, roleLabel, units, csrf, may}; a 401 goes to the login page. */
+  function session() {
+    if (!sessionPromise) {
+      sessionPromise = fetch('api/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(async r => {
+          if (r.status === 401 && !isLoginPage()) toLogin();
+          return r.ok ? r.json() : null;
+        })
+        .catch(() => null);
+    }
+    return sessionPromise;
+  }
+
+  /** The header that proves a change comes from this site's own pages (see AuthRoutes). */
+  async function csrfHeaders() {
+    const s = await session();
+    return s && s.csrf ? { 'X-CSRF-Token': s.csrf } : {};
+  }
+
   /** GET (or any method) on the API; resolves with the parsed JSON, rejects with an ApiFailure whose message is Chinese. */
   async function api(path, options) {
     let response;
+    const opts = Object.assign({ credentials: 'same-origin' }, options || {});
+    const method = (opts.method || 'GET').toUpperCase();
+    opts.headers = Object.assign({ Accept: 'application/json' }, opts.headers || {},
+      method === 'GET' || method === 'HEAD' ? {} : await csrfHeaders());
     try {
-      response = await fetch(path, Object.assign({ headers: { Accept: 'application/json' }, credentials: 'same-origin' }, options || {}));
+      response = await fetch(path, opts);
     } catch (e) {
       throw new ApiFailure(0, '无法连接服务器，请检查网络后重试。');
     }
@@ -66,7 +100,8 @@ const RA = (() => {
     if (!response.ok) {
       const msg = body && body.error ? body.error : '请求失败（HTTP ' + response.status + '）。';
       if (response.status === 401) {
-        throw new ApiFailure(401, msg + '（请先登录。）');
+        toLogin();
+        throw new ApiFailure(401, msg);
       }
       throw new ApiFailure(response.status, msg);
     }
@@ -134,19 +169,51 @@ const RA = (() => {
 
   function yearText(y) { return y ? y + '年' : '年度不详'; }
 
-  /** The top bar: site name, 检索 · 浏览 · 导入, and on pages other than 检索 a small search box. */
+  /**
+   * The top bar: site name, 检索 · 浏览 · 导入 (· 审计日志 for admins), on pages other than 检索 a small
+   * search box, and the signed-in user with 退出. The login page has the site name alone.
+   */
   function renderNav() {
     const page = document.body.dataset.page || '';
+    const bar = el('header', { class: 'topbar' }, el('a', { class: 'site', href: 'index.html' }, '对照检查材料档案库'));
+    document.body.insertBefore(bar, document.body.firstChild);
+    if (page === 'login') return;
     const items = [['search', 'index.html', '检索'], ['browse', 'browse.html', '浏览'], ['upload', 'upload.html', '导入']];
     const nav = el('nav', { 'aria-label': '主导航' },
-      items.map(([key, href, label]) => el('a', { href, 'aria-current': key === page ? 'page' : null }, label)));
-    const bar = el('header', { class: 'topbar' }, el('a', { class: 'site', href: 'index.html' }, '对照检查材料档案库'), nav);
+      items.map(([key, href, label]) => el('a', { href, 'data-nav': key, 'aria-current': key === page ? 'page' : null }, label)));
+    bar.appendChild(nav);
     if (page !== 'search') {
       bar.appendChild(el('form', { class: 'quick', action: 'index.html', method: 'get', role: 'search' },
         el('input', { type: 'search', name: 'q', placeholder: '检索全部材料（按 / 键）', 'aria-label': '检索词', 'data-search-box': true }),
         el('button', { type: 'submit' }, '检索')));
     }
-    document.body.insertBefore(bar, document.body.firstChild);
+    const who = el('div', { class: 'who', id: 'who' });
+    bar.appendChild(who);
+    session().then(s => {
+      if (!s) return;
+      if (!s.may.import) {
+        const upload = nav.querySelector('[data-nav=upload]');
+        if (upload) upload.remove();
+      }
+      if (s.may.audit) {
+        nav.appendChild(el('a', { href: 'audit.html', 'data-nav': 'audit', 'aria-current': page === 'audit' ? 'page' : null }, '审计日志'));
+      }
+      if (s.open) {
+        who.appendChild(el('span', { class: 'muted small', title: '尚未设置账户：仅本机可访问，无需登录' }, '未设账户·仅本机'));
+        return;
+      }
+      who.appendChild(el('span', { class: 'user', id: 'user-name', title: s.roleLabel }, s.username));
+      who.appendChild(el('span', { class: 'muted small' }, s.roleLabel));
+      who.appendChild(el('a', { href: 'login.html', id: 'logout', onclick: logout }, '退出'));
+    });
+  }
+
+  async function logout(e) {
+    e.preventDefault();
+    try {
+      await fetch('api/logout', { method: 'POST', credentials: 'same-origin', headers: await csrfHeaders() });
+    } catch (err) { /* signed out on the server or not: the login page comes next either way */ }
+    location.href = 'login.html';
   }
 
   /** "/" anywhere but in a text field focuses the page's search box. */
@@ -175,7 +242,7 @@ const RA = (() => {
   });
 
   return {
-    el, append, clear, escapeHtml, api, ApiFailure, meta, loadLabels, aspectLabel, sectionLabel, kindLabel,
+    el, append, clear, escapeHtml, api, ApiFailure, session, csrfHeaders, toLogin, meta, loadLabels, aspectLabel, sectionLabel, kindLabel,
     refLabel, reportLink, searchLink, formatBytes, yearText, cnNumber, showError
   };
 })();

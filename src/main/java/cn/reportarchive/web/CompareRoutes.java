@@ -1,36 +1,50 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.auth.AuditAction;
+import cn.reportarchive.auth.Role;
 import cn.reportarchive.compare.CompareException;
 import cn.reportarchive.compare.CompareService;
 import cn.reportarchive.compare.CopyService;
+import cn.reportarchive.parse.UnitNames;
 import io.javalin.http.UploadedFile;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** Comparison across years, repeated problems and copied materials, as plain handlers. */
+/**
+ * Comparison across years, repeated problems and copied materials, as plain handlers. A viewer
+ * asking for a unit it may not read gets the 404 of a unit without materials, and every comparison
+ * is recorded in the audit log. Copy detection and the problems common to several units look
+ * across units, so they are for roles that read everything (a viewer gets 403 until their answers
+ * are cut to the viewer's units).
+ */
 final class CompareRoutes {
     private static final int MAX_LIST = 1000;
     private final CompareService compare;
     private final CopyService copies;
     private final long maxUpload;
+    private final Audit audit;
 
-    CompareRoutes(CompareService compare, CopyService copies, long maxUpload) {
+    CompareRoutes(CompareService compare, CopyService copies, long maxUpload, Audit audit) {
         this.compare = compare;
         this.copies = copies;
         this.maxUpload = maxUpload;
+        this.audit = audit;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/api/compare", this::compare);
         routes.get("/api/repeats", this::repeats);
-        routes.get("/api/repeats/common", ctx -> ctx.json(Map.of("groups",
-                compare.common(ApiRoutes.parseInt(ctx.queryParam("year"), "year", null), limit(ctx, 50)))));
+        routes.get("/api/repeats/common", this::common);
         routes.get("/api/copies", this::copyPairs);
         routes.get("/api/copies/{id}", this::copyCheck);
-        routes.get("/api/templates", ctx -> ctx.json(copies.templates().stream()
-                .map(t -> Map.of("id", t.id(), "name", t.name(), "chars", t.chars(), "addedAt", t.addedAt())).toList()));
+        routes.get("/api/templates", ctx -> {
+            readsAll(ctx);
+            ctx.json(copies.templates().stream()
+                    .map(t -> Map.of("id", t.id(), "name", t.name(), "chars", t.chars(), "addedAt", t.addedAt())).toList());
+        });
         routes.post("/api/templates", this::addTemplate);
         routes.delete("/api/templates/{id}", this::removeTemplate);
     }
@@ -38,34 +52,93 @@ final class CompareRoutes {
     private void compare(Context ctx) throws Exception {
         int from = requiredYear(ctx, "from");
         int to = requiredYear(ctx, "to");
+        String unit = ctx.queryParam("unit");
+        String author = ApiRoutes.blankToNull(ctx.queryParam("author"));
+        Map<String, Object> detail = detail("compare", unit, author);
+        detail.put("from", from);
+        detail.put("to", to);
+        hideUnreadable(ctx, unit, detail, (author == null ? "领导班子" : " " + author) + " " + from + " 年的材料。");
         try {
-            ctx.json(compare.compare(ctx.queryParam("unit"), ctx.queryParam("author"), from, to));
+            Object result = compare.compare(unit, author, from, to);
+            audit.record(ctx, AuditAction.COMPARE, null, detail);
+            ctx.json(result);
         } catch (CompareException e) {
             throw apiError(e);
         }
     }
 
     private void repeats(Context ctx) throws Exception {
+        String unit = ctx.queryParam("unit");
+        String author = ApiRoutes.blankToNull(ctx.queryParam("author"));
+        Map<String, Object> detail = detail("repeats", unit, author);
+        hideUnreadable(ctx, unit, detail, (author == null ? "领导班子" : " " + author) + "的材料。");
         try {
-            ctx.json(compare.history(ctx.queryParam("unit"), ctx.queryParam("author")));
+            Object result = compare.history(unit, author);
+            audit.record(ctx, AuditAction.COMPARE, null, detail);
+            ctx.json(result);
         } catch (CompareException e) {
             throw apiError(e);
         }
     }
 
+    /** Problems common to several units: across units, so not for a viewer. */
+    private void common(Context ctx) throws Exception {
+        readsAll(ctx);
+        Integer year = ApiRoutes.parseInt(ctx.queryParam("year"), "year", null);
+        Object groups = compare.common(year, limit(ctx, 50));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("what", "common");
+        detail.put("year", year);
+        audit.record(ctx, AuditAction.COMPARE, null, detail);
+        ctx.json(Map.of("groups", groups));
+    }
+
+    private static Map<String, Object> detail(String what, String unit, String author) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("what", what);
+        detail.put("unit", unit);
+        if (author != null) {
+            detail.put("author", author);
+        }
+        return detail;
+    }
+
+    /** 404 worded as for a unit without materials when the caller may not read the unit (recorded as such). */
+    private void hideUnreadable(Context ctx, String unit, Map<String, Object> detail, String notFoundTail) {
+        String canonical = unit == null || unit.isBlank() ? null : UnitNames.canonical(unit.strip());
+        if (canonical != null && !Auth.access(ctx).mayRead(canonical)) {
+            detail.put("result", "hidden");
+            audit.record(ctx, AuditAction.COMPARE, null, detail);
+            throw new ApiError(404, "档案库中没有" + canonical + notFoundTail);
+        }
+    }
+
+    /** Copy detection pairs reports across units: only for roles that read every unit. */
+    private static void readsAll(Context ctx) {
+        Auth.require(ctx, role -> !role.limitedToUnits(), "使用查重（它跨单位比对材料）");
+    }
+
     private void copyPairs(Context ctx) throws Exception {
-        ctx.json(Map.of("pairs", copies.pairs(limit(ctx, 100))));
+        readsAll(ctx);
+        int limit = limit(ctx, 100);
+        Object pairs = copies.pairs(limit);
+        audit.record(ctx, AuditAction.COMPARE, null, Map.of("what", "copies", "limit", limit));
+        ctx.json(Map.of("pairs", pairs));
     }
 
     private void copyCheck(Context ctx) throws Exception {
+        readsAll(ctx);
         try {
-            ctx.json(copies.check(ctx.pathParam("id")));
+            Object check = copies.check(ctx.pathParam("id"));
+            audit.record(ctx, AuditAction.COMPARE, ctx.pathParam("id"), Map.of("what", "copy-check"));
+            ctx.json(check);
         } catch (CompareException e) {
             throw apiError(e);
         }
     }
 
     private void addTemplate(Context ctx) throws Exception {
+        Auth.require(ctx, Role::mayImport, "添加范文");
         String type = ctx.contentType();
         UploadedFile file = type != null && type.toLowerCase().startsWith("multipart/form-data") ? ctx.uploadedFile("file") : null;
         if (file == null) {
@@ -87,6 +160,7 @@ final class CompareRoutes {
     }
 
     private void removeTemplate(Context ctx) throws Exception {
+        Auth.require(ctx, Role::mayImport, "删除范文");
         if (!copies.removeTemplate(ctx.pathParam("id"))) {
             throw new ApiError(404, "找不到这份范文。");
         }

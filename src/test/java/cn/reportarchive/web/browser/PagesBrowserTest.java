@@ -11,7 +11,6 @@ import cn.reportarchive.Application;
 import cn.reportarchive.extract.ExtractionLimits;
 import cn.reportarchive.web.WebServer;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -25,8 +24,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -46,8 +43,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.print.PageMargin;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
@@ -64,8 +59,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path DOCX = Path.of("sample-docs", "linjiang-czj-2022.docx").toAbsolutePath();
     private static final Path PDF = Path.of("sample-docs", "yunxi-dw-2023.pdf").toAbsolutePath();
     private static final Path SHOTS = Path.of("target", "screenshots");
@@ -100,30 +93,19 @@ class PagesBrowserTest {
     @BeforeAll
     void start(@TempDir Path dataDir, @TempDir Path scratchDir) throws Exception {
         scratch = scratchDir;
-        String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM + " 不存在（请安装 Debian 软件包 chromium）"
-                : !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER + " 不存在（请安装 Debian 软件包 chromium-driver）" : null;
+        String missing = Chromium.missing();
         if (missing != null) {
             System.out.println("[PagesBrowserTest] 跳过浏览器测试：" + missing);
         }
         Assumptions.assumeTrue(missing == null, "browser tests skipped: " + missing);
 
-        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
         Files.createDirectories(SHOTS);
         app = Application.open(dataDir, ExtractionLimits.defaults());
         server = WebServer.start(app, "127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port() + "/";
         markupReportId = importThroughApi("markup.txt", MARKUP_REPORT.getBytes(StandardCharsets.UTF_8), "测试县档案局");
 
-        // The driver executable is given, so Selenium Manager never runs and nothing is downloaded.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--no-first-run", "--window-size=1280,1600", "--disable-dev-shm-usage", "--lang=zh-CN");
-        driver = new ChromeDriver(service, options);
+        driver = Chromium.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);   // the pages re-render while we look
     }
