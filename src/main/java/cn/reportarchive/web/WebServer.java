@@ -34,6 +34,7 @@ public final class WebServer implements AutoCloseable {
         long maxUpload = app.archive().maxBytes();
         ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy());
         CompareRoutes compare = new CompareRoutes(app.compare());
+        ExportRoutes exports = new ExportRoutes(app.compare(), new ExportRows(app.taxonomy()));
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -46,12 +47,14 @@ public final class WebServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(maxUpload + 2 * 1024 * 1024, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(4, SizeUnit.MB);
             config.staticFiles.add("/web", Location.CLASSPATH);
+            config.staticFiles.enableWebjars();   // /webjars/echarts/5.3.1/dist/echarts.min.js for the trend chart
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
                 RequestGuard.check(ctx.host(), ctx.header("Origin"), ctx.req().getMethod(), host);
             });
             api.register(config.routes);
+            exports.register(config.routes);
             compare.register(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);

@@ -1,0 +1,76 @@
+package cn.reportarchive.web;
+
+import cn.reportarchive.compare.CompareException;
+import cn.reportarchive.compare.CompareService;
+import cn.reportarchive.compare.Comparison;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+
+/**
+ * The compare view and the lists as files: ?format=xlsx (every table a sheet) or ?format=csv (one
+ * table, chosen with ?part= where there are several). The same parameters as the JSON answers.
+ */
+final class ExportRoutes {
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String CSV = "text/csv; charset=utf-8";
+
+    private final CompareService compare;
+    private final ExportRows rows;
+
+    ExportRoutes(CompareService compare, ExportRows rows) {
+        this.compare = compare;
+        this.rows = rows;
+    }
+
+    /** Registered before the JSON routes, so that /api/copies/export is not taken for a report id. */
+    void register(RoutesConfig routes) {
+        routes.get("/api/compare/export", this::compare);
+    }
+
+    private void compare(Context ctx) throws Exception {
+        Comparison c;
+        try {
+            c = compare.compare(ctx.queryParam("unit"), ctx.queryParam("author"),
+                    CompareRoutes.requiredYear(ctx, "from"), CompareRoutes.requiredYear(ctx, "to"));
+        } catch (CompareException e) {
+            throw apiError(e);
+        }
+        String who = c.unit() + (c.author() == null ? "" : "_" + c.author());
+        send(ctx, who + "_" + c.from().year() + "-" + c.to().year() + "年对比",
+                List.of(rows.compareProblems(c), rows.compareMeasures(c)), List.of("problems", "measures"));
+    }
+
+    /**
+     * Writes the tables as the format asked for. parts names the tables for ?part= of a CSV (the
+     * first when not given); the file name gets the table's name when it is not the first.
+     */
+    private static void send(Context ctx, String baseName, List<ExportTable> tables, List<String> parts) {
+        String format = ctx.queryParam("format");
+        format = format == null || format.isBlank() ? "xlsx" : format.strip().toLowerCase();
+        switch (format) {
+            case "xlsx" -> Downloads.send(ctx, fileName(baseName) + ".xlsx", XLSX, Spreadsheets.xlsx(tables));
+            case "csv" -> {
+                String part = ctx.queryParam("part");
+                int i = part == null || part.isBlank() ? 0 : parts.indexOf(part.strip());
+                if (i < 0) {
+                    throw new ApiError(400, "part 只能是 " + String.join("、", parts) + " 之一。");
+                }
+                ExportTable table = tables.get(i);
+                Downloads.send(ctx, fileName(baseName + (i == 0 ? "" : "_" + table.name())) + ".csv", CSV,
+                        Spreadsheets.csv(table));
+            }
+            default -> throw new ApiError(400, "format 只能是 xlsx 或 csv。");
+        }
+    }
+
+    private static ApiError apiError(CompareException e) {
+        return new ApiError(e.reason() == CompareException.Reason.NOT_FOUND ? 404 : 400, e.getMessage());
+    }
+
+    /** No characters that Windows refuses in a file name (a unit name may hold a slash). */
+    static String fileName(String s) {
+        String name = s.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        return name.length() > 120 ? name.substring(0, 120) : name;
+    }
+}

@@ -1,0 +1,103 @@
+package cn.reportarchive.web;
+
+import cn.reportarchive.compare.Comparison;
+import cn.reportarchive.compare.Comparison.AspectColumns;
+import cn.reportarchive.compare.Comparison.MeasureFollowUp;
+import cn.reportarchive.compare.Comparison.PointText;
+import cn.reportarchive.compare.Comparison.Repeat;
+import cn.reportarchive.parse.AspectTaxonomy;
+import cn.reportarchive.parse.ChineseNumerals;
+import cn.reportarchive.parse.SectionType;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The rows of the exports, built from the same records the JSON answers carry, so that a file and
+ * the page show the same thing. One row per problem, measure, link or pair; headers in Chinese.
+ */
+final class ExportRows {
+    static final Map<String, String> STATUS = Map.of("reported", "已报告落实", "recurred", "问题再次出现", "no-trace", "未见下文");
+
+    private final AspectTaxonomy taxonomy;
+
+    ExportRows(AspectTaxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    /** Every problem of both years, by aspect; a repeated one names its counterpart and what they share. */
+    ExportTable compareProblems(Comparison c) {
+        ExportTable.Builder t = new ExportTable.Builder("问题对比", "方面", "年度", "位置", "编号", "问题", "重复情况",
+                "对应年度", "对应位置", "对应编号", "对应问题", "相似度", "相同文字");
+        Map<String, Repeat> byLater = c.repeats().stream().collect(Collectors.toMap(r -> r.to().ref(), Function.identity(), (a, b) -> a));
+        Map<String, List<Repeat>> byEarlier = c.repeats().stream().collect(Collectors.groupingBy(r -> r.from().ref()));
+        for (AspectColumns a : c.aspects()) {
+            for (PointText p : a.from().problems()) {
+                List<Repeat> later = byEarlier.getOrDefault(p.ref(), List.of());
+                if (later.isEmpty()) {
+                    t.row(a.label(), c.from().year(), place(p.ref()), p.ref(), p.text(), "否", null, null, null, null, null, null);
+                } else {
+                    t.row(a.label(), c.from().year(), place(p.ref()), p.ref(), p.text(), c.to().year() + "年再次提出",
+                            c.to().year(), join(later, r -> place(r.to().ref())), join(later, r -> r.to().ref()),
+                            join(later, r -> r.to().text()), later.stream().mapToDouble(Repeat::similarity).max().orElse(0),
+                            join(later, r -> String.join("；", r.shared())));
+                }
+            }
+            for (PointText p : a.to().problems()) {
+                Repeat r = byLater.get(p.ref());
+                if (r == null) {
+                    t.row(a.label(), c.to().year(), place(p.ref()), p.ref(), p.text(), "否", null, null, null, null, null, null);
+                } else {
+                    t.row(a.label(), c.to().year(), place(p.ref()), p.ref(), p.text(), "重复" + c.from().year() + "年问题",
+                            c.from().year(), place(r.from().ref()), r.from().ref(), r.from().text(), r.similarity(),
+                            String.join("；", r.shared()));
+                }
+            }
+        }
+        return t.build();
+    }
+
+    /** Every measure of the earlier year with what became of it in the later report. */
+    ExportTable compareMeasures(Comparison c) {
+        ExportTable.Builder t = new ExportTable.Builder("措施落实", "方面", "年度", "位置", "编号", "措施", "针对问题",
+                "落实情况", "依据位置", "依据编号", "依据原文", "相似度");
+        for (MeasureFollowUp m : c.measures()) {
+            // the evidence always stands in the later report: its account of rectification or the problem again
+            var evidence = m.evidence();
+            t.row(taxonomy.label(m.aspect() == null ? AspectTaxonomy.OTHER : m.aspect()), c.from().year(),
+                    place(m.measure().ref()), m.measure().ref(), m.measure().text(),
+                    m.answers() == null ? null : place(m.answers()), STATUS.getOrDefault(m.status(), m.status()),
+                    evidence.isEmpty() ? null : c.to().year() + "年" + place(evidence.get(0).ref()),
+                    evidence.isEmpty() ? null : evidence.get(0).ref(),
+                    evidence.isEmpty() ? null : evidence.get(0).text(),
+                    evidence.isEmpty() ? null : evidence.get(0).similarity());
+        }
+        return t.build();
+    }
+
+    private static <T> String join(List<T> list, Function<T, String> f) {
+        return list.stream().map(f).collect(Collectors.joining("\n"));
+    }
+
+    /** A ref in words, as the pages show it: problems/3/2 → 问题（三）第2条. */
+    static String place(String ref) {
+        if (ref == null || ref.isEmpty()) {
+            return "";
+        }
+        String[] p = ref.split("/");
+        String section = SectionType.fromKey(p[0]).map(SectionType::label).orElse(p[0]);
+        StringBuilder s = new StringBuilder(section);
+        if (p.length > 1) {
+            try {
+                s.append('（').append(ChineseNumerals.format(Integer.parseInt(p[1]))).append('）');
+            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                s.append(' ').append(p[1]);
+            }
+        }
+        if (p.length > 2) {
+            s.append('第').append(p[2]).append('条');
+        }
+        return s.toString();
+    }
+}
