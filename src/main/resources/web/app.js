@@ -134,10 +134,43 @@ const RA = (() => {
 
   function yearText(y) { return y ? y + '年' : '年度不详'; }
 
-  /** The top bar: site name, 检索 · 浏览 · 导入, and on pages other than 检索 a small search box. */
+  /** 0.813 → "81%". */
+  function percent(x) { return x == null ? '' : Math.round(x * 100) + '%'; }
+
+  /**
+   * The text as nodes, with every occurrence of the given runs inside <mark> (overlapping runs
+   * merged). Built from text nodes only: the text may contain markup, which must stay text.
+   */
+  function markRuns(text, runs) {
+    const s = String(text || '');
+    const spans = [];
+    for (const run of runs || []) {
+      if (!run) continue;
+      for (let i = s.indexOf(run); i >= 0; i = s.indexOf(run, i + 1)) spans.push([i, i + run.length]);
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const sp of spans) {
+      const last = merged[merged.length - 1];
+      if (last && sp[0] <= last[1]) last[1] = Math.max(last[1], sp[1]);
+      else merged.push(sp.slice());
+    }
+    const out = [];
+    let at = 0;
+    for (const [a, b] of merged) {
+      if (a > at) out.push(document.createTextNode(s.slice(at, a)));
+      out.push(el('mark', null, s.slice(a, b)));
+      at = b;
+    }
+    if (at < s.length) out.push(document.createTextNode(s.slice(at)));
+    return out;
+  }
+
+  /** The top bar: site name, 检索 · 浏览 · 对比 · 重复问题 · 查重 · 导入, and on pages other than 检索 a small search box. */
   function renderNav() {
     const page = document.body.dataset.page || '';
-    const items = [['search', 'index.html', '检索'], ['browse', 'browse.html', '浏览'], ['upload', 'upload.html', '导入']];
+    const items = [['search', 'index.html', '检索'], ['browse', 'browse.html', '浏览'], ['compare', 'compare.html', '对比'],
+      ['repeats', 'repeats.html', '重复问题'], ['copies', 'copies.html', '查重'], ['upload', 'upload.html', '导入']];
     const nav = el('nav', { 'aria-label': '主导航' },
       items.map(([key, href, label]) => el('a', { href, 'aria-current': key === page ? 'page' : null }, label)));
     const bar = el('header', { class: 'topbar' }, el('a', { class: 'site', href: 'index.html' }, '对照检查材料档案库'), nav);
@@ -176,6 +209,6 @@ const RA = (() => {
 
   return {
     el, append, clear, escapeHtml, api, ApiFailure, meta, loadLabels, aspectLabel, sectionLabel, kindLabel,
-    refLabel, reportLink, searchLink, formatBytes, yearText, cnNumber, showError
+    refLabel, reportLink, searchLink, formatBytes, yearText, cnNumber, showError, percent, markRuns
   };
 })();
