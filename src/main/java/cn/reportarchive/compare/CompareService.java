@@ -45,8 +45,33 @@ public final class CompareService {
     public Comparison compare(Report from, Report to) throws IOException {
         IndexSearcher searcher = index.acquire();
         try {
-            return new YearCompare(new Similarity(new IndexGramWeights(searcher.getIndexReader())), taxonomy)
-                    .compare(from, to);
+            return yearCompare(searcher).compare(from, to);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** Every year of a unit's team (no author) or of one author, with the chains of repeated problems. */
+    public History history(String unit, String author) throws CompareException, SQLException, IOException {
+        if (unit == null || unit.isBlank()) {
+            throw new CompareException(CompareException.Reason.BAD_REQUEST, "请指定单位（unit）。");
+        }
+        String canonical = UnitNames.canonical(unit.strip());
+        String who = blankToNull(author);
+        java.util.TreeMap<Integer, Report> byYear = new java.util.TreeMap<>();
+        for (StoredReport s : archive.list(canonical, null)) {
+            Report r = s.report();
+            if (r.year() != null && Objects.equals(who, r.author())) {
+                byYear.merge(r.year(), r, (a, b) -> a.kind() == ReportKind.TEAM ? a : b);
+            }
+        }
+        if (byYear.isEmpty()) {
+            throw new CompareException(CompareException.Reason.NOT_FOUND,
+                    "档案库中没有" + canonical + (who == null ? "领导班子" : " " + who) + "的材料。");
+        }
+        IndexSearcher searcher = index.acquire();
+        try {
+            return new RepeatChains(yearCompare(searcher), taxonomy).of(canonical, who, List.copyOf(byYear.values()));
         } finally {
             index.release(searcher);
         }
@@ -72,6 +97,10 @@ public final class CompareService {
         }
         throw new CompareException(CompareException.Reason.AMBIGUOUS, who + " " + year + " 年有 " + matching.size()
                 + " 份材料，无法确定对比哪一份。");
+    }
+
+    private YearCompare yearCompare(IndexSearcher searcher) {
+        return new YearCompare(new Similarity(new IndexGramWeights(searcher.getIndexReader())), taxonomy);
     }
 
     private static String blankToNull(String s) {

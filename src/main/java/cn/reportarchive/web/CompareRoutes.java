@@ -15,6 +15,7 @@ final class CompareRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/api/compare", this::compare);
+        routes.get("/api/repeats", this::repeats);
     }
 
     private void compare(Context ctx) throws Exception {
@@ -22,6 +23,14 @@ final class CompareRoutes {
         int to = requiredYear(ctx, "to");
         try {
             ctx.json(compare.compare(ctx.queryParam("unit"), ctx.queryParam("author"), from, to));
+        } catch (CompareException e) {
+            throw new ApiError(e.reason() == CompareException.Reason.NOT_FOUND ? 404 : 400, e.getMessage());
+        }
+    }
+
+    private void repeats(Context ctx) throws Exception {
+        try {
+            ctx.json(compare.history(ctx.queryParam("unit"), ctx.queryParam("author")));
         } catch (CompareException e) {
             throw new ApiError(e.reason() == CompareException.Reason.NOT_FOUND ? 404 : 400, e.getMessage());
         }

@@ -117,6 +117,33 @@ class SampleCompareTest {
     }
 
     @Test
+    void theProblemCarriedThroughThreeYearsIsOneChain() throws Exception {
+        History h = app.compare().history("临江县财政局", null);
+        assertEquals(List.of(2022, 2023, 2024), h.years());
+        History.Chain longest = h.chains().get(0);
+        assertEquals(3, longest.times());
+        assertEquals(List.of("problems/6/2", "problems/6/2", "problems/4/2"),
+                longest.links().stream().map(History.Link::ref).toList());
+        assertEquals(null, longest.links().get(0).similarity());
+        // every planted repeat of this unit is a link of some chain
+        Set<String> linked = new HashSet<>();
+        h.chains().forEach(c -> c.links().forEach(l -> linked.add(l.year() + " " + l.ref())));
+        for (JsonNode r : key.get("repeats")) {
+            if (r.get("unit").asText().equals("临江县财政局") && r.get("author").isNull()) {
+                assertTrue(linked.contains(r.get("to").get("year").asInt() + " " + r.get("to").get("ref").asText()), r.toString());
+            }
+        }
+        int repeats2023 = h.trend().stream().filter(t -> t.year() == 2023)
+                .flatMap(t -> t.aspects().stream()).mapToInt(History.AspectCount::repeats).sum();
+        long planted2023 = 0;
+        for (JsonNode r : key.get("repeats")) {
+            planted2023 += r.get("unit").asText().equals("临江县财政局") && r.get("author").isNull()
+                    && r.get("to").get("year").asInt() == 2023 ? 1 : 0;
+        }
+        assertEquals(planted2023, repeats2023);
+    }
+
+    @Test
     void unknownUnitOrYearIsAClearError() {
         CompareException e = assertThrows(CompareException.class, () -> app.compare().compare("不存在的单位", null, 2022, 2023));
         assertEquals(CompareException.Reason.NOT_FOUND, e.reason());
