@@ -3,6 +3,7 @@ package cn.reportarchive.web;
 import cn.reportarchive.compare.CompareException;
 import cn.reportarchive.compare.CompareService;
 import cn.reportarchive.compare.Comparison;
+import cn.reportarchive.compare.History;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -26,6 +27,7 @@ final class ExportRoutes {
     /** Registered before the JSON routes, so that /api/copies/export is not taken for a report id. */
     void register(RoutesConfig routes) {
         routes.get("/api/compare/export", this::compare);
+        routes.get("/api/repeats/export", this::repeats);
     }
 
     private void compare(Context ctx) throws Exception {
@@ -39,6 +41,17 @@ final class ExportRoutes {
         String who = c.unit() + (c.author() == null ? "" : "_" + c.author());
         send(ctx, who + "_" + c.from().year() + "-" + c.to().year() + "年对比",
                 List.of(rows.compareProblems(c), rows.compareMeasures(c)), List.of("problems", "measures"));
+    }
+
+    private void repeats(Context ctx) throws Exception {
+        History h;
+        try {
+            h = compare.history(ctx.queryParam("unit"), ctx.queryParam("author"));
+        } catch (CompareException e) {
+            throw apiError(e);
+        }
+        send(ctx, h.unit() + (h.author() == null ? "" : "_" + h.author()) + "_重复问题",
+                List.of(rows.chains(h), rows.trend(h)), List.of("chains", "trend"));
     }
 
     /**

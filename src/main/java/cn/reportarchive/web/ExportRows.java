@@ -5,6 +5,7 @@ import cn.reportarchive.compare.Comparison.AspectColumns;
 import cn.reportarchive.compare.Comparison.MeasureFollowUp;
 import cn.reportarchive.compare.Comparison.PointText;
 import cn.reportarchive.compare.Comparison.Repeat;
+import cn.reportarchive.compare.History;
 import cn.reportarchive.parse.AspectTaxonomy;
 import cn.reportarchive.parse.ChineseNumerals;
 import cn.reportarchive.parse.SectionType;
@@ -65,7 +66,7 @@ final class ExportRows {
         for (MeasureFollowUp m : c.measures()) {
             // the evidence always stands in the later report: its account of rectification or the problem again
             var evidence = m.evidence();
-            t.row(taxonomy.label(m.aspect() == null ? AspectTaxonomy.OTHER : m.aspect()), c.from().year(),
+            t.row(aspectLabel(m.aspect()), c.from().year(),
                     place(m.measure().ref()), m.measure().ref(), m.measure().text(),
                     m.answers() == null ? null : place(m.answers()), STATUS.getOrDefault(m.status(), m.status()),
                     evidence.isEmpty() ? null : c.to().year() + "年" + place(evidence.get(0).ref()),
@@ -74,6 +75,37 @@ final class ExportRows {
                     evidence.isEmpty() ? null : evidence.get(0).similarity());
         }
         return t.build();
+    }
+
+    /** One row per statement of a repeated problem, chain after chain as the JSON gives them. */
+    ExportTable chains(History h) {
+        ExportTable.Builder t = new ExportTable.Builder("重复问题链", "问题链", "提出次数", "提出年度", "措施落实",
+                "年度", "位置", "编号", "方面", "问题", "与上次相似度", "材料编号");
+        int n = 0;
+        for (History.Chain c : h.chains()) {
+            n++;
+            String years = c.years().stream().map(String::valueOf).collect(Collectors.joining("→"));
+            for (History.Link l : c.links()) {
+                t.row(n, c.times(), years, c.measuresReported() ? "曾报告落实" : "从未报告落实", l.year(), place(l.ref()), l.ref(),
+                        aspectLabel(l.aspect()), l.text(), l.similarity(), l.reportId());
+            }
+        }
+        return t.build();
+    }
+
+    /** One row per year and aspect: how many problems, how many of them repeats. */
+    ExportTable trend(History h) {
+        ExportTable.Builder t = new ExportTable.Builder("趋势", "年度", "方面", "问题条数", "其中重复");
+        for (History.YearTrend y : h.trend()) {
+            for (History.AspectCount a : y.aspects()) {
+                t.row(y.year(), a.label(), a.problems(), a.repeats());
+            }
+        }
+        return t.build();
+    }
+
+    private String aspectLabel(String key) {
+        return taxonomy.label(key == null ? AspectTaxonomy.OTHER : key);
     }
 
     private static <T> String join(List<T> list, Function<T, String> f) {
