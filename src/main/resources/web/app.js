@@ -138,8 +138,9 @@ const RA = (() => {
   function percent(x) { return x == null ? '' : Math.round(x * 100) + '%'; }
 
   /**
-   * The text as nodes, with every occurrence of the given runs inside <mark> (overlapping runs
-   * merged). Built from text nodes only: the text may contain markup, which must stay text.
+   * The text as nodes, with every occurrence of the given runs inside <mark>: overlapping runs
+   * merged, touching ones kept apart (they may stand apart in the other text). Built from text
+   * nodes only: the text may contain markup, which must stay text.
    */
   function markRuns(text, runs) {
     const s = String(text || '');
@@ -152,7 +153,7 @@ const RA = (() => {
     const merged = [];
     for (const sp of spans) {
       const last = merged[merged.length - 1];
-      if (last && sp[0] <= last[1]) last[1] = Math.max(last[1], sp[1]);
+      if (last && sp[0] < last[1]) last[1] = Math.max(last[1], sp[1]);
       else merged.push(sp.slice());
     }
     const out = [];

@@ -106,9 +106,9 @@
         '相似度 ' + RA.percent(pair.repeat.similarity) + '，同' + stateC.from.year + '年' + RA.refLabel(pair.repeat.from.ref));
     }
     const near = closest.get(p.ref);
-    if (near) {
+    if (near && near.similarity >= stateC.threshold / 2) {   // lower than that, nothing worth pointing at
       return el('span', { class: 'sim muted', title: '最相近的前一年问题：' + near.from.text },
-        '最相近：' + RA.refLabel(near.from.ref) + ' ' + RA.percent(near.similarity) + '（不算重复）');
+        '最相近：' + stateC.from.year + '年' + RA.refLabel(near.from.ref) + ' ' + RA.percent(near.similarity) + '（未达重复标准）');
     }
     return null;
   }
