@@ -12,8 +12,9 @@
 
   function share(x) {
     const pct = Math.max(0, Math.min(100, Math.round((x || 0) * 100)));
-    return el('span', { class: 'share', title: '占本材料文字的 ' + pct + '%' },
-      el('span', { class: 'share-bar' }, el('span', { style: 'width:' + pct + '%' })), el('b', null, pct + '%'));
+    const text = pct === 0 && x > 0 ? '<1%' : pct + '%';
+    return el('span', { class: 'share', title: '占本材料文字的 ' + text },
+      el('span', { class: 'share-bar' }, el('span', { style: 'width:' + pct + '%' })), el('b', null, text));
   }
 
   /** "临江县审计局 2022年 班子" or "范文：name"; a link to the report (templates have no page). */

@@ -5,6 +5,8 @@ import cn.reportarchive.archive.Catalog;
 import cn.reportarchive.archive.OriginalStore;
 import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.compare.CompareService;
+import cn.reportarchive.compare.CopyService;
+import cn.reportarchive.compare.TemplateLibrary;
 import cn.reportarchive.extract.ExtractionLimits;
 import cn.reportarchive.extract.TextNormalizer;
 import cn.reportarchive.extract.TikaExtractor;
@@ -32,6 +34,7 @@ public final class Application implements AutoCloseable {
     private final ReportArchive archive;
     private final PassageSearch search;
     private final CompareService compare;
+    private final CopyService copies;
 
     private Application(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
         Files.createDirectories(dataDir);
@@ -48,6 +51,7 @@ public final class Application implements AutoCloseable {
                 extractor, new ReportParser(taxonomy));
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir));
         this.compare = new CompareService(archive, index, taxonomy);
+        this.copies = new CopyService(archive, new TemplateLibrary(dataDir.resolve("templates")), extractor);
     }
 
     public static Application open(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
@@ -79,6 +83,10 @@ public final class Application implements AutoCloseable {
 
     public CompareService compare() {
         return compare;
+    }
+
+    public CopyService copies() {
+        return copies;
     }
 
     @Override

@@ -3,6 +3,8 @@ package cn.reportarchive.web;
 import cn.reportarchive.compare.CompareException;
 import cn.reportarchive.compare.CompareService;
 import cn.reportarchive.compare.Comparison;
+import cn.reportarchive.compare.CopyCheck;
+import cn.reportarchive.compare.CopyService;
 import cn.reportarchive.compare.History;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -17,10 +19,12 @@ final class ExportRoutes {
     private static final String CSV = "text/csv; charset=utf-8";
 
     private final CompareService compare;
+    private final CopyService copies;
     private final ExportRows rows;
 
-    ExportRoutes(CompareService compare, ExportRows rows) {
+    ExportRoutes(CompareService compare, CopyService copies, ExportRows rows) {
         this.compare = compare;
+        this.copies = copies;
         this.rows = rows;
     }
 
@@ -28,6 +32,8 @@ final class ExportRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/compare/export", this::compare);
         routes.get("/api/repeats/export", this::repeats);
+        routes.get("/api/copies/export", this::copyPairs);
+        routes.get("/api/copies/{id}/export", this::copyCheck);
     }
 
     private void compare(Context ctx) throws Exception {
@@ -36,7 +42,7 @@ final class ExportRoutes {
             c = compare.compare(ctx.queryParam("unit"), ctx.queryParam("author"),
                     CompareRoutes.requiredYear(ctx, "from"), CompareRoutes.requiredYear(ctx, "to"));
         } catch (CompareException e) {
-            throw apiError(e);
+            throw CompareRoutes.apiError(e);
         }
         String who = c.unit() + (c.author() == null ? "" : "_" + c.author());
         send(ctx, who + "_" + c.from().year() + "-" + c.to().year() + "年对比",
@@ -48,10 +54,25 @@ final class ExportRoutes {
         try {
             h = compare.history(ctx.queryParam("unit"), ctx.queryParam("author"));
         } catch (CompareException e) {
-            throw apiError(e);
+            throw CompareRoutes.apiError(e);
         }
         send(ctx, h.unit() + (h.author() == null ? "" : "_" + h.author()) + "_重复问题",
                 List.of(rows.chains(h), rows.trend(h)), List.of("chains", "trend"));
+    }
+
+    private void copyPairs(Context ctx) throws Exception {
+        send(ctx, "全库雷同材料", List.of(rows.copyPairs(copies.pairs(CompareRoutes.limit(ctx, 100)))), List.of("pairs"));
+    }
+
+    private void copyCheck(Context ctx) throws Exception {
+        CopyCheck c;
+        try {
+            c = copies.check(ctx.pathParam("id"));
+        } catch (CompareException e) {
+            throw CompareRoutes.apiError(e);
+        }
+        send(ctx, "查重_" + (c.title() == null || c.title().isBlank() ? c.reportId() : c.title()),
+                List.of(rows.copyPassages(c)), List.of("passages"));
     }
 
     /**
@@ -75,10 +96,6 @@ final class ExportRoutes {
             }
             default -> throw new ApiError(400, "format 只能是 xlsx 或 csv。");
         }
-    }
-
-    private static ApiError apiError(CompareException e) {
-        return new ApiError(e.reason() == CompareException.Reason.NOT_FOUND ? 404 : 400, e.getMessage());
     }
 
     /** No characters that Windows refuses in a file name (a unit name may hold a slash). */

@@ -5,6 +5,7 @@ import cn.reportarchive.compare.Comparison.AspectColumns;
 import cn.reportarchive.compare.Comparison.MeasureFollowUp;
 import cn.reportarchive.compare.Comparison.PointText;
 import cn.reportarchive.compare.Comparison.Repeat;
+import cn.reportarchive.compare.CopyCheck;
 import cn.reportarchive.compare.History;
 import cn.reportarchive.parse.AspectTaxonomy;
 import cn.reportarchive.parse.ChineseNumerals;
@@ -100,6 +101,37 @@ final class ExportRows {
             for (History.AspectCount a : y.aspects()) {
                 t.row(y.year(), a.label(), a.problems(), a.repeats());
             }
+        }
+        return t.build();
+    }
+
+    /** One row per passage a report shares with another report or a template, source after source. */
+    ExportTable copyPassages(CopyCheck c) {
+        ExportTable.Builder t = new ExportTable.Builder("雷同段落", "来源序号", "来源", "来源单位", "来源作者", "来源年度",
+                "来源标题", "来源编号", "来源占本材料", "本材料位置", "本材料编号", "本材料原文", "来源位置", "来源段落编号",
+                "来源原文", "相同文字");
+        int n = 0;
+        for (CopyCheck.Source s : c.sources()) {
+            n++;
+            for (CopyCheck.SharedPassage p : s.passages()) {
+                t.row(n, s.template() ? "范文" : "材料", s.unit(), s.author(), s.year(), s.title(), s.reportId(), s.share(),
+                        place(p.ref()), p.ref(), p.text(), place(p.sourceRef()), p.sourceRef(), p.sourceText(),
+                        String.join("；", p.shared()));
+            }
+        }
+        return t.build();
+    }
+
+    /** One row per pair of the archive-wide list, most copied first. */
+    ExportTable copyPairs(List<CopyCheck.Pair> pairs) {
+        ExportTable.Builder t = new ExportTable.Builder("雷同材料", "序号", "材料单位", "材料作者", "材料年度", "材料标题",
+                "材料编号", "来源", "来源单位", "来源作者", "来源年度", "来源标题", "来源编号", "雷同占比");
+        int n = 0;
+        for (CopyCheck.Pair p : pairs) {
+            CopyCheck.DocRef c = p.copy();
+            CopyCheck.DocRef s = p.source();
+            t.row(++n, c.unit(), c.author(), c.year(), c.title(), c.reportId(), p.template() ? "范文" : "材料",
+                    s.unit(), s.author(), s.year(), s.title(), s.reportId(), p.share());
         }
         return t.build();
     }

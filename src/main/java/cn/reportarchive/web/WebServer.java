@@ -33,8 +33,8 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(Application app, String host, int port) {
         long maxUpload = app.archive().maxBytes();
         ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy());
-        CompareRoutes compare = new CompareRoutes(app.compare());
-        ExportRoutes exports = new ExportRoutes(app.compare(), new ExportRows(app.taxonomy()));
+        CompareRoutes compare = new CompareRoutes(app.compare(), app.copies(), maxUpload);
+        ExportRoutes exports = new ExportRoutes(app.compare(), app.copies(), new ExportRows(app.taxonomy()));
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

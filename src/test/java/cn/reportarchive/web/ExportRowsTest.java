@@ -171,6 +171,13 @@ class ExportRowsTest {
         assertEquals("a_b_c_", ExportRoutes.fileName("a:b*c?"));
     }
 
+    @Test
+    void asciiNamesForOldClientsKeepWhatTheyCan() {
+        assertEquals("_2022-2023_.xlsx", Downloads.asciiFallback("临江县财政局_2022-2023年对比.xlsx"));
+        assertEquals("download.csv", Downloads.asciiFallback("全库雷同材料.csv"));
+        assertEquals("report-2023.docx", Downloads.asciiFallback("report-2023.docx"));
+    }
+
     private static List<String> cells(Row row) {
         return IntStream.range(0, row.getLastCellNum()).mapToObj(i -> row.getCell(i).getStringCellValue()).toList();
     }
