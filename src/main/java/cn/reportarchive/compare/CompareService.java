@@ -77,6 +77,24 @@ public final class CompareService {
         }
     }
 
+    /** Problems raised by at least two units, most units first; {@code year} null for all years. */
+    public List<CommonProblems.Group> common(Integer year, int limit) throws SQLException, IOException {
+        List<CommonProblems.Located> points = new java.util.ArrayList<>();
+        for (StoredReport s : archive.list(null, year)) {
+            Report r = s.report();
+            for (Point p : ReportPoints.of(r, cn.reportarchive.parse.SectionType.PROBLEMS)) {
+                points.add(new CommonProblems.Located(r.id(), r.unit(), r.author(), r.year(), p.ref(), p.aspect(), p.text()));
+            }
+        }
+        IndexSearcher searcher = index.acquire();
+        try {
+            Similarity similarity = new Similarity(new IndexGramWeights(searcher.getIndexReader()));
+            return new CommonProblems(similarity).groups(points, 2, limit, 10);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
     /** The one report of a unit's year: the team's when no author is given, else that person's. */
     public Report find(String unit, String author, int year) throws CompareException, SQLException {
         List<Report> ofYear = archive.list(unit, year).stream().map(StoredReport::report).toList();

@@ -3,7 +3,7 @@ package cn.reportarchive.compare;
 import cn.reportarchive.index.Fields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -12,13 +12,13 @@ import org.apache.lucene.index.Term;
  * Pair weights read from the search index: how many passages of the archive hold each pair of Han
  * characters (the index's character-pair view counts them already). A pair with a digit or a letter
  * is not in that view; it gets a middling weight, since 2次 or 5G says little about sameness.
- * Meant for one comparison at a time, over the reader it was given (lookups are cached).
+ * Meant for one task at a time, over the reader it was given (lookups are cached, from any thread).
  */
 final class IndexGramWeights implements GramWeights {
     private static final double NOT_HAN = 1.0;
     private final IndexReader reader;
     private final long passages;
-    private final Map<Integer, Double> cache = new HashMap<>();
+    private final Map<Integer, Double> cache = new ConcurrentHashMap<>();
 
     IndexGramWeights(IndexReader reader) {
         this.reader = reader;

@@ -190,7 +190,7 @@ final class ApiRoutes {
         return parseInt(ctx.formParam(name), name, null);
     }
 
-    private static Integer parseInt(String value, String name, Integer fallback) {
+    static Integer parseInt(String value, String name, Integer fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }

@@ -25,6 +25,8 @@ final class CompareRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/compare", this::compare);
         routes.get("/api/repeats", this::repeats);
+        routes.get("/api/repeats/common", ctx -> ctx.json(Map.of("groups",
+                compare.common(ApiRoutes.parseInt(ctx.queryParam("year"), "year", null), limit(ctx, 50)))));
         routes.get("/api/copies", this::copyPairs);
         routes.get("/api/copies/{id}", this::copyCheck);
         routes.get("/api/templates", ctx -> ctx.json(copies.templates().stream()
