@@ -18,7 +18,7 @@ final class Downloads {
 
     /** For clients without filename*: "临江县财政局_2022-2023年对比.xlsx" → "_2022-2023_.xlsx", "查重.csv" → "download.csv". */
     static String asciiFallback(String name) {
-        String ascii = name.replaceAll("[^\\x20-\\x7E]+", "_").replace("\"", "_");
+        String ascii = name.replaceAll("[^\\x20-\\x7E]+", "_").replace("\"", "_").replaceAll("_{2,}", "_");
         int dot = ascii.lastIndexOf('.');
         String stem = dot > 0 ? ascii.substring(0, dot) : ascii;
         return stem.replaceAll("[_\\s.]", "").isEmpty() ? "download" + (dot > 0 ? ascii.substring(dot) : "") : ascii;

@@ -32,6 +32,7 @@ final class ExportRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/compare/export", this::compare);
         routes.get("/api/repeats/export", this::repeats);
+        routes.get("/api/repeats/common/export", this::common);
         routes.get("/api/copies/export", this::copyPairs);
         routes.get("/api/copies/{id}/export", this::copyCheck);
     }
@@ -58,6 +59,12 @@ final class ExportRoutes {
         }
         send(ctx, h.unit() + (h.author() == null ? "" : "_" + h.author()) + "_重复问题",
                 List.of(rows.chains(h), rows.trend(h)), List.of("chains", "trend"));
+    }
+
+    private void common(Context ctx) throws Exception {
+        Integer year = ApiRoutes.parseInt(ctx.queryParam("year"), "year", null);
+        send(ctx, "全库常见问题" + (year == null ? "" : "_" + year + "年"),
+                List.of(rows.common(compare.common(year, CompareRoutes.limit(ctx, 50)))), List.of("groups"));
     }
 
     private void copyPairs(Context ctx) throws Exception {

@@ -5,6 +5,7 @@ import cn.reportarchive.compare.Comparison.AspectColumns;
 import cn.reportarchive.compare.Comparison.MeasureFollowUp;
 import cn.reportarchive.compare.Comparison.PointText;
 import cn.reportarchive.compare.Comparison.Repeat;
+import cn.reportarchive.compare.CommonProblems;
 import cn.reportarchive.compare.CopyCheck;
 import cn.reportarchive.compare.History;
 import cn.reportarchive.parse.AspectTaxonomy;
@@ -100,6 +101,21 @@ final class ExportRows {
         for (History.YearTrend y : h.trend()) {
             for (History.AspectCount a : y.aspects()) {
                 t.row(y.year(), a.label(), a.problems(), a.repeats());
+            }
+        }
+        return t.build();
+    }
+
+    /** One row per example of a problem raised by many units, group after group (most units first). */
+    ExportTable common(List<CommonProblems.Group> groups) {
+        ExportTable.Builder t = new ExportTable.Builder("常见问题", "序号", "单位数", "材料数", "方面", "代表性表述",
+                "单位", "作者", "年度", "位置", "编号", "原文", "材料编号");
+        int n = 0;
+        for (CommonProblems.Group g : groups) {
+            n++;
+            for (CommonProblems.Located x : g.examples()) {
+                t.row(n, g.units(), g.reports(), aspectLabel(g.aspect()), g.text(), x.unit(), x.author(), x.year(),
+                        place(x.ref()), x.ref(), x.text(), x.reportId());
             }
         }
         return t.build();

@@ -13,6 +13,8 @@ import cn.reportarchive.compare.Comparison.MeasureFollowUp;
 import cn.reportarchive.compare.Comparison.PointText;
 import cn.reportarchive.compare.Comparison.Repeat;
 import cn.reportarchive.compare.Comparison.Side;
+import cn.reportarchive.compare.CopyCheck;
+import cn.reportarchive.compare.History;
 import cn.reportarchive.parse.AspectTaxonomy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -149,6 +151,57 @@ class ExportRowsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void chainsGiveOneRowPerStatementAndTheTrendOnePerYearAndAspect() throws IOException {
+        History h = new History("临江县财政局", null, List.of(2022, 2023, 2024), List.of(
+                new History.Chain(3, List.of(2022, 2023, 2024), false, List.of(
+                        new History.Link(2022, "a1", "problems/6/2", "integrity", "执行中央八项规定精神还有不够严格的地方。", null),
+                        new History.Link(2023, "b2", "problems/6/2", "integrity", "执行中央八项规定精神还有不够严格的地方。", 1.0),
+                        new History.Link(2024, "c3", "problems/4/2", "style", "执行中央八项规定精神不够严格。", 0.74))),
+                new History.Chain(2, List.of(2022, 2023), true, List.of(
+                        new History.Link(2022, "a1", "problems/1/1", "political", "学习领悟不够深透。", null),
+                        new History.Link(2023, "b2", "problems/1/2", "theory", "领悟不够深透。", 0.7)))),
+                List.of(new History.YearTrend(2023, List.of(new History.AspectCount("integrity", "廉洁自律", 3, 1)))));
+        List<CSVRecord> links = parseCsv(Spreadsheets.csv(rows.chains(h)));
+        assertEquals(5, links.size());
+        assertEquals(List.of("1", "1", "1", "2", "2"), links.stream().map(r -> r.get("问题链")).toList());
+        assertEquals("2022→2023→2024", links.get(0).get("提出年度"));
+        assertEquals("从未报告落实", links.get(0).get("措施落实"));
+        assertEquals("曾报告落实", links.get(3).get("措施落实"));
+        assertEquals("", links.get(0).get("与上次相似度"), "the first statement has nothing before it");
+        assertEquals(0.74, Double.parseDouble(links.get(2).get("与上次相似度")));
+        assertEquals("工作作风", links.get(2).get("方面"));
+        assertEquals("问题（四）第2条", links.get(2).get("位置"));
+
+        List<CSVRecord> trend = parseCsv(Spreadsheets.csv(rows.trend(h)));
+        assertEquals(1, trend.size());
+        assertEquals(List.of("2023", "廉洁自律", "3", "1"), trend.get(0).stream().toList());
+    }
+
+    @Test
+    void copyPairsAndPassagesNameBothSides() throws IOException {
+        CopyCheck.DocRef copy = new CopyCheck.DocRef("b2", "临江县审计局", null, 2023, "审计局2023");
+        CopyCheck.DocRef source = new CopyCheck.DocRef("a1", "临江县财政局", null, 2023, "财政局2023");
+        CopyCheck.DocRef template = new CopyCheck.DocRef("template:t1", null, null, null, "网传范文");
+        List<CSVRecord> pairs = parseCsv(Spreadsheets.csv(rows.copyPairs(List.of(
+                new CopyCheck.Pair(copy, source, 0.519, false), new CopyCheck.Pair(copy, template, 0.31, true)))));
+        assertEquals(2, pairs.size());
+        assertEquals("临江县审计局", pairs.get(0).get("材料单位"));
+        assertEquals("临江县财政局", pairs.get(0).get("来源单位"));
+        assertEquals(0.519, Double.parseDouble(pairs.get(0).get("雷同占比")));
+        assertEquals("范文", pairs.get(1).get("来源"));
+        assertEquals("网传范文", pairs.get(1).get("来源标题"));
+
+        CopyCheck check = new CopyCheck("b2", "审计局2023", 0.49, List.of(new CopyCheck.Source("a1", "临江县财政局", null, 2023,
+                "财政局2023", false, 0.47, List.of(new CopyCheck.SharedPassage("problems/1/1", "一是学习不够系统深入。",
+                        "problems/1/1", "一是学习不够系统深入，满足于记笔记。", List.of("学习不够系统深入"))))));
+        List<CSVRecord> passages = parseCsv(Spreadsheets.csv(rows.copyPassages(check)));
+        assertEquals(1, passages.size());
+        assertEquals("一是学习不够系统深入。", passages.get(0).get("本材料原文"));
+        assertEquals("一是学习不够系统深入，满足于记笔记。", passages.get(0).get("来源原文"));
+        assertEquals("学习不够系统深入", passages.get(0).get("相同文字"));
     }
 
     @Test
