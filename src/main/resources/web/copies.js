@@ -145,8 +145,14 @@
       el('tbody', null, list.map(t => el('tr', { 'data-id': t.id },
         el('td', null, t.name),
         el('td', { class: 'num' }, String(t.chars)),
-        el('td', { class: 'nowrap' }, String(t.addedAt || '').replace('T', ' ').replace(/\.\d+/, '').replace(/Z$/, '')),
+        el('td', { class: 'nowrap' }, localTime(t.addedAt)),
         el('td', null, el('button', { type: 'button', class: 'link', onclick: () => removeTemplate(t) }, '删除')))))));
+  }
+
+  /** The server's UTC instant (2026-11-28T08:00:09.123Z) in the reader's own time. */
+  function localTime(instant) {
+    const d = new Date(instant);
+    return isNaN(d) ? String(instant || '') : d.toLocaleString('zh-CN', { hour12: false });
   }
 
   function say(message, bad) {

@@ -355,13 +355,21 @@ class ToolsBrowserTest {
     }
 
     @Test
-    void templateLibraryAddsListsAndDeletes(@TempDir Path dir) throws Exception {
+    void templateLibraryAddsListsFlagsACopyAndDeletes(@TempDir Path dir) throws Exception {
+        // a "template circulating online" made of one report's problems: that report now copies a template
+        String id = idByFile.get("yunxi-dw-2022.txt");
+        StringBuilder text = new StringBuilder();
+        for (JsonNode section : getJson("api/reports/" + id).get("sections")) {
+            if (section.get("type").asText().equals("problems")) {
+                section.get("blocks").forEach(b -> b.get("items").forEach(i -> text.append(i.get("text").asText()).append('\n')));
+            }
+        }
         Path template = dir.resolve("网传范文.txt");
-        Files.writeString(template, "在带头深刻领悟“两个确立”的决定性意义方面，理论学习不够系统深入，学用结合不够紧密，"
-                + "运用党的创新理论指导实践、推动工作的能力还有欠缺。", StandardCharsets.UTF_8);
+        Files.writeString(template, text.toString(), StandardCharsets.UTF_8);
+
         driver.get(base + "copies.html");
-        wait.until(d -> d.findElement(By.id("templates-body")).getText().length() > 0
-                && d.findElements(By.cssSelector("#templates-body .muted")).stream().noneMatch(e -> e.getText().contains("正在加载")));
+        wait.until(d -> !d.findElements(By.cssSelector("#templates, #templates-body p:not(.muted), #templates-body .muted")).isEmpty()
+                && !d.findElement(By.id("templates-body")).getText().contains("正在加载"));
         int before = driver.findElements(By.cssSelector("#templates tbody tr")).size();
         driver.findElement(By.id("t-file")).sendKeys(template.toAbsolutePath().toString());
         driver.findElement(By.id("t-name")).sendKeys("测试范文");
@@ -369,10 +377,23 @@ class ToolsBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#templates tbody tr")).size() == before + 1);
         WebElement row = driver.findElements(By.cssSelector("#templates tbody tr")).stream()
                 .filter(r -> r.getText().contains("测试范文")).findFirst().orElseThrow();
+        assertTrue(row.getText().matches("(?s).*测试范文.*\\d+.*\\d{4}/\\d{1,2}/\\d{1,2}.*"), row.getText());
         browser.screenshot("templates");
-        row.findElement(By.cssSelector("button")).click();
-        driver.switchTo().alert().accept();
-        wait.until(d -> d.findElements(By.cssSelector("#templates tbody tr")).size() == before);
+
+        try {
+            driver.get(base + "copies.html?id=" + id);
+            WebElement flagged = wait.until(d -> d.findElements(By.cssSelector("#check details.source")).stream()
+                    .filter(s -> s.getText().contains("照抄范文")).findFirst().orElse(null));
+            assertTrue(flagged.getText().contains("测试范文"), flagged.getText());
+            assertFalse(flagged.findElements(By.cssSelector("table.passages mark")).isEmpty());
+        } finally {
+            driver.get(base + "copies.html");
+            WebElement added = wait.until(d -> d.findElements(By.cssSelector("#templates tbody tr")).stream()
+                    .filter(r -> r.getText().contains("测试范文")).findFirst().orElse(null));
+            added.findElement(By.cssSelector("button")).click();
+            driver.switchTo().alert().accept();
+            wait.until(d -> d.findElements(By.cssSelector("#templates tbody tr")).size() == before);
+        }
     }
 
     // ---- helpers ----
