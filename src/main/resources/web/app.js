@@ -203,6 +203,27 @@ const RA = (() => {
     container.appendChild(el('div', { class: 'error', role: 'alert' }, message));
   }
 
+  /**
+   * A list for one part of a page: says it is loading, then shows the error or the empty notice in
+   * the box and resolves null, or empties the box and resolves the list (pick takes it from the answer).
+   */
+  async function loadList(box, path, pick, loading, empty) {
+    clear(box).appendChild(el('p', { class: 'muted' }, loading));
+    let list;
+    try {
+      list = pick(await api(path)) || [];
+    } catch (e) {
+      showError(box, e.message);
+      return null;
+    }
+    clear(box);
+    if (!list.length) {
+      box.appendChild(el('p', { class: 'notice' }, empty));
+      return null;
+    }
+    return list;
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
     renderNav();
     installKeys();
@@ -210,6 +231,6 @@ const RA = (() => {
 
   return {
     el, append, clear, escapeHtml, api, ApiFailure, meta, loadLabels, aspectLabel, sectionLabel, kindLabel,
-    refLabel, reportLink, searchLink, formatBytes, yearText, cnNumber, showError, percent, markRuns
+    refLabel, reportLink, searchLink, formatBytes, yearText, cnNumber, showError, percent, markRuns, loadList
   };
 })();

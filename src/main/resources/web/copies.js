@@ -96,24 +96,13 @@
 
   async function loadPairs() {
     const limit = field('pairs-limit').value;
-    const box = clear(field('pairs-body'));
+    const box = field('pairs-body');
     const base = 'api/copies/export?limit=' + encodeURIComponent(limit);
     RA.append(clear(field('pairs-exports')),
       [el('a', { href: base + '&format=xlsx', download: true }, '导出 Excel'), el('a', { href: base + '&format=csv', download: true }, '导出 CSV')]);
-    box.appendChild(el('p', { class: 'muted' }, '正在比对全库材料…'));
-    let answer;
-    try {
-      answer = await RA.api('api/copies?limit=' + encodeURIComponent(limit));
-    } catch (e) {
-      RA.showError(box, e.message);
-      return;
-    }
-    clear(box);
-    const pairs = answer.pairs || [];
-    if (!pairs.length) {
-      box.appendChild(el('p', { class: 'notice' }, '全库没有明显雷同的材料。'));
-      return;
-    }
+    const pairs = await RA.loadList(box, 'api/copies?limit=' + encodeURIComponent(limit), a => a.pairs,
+      '正在比对全库材料…', '全库没有明显雷同的材料。');
+    if (!pairs) return;
     box.appendChild(el('table', { class: 'grid pairs', id: 'pairs' },
       el('thead', null, el('tr', null, ['', '材料', '雷同来源', '雷同文字占比', ''].map(h => el('th', { scope: 'col' }, h)))),
       el('tbody', null, pairs.map((p, i) => el('tr', null,
@@ -127,19 +116,9 @@
   // ---- template library ----
 
   async function loadTemplates() {
+    const list = await RA.loadList(field('templates-body'), 'api/templates', a => a, '正在加载…', '范文库是空的。');
+    if (!list) return;
     const box = field('templates-body');
-    let list;
-    try {
-      list = await RA.api('api/templates');
-    } catch (e) {
-      RA.showError(box, e.message);
-      return;
-    }
-    clear(box);
-    if (!list.length) {
-      box.appendChild(el('p', { class: 'muted' }, '范文库是空的。'));
-      return;
-    }
     box.appendChild(el('table', { class: 'grid templates-list', id: 'templates' },
       el('thead', null, el('tr', null, ['名称', '字数', '加入时间', ''].map(h => el('th', { scope: 'col' }, h)))),
       el('tbody', null, list.map(t => el('tr', { 'data-id': t.id },

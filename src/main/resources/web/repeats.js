@@ -180,23 +180,12 @@
   }
 
   async function loadCommon(s) {
-    const box = clear(field('common-body'));
     const params = query(s, ['limit', 'year']);
     RA.append(clear(field('common-exports')), exportLinks('api/repeats/common/export?' + params, [['', '']]));
-    box.appendChild(el('p', { class: 'muted' }, '正在汇总全库材料…'));
-    let answer;
-    try {
-      answer = await RA.api('api/repeats/common?' + params);
-    } catch (e) {
-      RA.showError(box, e.message);
-      return;
-    }
-    clear(box);
-    const groups = answer.groups || [];
-    if (!groups.length) {
-      box.appendChild(el('p', { class: 'notice' }, '没有被多个单位共同查摆的问题。'));
-      return;
-    }
+    const box = field('common-body');
+    const groups = await RA.loadList(box, 'api/repeats/common?' + params, a => a.groups, '正在汇总全库材料…',
+      '没有被多个单位共同查摆的问题。');
+    if (!groups) return;
     box.appendChild(el('ol', { class: 'groups', id: 'groups' }, groups.map(groupItem)));
   }
 

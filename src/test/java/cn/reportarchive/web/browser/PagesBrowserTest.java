@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.reportarchive.Application;
 import cn.reportarchive.extract.ExtractionLimits;
-import cn.reportarchive.web.WebServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -73,8 +72,7 @@ class PagesBrowserTest {
 
     private Path scratch;
 
-    private Application app;
-    private WebServer server;
+    private Site site;
     private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
@@ -86,25 +84,18 @@ class PagesBrowserTest {
     void start(@TempDir Path dataDir, @TempDir Path scratchDir) throws Exception {
         scratch = scratchDir;
         Browser.assumeAvailable("PagesBrowserTest");
-        app = Application.open(dataDir, ExtractionLimits.defaults());
-        server = WebServer.start(app, "127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port() + "/";
-        markupReportId = importThroughApi("markup.txt", MARKUP_REPORT.getBytes(StandardCharsets.UTF_8), "测试县档案局");
-        browser = Browser.open();
+        site = Site.start(Application.open(dataDir, ExtractionLimits.defaults()));
+        base = site.base;
+        browser = site.browser;
         driver = browser.driver;
         wait = browser.wait;
+        markupReportId = importThroughApi("markup.txt", MARKUP_REPORT.getBytes(StandardCharsets.UTF_8), "测试县档案局");
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (app != null) {
-            app.close();
+        if (site != null) {
+            site.close();
         }
     }
 

@@ -10,7 +10,6 @@ import cn.reportarchive.archive.BulkImport;
 import cn.reportarchive.archive.ImportMetadata;
 import cn.reportarchive.archive.StoredReport;
 import cn.reportarchive.extract.ExtractionLimits;
-import cn.reportarchive.web.WebServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -62,8 +61,7 @@ class ToolsBrowserTest {
     private static final String FINANCE = "临江县财政局";
     private static final String MARKET = "青山区市场监督管理局";
 
-    private Application app;
-    private WebServer server;
+    private Site site;
     private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
@@ -75,28 +73,22 @@ class ToolsBrowserTest {
     @BeforeAll
     void start(@TempDir Path dataDir) throws Exception {
         Browser.assumeAvailable("ToolsBrowserTest");
-        app = Application.open(dataDir, ExtractionLimits.defaults());
+        Application app = Application.open(dataDir, ExtractionLimits.defaults());
         app.bulkImport().run(BulkImport.plan(List.of(SAMPLES)), ImportMetadata.NONE, o -> { });
         for (StoredReport r : app.archive().list(null, null)) {
             idByFile.put(r.report().filename(), r.report().id());
         }
-        server = WebServer.start(app, "127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port() + "/";
-        browser = Browser.open();
+        site = Site.start(app);
+        base = site.base;
+        browser = site.browser;
         driver = browser.driver;
         wait = browser.wait;
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (app != null) {
-            app.close();
+        if (site != null) {
+            site.close();
         }
     }
 
