@@ -310,6 +310,13 @@ class ToolsBrowserTest {
                 || !d.findElements(By.cssSelector("#common-body .notice, #common-body .error")).isEmpty());
         JsonNode common = getJson("api/repeats/common?limit=20");
         assertEquals(common.get("groups").size(), driver.findElements(By.cssSelector("#groups li.group")).size());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(get(base + "api/repeats/common/export?format=xlsx&limit=20").body()))) {
+            int examples = 0;
+            for (JsonNode g : common.get("groups")) {
+                examples += g.get("examples").size();
+            }
+            assertEquals(examples, rows(book.getSheet("常见问题")).size(), "one row per example of a common problem");
+        }
         ((JavascriptExecutor) driver).executeScript("document.getElementById('common-title').scrollIntoView();");
         browser.screenshot("repeats-common");
 
@@ -343,7 +350,27 @@ class ToolsBrowserTest {
         browser.screenshot("copies");
 
         wait.until(d -> !d.findElements(By.cssSelector("#pairs tbody tr")).isEmpty());
-        assertEquals(getJson("api/copies?limit=20").get("pairs").size(), driver.findElements(By.cssSelector("#pairs tbody tr")).size());
+        JsonNode pairs = getJson("api/copies?limit=20").get("pairs");
+        assertEquals(pairs.size(), driver.findElements(By.cssSelector("#pairs tbody tr")).size());
+
+        // the exports of both lists, one row per passage and per pair; an unknown report is a 404 in words
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(get(base + "api/copies/" + id + "/export?format=xlsx").body()))) {
+            int passageCount = 0;
+            for (JsonNode source : check.get("sources")) {
+                passageCount += source.get("passages").size();
+            }
+            assertEquals(passageCount, rows(book.getSheetAt(0)).size());
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(get(base + "api/copies/export?format=xlsx&limit=20").body()))) {
+            List<Map<String, String>> rows = rows(book.getSheetAt(0));
+            assertEquals(pairs.size(), rows.size());
+            assertEquals(pairs.get(0).get("copy").get("reportId").asText(), rows.get(0).get("材料编号"));
+            assertEquals(pairs.get(0).get("source").get("reportId").asText(), rows.get(0).get("来源编号"));
+        }
+        HttpResponse<byte[]> unknown = get(base + "api/copies/0000000000000000/export?format=csv");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(json.readTree(unknown.body()).get("error").asText().contains("找不到"));
+        assertEquals(400, get(base + "api/copies/export?limit=0").statusCode());
     }
 
     @Test
