@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The kept fingerprints of every text of the archive and of the templates, in one sorted array of
@@ -29,50 +28,55 @@ public final class CopyIndex {
     private static final int DOC_BITS = 20;
     private static final long LOW_MASK = (1L << (PIECE_BITS + DOC_BITS)) - 1;
 
-    private final List<CopyDoc> docs;
-    private final String[][] keys;
+    private final List<CopyDoc> docs; // without their pieces: the fingerprints stand for the text
     private final long[] entries;
     private final int stock;
     private final Map<String, Integer> byId = new HashMap<>();
 
-    public CopyIndex(List<CopyDoc> docs) {
-        if (docs.size() >= 1 << DOC_BITS) {
-            throw new IllegalArgumentException("too many texts for one copy index: " + docs.size());
+    /** A text's fingerprints, ready to be indexed: (hash, passage) entries and the text's particulars. */
+    public record Prints(CopyDoc doc, long[] entries) {
+    }
+
+    /** Fingerprints a text; the result keeps no text, so an archive's worth fits in memory. */
+    public static Prints prints(CopyDoc doc) {
+        List<CopyDoc.Piece> pieces = doc.pieces();
+        long[][] perPiece = new long[pieces.size()][];
+        int total = 0;
+        for (int p = 0; p < pieces.size(); p++) {
+            Fingerprints.Kept kept = Fingerprints.of(TextKey.of(pieces.get(p).text()));
+            int piece = Math.min(p, (1 << PIECE_BITS) - 1);
+            perPiece[p] = new long[kept.size()];
+            for (int i = 0; i < kept.size(); i++) {
+                perPiece[p][i] = entry(kept.hashes()[i], 0, piece);
+            }
+            total += kept.size();
         }
-        this.docs = List.copyOf(docs);
+        long[] out = new long[total];
+        int at = 0;
+        for (long[] e : perPiece) {
+            System.arraycopy(e, 0, out, at, e.length);
+            at += e.length;
+        }
+        return new Prints(new CopyDoc(doc.id(), doc.unit(), doc.author(), doc.year(), doc.title(), doc.template(), List.of()), out);
+    }
+
+    public CopyIndex(List<Prints> texts) {
+        if (texts.size() >= 1 << DOC_BITS) {
+            throw new IllegalArgumentException("too many texts for one copy index: " + texts.size());
+        }
+        this.docs = texts.stream().map(Prints::doc).toList();
         int reports = (int) docs.stream().filter(d -> !d.template()).count();
         this.stock = Math.max(MIN_STOCK, reports / 500);
-        this.keys = new String[docs.size()][];
-        long[][] perDoc = new long[docs.size()][];
-        IntStream.range(0, docs.size()).parallel().forEach(d -> perDoc[d] = entriesOf(d));
-        int total = 0;
-        for (long[] e : perDoc) {
-            total += e.length;
-        }
-        this.entries = new long[total];
+        long total = texts.stream().mapToLong(t -> t.entries().length).sum();
+        this.entries = new long[Math.toIntExact(total)];
         int at = 0;
-        for (int d = 0; d < perDoc.length; d++) {
-            System.arraycopy(perDoc[d], 0, entries, at, perDoc[d].length);
-            at += perDoc[d].length;
+        for (int d = 0; d < texts.size(); d++) {
+            for (long e : texts.get(d).entries()) {
+                entries[at++] = e | ((long) d << PIECE_BITS);
+            }
             byId.putIfAbsent(docs.get(d).id(), d);
         }
         Arrays.parallelSort(entries);
-    }
-
-    private long[] entriesOf(int d) {
-        List<CopyDoc.Piece> pieces = docs.get(d).pieces();
-        String[] k = new String[pieces.size()];
-        List<Long> out = new ArrayList<>();
-        for (int p = 0; p < pieces.size(); p++) {
-            k[p] = TextKey.of(pieces.get(p).text());
-            Fingerprints.Kept kept = Fingerprints.of(k[p]);
-            int piece = Math.min(p, (1 << PIECE_BITS) - 1);
-            for (int i = 0; i < kept.size(); i++) {
-                out.add(entry(kept.hashes()[i], d, piece));
-            }
-        }
-        keys[d] = k;
-        return out.stream().mapToLong(Long::longValue).toArray();
     }
 
     private static long entry(long hash, int doc, int piece) {
@@ -99,57 +103,83 @@ public final class CopyIndex {
         return byId.containsKey(id);
     }
 
-    /**
-     * The share of a report's own text (what is not stock phrasing) found in other texts, and where,
-     * most first; null for an unknown id.
-     */
-    public CopyCheck check(String id, int maxSources) {
+    /** The particulars of an indexed text (without its passages), or null. */
+    public CopyDoc doc(String id) {
         Integer d = byId.get(id);
-        if (d == null) {
-            return null;
-        }
-        CopyDoc doc = docs.get(d);
-        int[] offsets = new int[keys[d].length + 1];
-        for (int p = 0; p < keys[d].length; p++) {
-            offsets[p + 1] = offsets[p] + keys[d][p].length();
+        return d == null ? null : docs.get(d);
+    }
+
+    /**
+     * The share of a text's own wording (what is not stock phrasing) found in the other texts, and
+     * where, most first. {@code fetch} gives a source's passages by id, to show them side by side.
+     */
+    public CopyCheck check(CopyDoc doc, java.util.function.Function<String, CopyDoc> fetch, int maxSources) {
+        String[] keys = doc.pieces().stream().map(p -> TextKey.of(p.text())).toArray(String[]::new);
+        int[] offsets = new int[keys.length + 1];
+        for (int p = 0; p < keys.length; p++) {
+            offsets[p + 1] = offsets[p] + keys[p].length();
         }
         BitSet any = new BitSet();
         BitSet stockText = new BitSet();
         Map<Integer, BitSet> bySource = new HashMap<>();
         Map<Integer, Map<Integer, Map<Integer, Integer>>> pieceLinks = new HashMap<>(); // source -> piece -> source piece -> count
-        for (int p = 0; p < keys[d].length; p++) {
-            Fingerprints.Kept kept = Fingerprints.of(keys[d][p]);
+        for (int p = 0; p < keys.length; p++) {
+            Fingerprints.Kept kept = Fingerprints.of(keys[p]);
+            boolean[] stockAt = new boolean[kept.size()];
+            Map<Integer, boolean[]> sharedAt = new HashMap<>(); // source -> which kept fingerprints it shares
             for (int i = 0; i < kept.size(); i++) {
                 long base = entry(kept.hashes()[i], 0, 0);
                 int from = lowerBound(base);
                 int to = lowerBound(base + LOW_MASK + 1);
-                int start = offsets[p] + kept.positions()[i];
                 if (countTexts(from, to) > stock) {
-                    stockText.set(start, start + Fingerprints.K);
+                    stockAt[i] = true;
                     continue;
                 }
                 for (int e = from; e < to; e++) {
                     int s = docOf(entries[e]);
-                    if (!doc.mayCopyFrom(docs.get(s))) {
-                        continue;
+                    if (doc.mayCopyFrom(docs.get(s))) {
+                        sharedAt.computeIfAbsent(s, k -> new boolean[kept.size()])[i] = true;
+                        pieceLinks.computeIfAbsent(s, k -> new HashMap<>()).computeIfAbsent(p, k -> new HashMap<>())
+                                .merge(pieceOf(entries[e]), 1, Integer::sum);
                     }
-                    any.set(start, start + Fingerprints.K);
-                    bySource.computeIfAbsent(s, k -> new BitSet()).set(start, start + Fingerprints.K);
-                    pieceLinks.computeIfAbsent(s, k -> new HashMap<>()).computeIfAbsent(p, k -> new HashMap<>())
-                            .merge(pieceOf(entries[e]), 1, Integer::sum);
                 }
             }
+            int start = offsets[p];
+            int length = keys[p].length();
+            cover(stockText, start, length, kept, stockAt);
+            sharedAt.forEach((source, at) -> {
+                cover(any, start, length, kept, at);
+                cover(bySource.computeIfAbsent(source, k -> new BitSet()), start, length, kept, at);
+            });
         }
         stockText.andNot(any);
         // stock phrases are neither copied text nor the report's own: they leave the denominator
-        double total = Math.max(1, offsets[keys[d].length] - stockText.cardinality());
+        double total = Math.max(1, offsets[keys.length] - stockText.cardinality());
         List<Source> sources = new ArrayList<>();
         bySource.entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<Integer, BitSet> e) -> e.getValue().cardinality()).reversed())
                 .limit(maxSources)
-                .forEach(e -> sources.add(source(doc, docs.get(e.getKey()), e.getValue().cardinality() / total,
+                .forEach(e -> sources.add(source(doc, fetch.apply(docs.get(e.getKey()).id()), e.getValue().cardinality() / total,
                         pieceLinks.get(e.getKey()))));
         return new CopyCheck(doc.id(), doc.title(), YearCompare.round(any.cardinality() / total), sources);
+    }
+
+    /**
+     * Marks the text a run of marked fingerprints stands for: each covers its K characters, two
+     * marked neighbours the text between them, and a marked first or last one the start or end of
+     * the passage it is the first or last fingerprint of (winnowing keeps one in every W runs, so
+     * what lies before the first kept run is part of the same shared text).
+     */
+    private static void cover(BitSet bits, int start, int length, Fingerprints.Kept kept, boolean[] marked) {
+        for (int i = 0; i < kept.size(); i++) {
+            if (!marked[i]) {
+                continue;
+            }
+            int from = i == 0 ? 0 : kept.positions()[i];
+            int to = i == kept.size() - 1 ? length
+                    : marked[i + 1] ? kept.positions()[i + 1] : kept.positions()[i] + Fingerprints.K;
+            bits.set(start + from, start + Math.min(length, Math.max(to, kept.positions()[i] + Fingerprints.K)));
+        }
     }
 
     private Source source(CopyDoc doc, CopyDoc src, double share, Map<Integer, Map<Integer, Integer>> links) {

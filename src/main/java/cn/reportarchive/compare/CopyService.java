@@ -26,7 +26,8 @@ public final class CopyService {
     private final ReportArchive archive;
     private final TemplateLibrary templates;
     private final TikaExtractor extractor;
-    private final Map<String, CopyDoc> docs = new HashMap<>();
+    private static final String TEMPLATE = "template:";
+    private final Map<String, CopyIndex.Prints> prints = new HashMap<>();
     private CopyIndex index;
     private Set<String> indexedIds = Set.of();
 
@@ -37,11 +38,26 @@ public final class CopyService {
     }
 
     public CopyCheck check(String reportId) throws CompareException, SQLException, IOException {
-        CopyCheck c = current().check(reportId, MAX_SOURCES);
-        if (c == null) {
+        CopyIndex index = current();
+        CopyDoc doc = reportId == null || !index.contains(reportId) ? null : fetch(reportId);
+        if (doc == null) {
             throw new CompareException(CompareException.Reason.NOT_FOUND, "找不到编号为 " + reportId + " 的材料。");
         }
-        return c;
+        return index.check(doc, id -> {
+            try {
+                CopyDoc source = fetch(id);
+                return source != null ? source : index.doc(id); // gone meanwhile: shown without passages
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }, MAX_SOURCES);
+    }
+
+    private CopyDoc fetch(String id) throws SQLException, IOException {
+        if (id.startsWith(TEMPLATE)) {
+            return templates.get(id.substring(TEMPLATE.length())).map(TemplateLibrary::asDoc).orElse(null);
+        }
+        return archive.get(id).map(CopyService::asDoc).orElse(null);
     }
 
     public List<CopyCheck.Pair> pairs(int limit) throws SQLException, IOException {
@@ -71,30 +87,30 @@ public final class CopyService {
         return templates.remove(id);
     }
 
-    /** The index over the archive as it is now: reports come and go between calls. */
+    /**
+     * The index over the archive as it is now: reports come and go between calls. Fingerprints are
+     * kept per text, so a change reads only the new reports; the first call reads them all, page by page.
+     */
     synchronized CopyIndex current() throws SQLException, IOException {
         Set<String> ids = archive.ids();
         List<TemplateLibrary.Template> known = templates.list();
         Set<String> wanted = new java.util.HashSet<>(ids);
-        known.forEach(t -> wanted.add("template:" + t.id()));
+        known.forEach(t -> wanted.add(TEMPLATE + t.id()));
         if (index != null && wanted.equals(indexedIds)) {
             return index;
         }
-        docs.keySet().retainAll(wanted);
-        if (docs.isEmpty() && !ids.isEmpty()) {
-            for (StoredReport s : archive.list(null, null)) {
-                docs.put(s.report().id(), asDoc(s.report()));
-            }
+        prints.keySet().retainAll(wanted);
+        if (prints.isEmpty() && !ids.isEmpty()) {
+            archive.forEach(r -> prints.put(r.id(), CopyIndex.prints(asDoc(r))));
         }
         for (String id : ids) {
-            if (!docs.containsKey(id)) {
-                archive.get(id).ifPresent(r -> docs.put(id, asDoc(r)));
+            if (!prints.containsKey(id)) {
+                archive.get(id).ifPresent(r -> prints.put(id, CopyIndex.prints(asDoc(r))));
             }
         }
-        known.forEach(t -> docs.putIfAbsent("template:" + t.id(), TemplateLibrary.asDoc(t)));
-        List<CopyDoc> all = new ArrayList<>(docs.values());
-        all.sort((a, b) -> a.id().compareTo(b.id()));
-        index = new CopyIndex(all);
+        known.forEach(t -> prints.computeIfAbsent(TEMPLATE + t.id(), k -> CopyIndex.prints(TemplateLibrary.asDoc(t))));
+        index = null; // let the old one go before the new one is built
+        index = new CopyIndex(prints.values().stream().sorted((a, b) -> a.doc().id().compareTo(b.doc().id())).toList());
         indexedIds = wanted;
         return index;
     }

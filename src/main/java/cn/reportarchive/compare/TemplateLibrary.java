@@ -76,13 +76,17 @@ public final class TemplateLibrary {
 
     /** A template as the copy check reads it: its paragraphs. */
     static CopyDoc asDoc(Template t) {
+        return asDoc(t.id(), t.name(), t.text());
+    }
+
+    static CopyDoc asDoc(String id, String name, String text) {
         List<CopyDoc.Piece> pieces = new ArrayList<>();
-        for (String line : t.text().split("\n")) {
+        for (String line : text.split("\n")) {
             if (!line.isBlank()) {
                 pieces.add(new CopyDoc.Piece("template/" + (pieces.size() + 1), line.strip()));
             }
         }
-        return new CopyDoc("template:" + t.id(), null, null, null, t.name(), true, pieces);
+        return new CopyDoc("template:" + id, null, null, null, name, true, pieces);
     }
 
     private static String id(String text) {

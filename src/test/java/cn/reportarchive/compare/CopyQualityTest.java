@@ -34,9 +34,9 @@ class CopyQualityTest {
     static void generate() throws Exception {
         corpus = new GeneratedCorpus(tmp, GeneratorOptions.of(tmp, 600, 20261129L)
                 .withFormats(FormatMix.parse("txt=80,docx=20")).withYears(2020, 2024).withCopyRate(0.06));
-        List<CopyDoc> docs = new ArrayList<>();
-        corpus.reports.values().forEach(r -> docs.add(CopyService.asDoc(r)));
-        index = new CopyIndex(docs);
+        List<CopyIndex.Prints> prints = new ArrayList<>();
+        corpus.reports.values().forEach(r -> prints.add(CopyIndex.prints(CopyService.asDoc(r))));
+        index = new CopyIndex(prints);
     }
 
     @Test
@@ -116,7 +116,8 @@ class CopyQualityTest {
         corpus.truth("copy").forEach(c -> join(material, c.get("a").get("file").asText(), c.get("b").get("file").asText()));
         int checked = 0;
         for (JsonNode c : corpus.truth("copy")) {
-            CopyCheck check = index.check(c.get("b").get("file").asText(), 5);
+            CopyCheck check = index.check(CopyService.asDoc(corpus.reports.get(c.get("b").get("file").asText())),
+                    id -> CopyService.asDoc(corpus.reports.get(id)), 5);
             String first = check.sources().get(0).reportId();
             assertEquals(root(material, c.get("a").get("file").asText()), root(material, first),
                     check.reportId() + ": its source or another copy of it comes first, not " + first);
