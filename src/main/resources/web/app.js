@@ -169,8 +169,41 @@ const RA = (() => {
 
   function yearText(y) { return y ? y + '年' : '年度不详'; }
 
+  /** 0.813 → "81%". */
+  function percent(x) { return x == null ? '' : Math.round(x * 100) + '%'; }
+
   /**
-   * The top bar: site name, 检索 · 浏览 · 导入 (· 审计日志 for admins), on pages other than 检索 a small
+   * The text as nodes, with every occurrence of the given runs inside <mark>: overlapping runs
+   * merged, touching ones kept apart (they may stand apart in the other text). Built from text
+   * nodes only: the text may contain markup, which must stay text.
+   */
+  function markRuns(text, runs) {
+    const s = String(text || '');
+    const spans = [];
+    for (const run of runs || []) {
+      if (!run) continue;
+      for (let i = s.indexOf(run); i >= 0; i = s.indexOf(run, i + 1)) spans.push([i, i + run.length]);
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const sp of spans) {
+      const last = merged[merged.length - 1];
+      if (last && sp[0] < last[1]) last[1] = Math.max(last[1], sp[1]);
+      else merged.push(sp.slice());
+    }
+    const out = [];
+    let at = 0;
+    for (const [a, b] of merged) {
+      if (a > at) out.push(document.createTextNode(s.slice(at, a)));
+      out.push(el('mark', null, s.slice(a, b)));
+      at = b;
+    }
+    if (at < s.length) out.push(document.createTextNode(s.slice(at)));
+    return out;
+  }
+
+  /**
+   * The top bar: site name, 检索 · 浏览 · 对比 · 重复问题 · 查重 · 导入 (· 审计日志 for admins), on pages other than 检索 a small
    * search box, and the signed-in user with 退出. The login page has the site name alone.
    */
   function renderNav() {
@@ -178,7 +211,8 @@ const RA = (() => {
     const bar = el('header', { class: 'topbar' }, el('a', { class: 'site', href: 'index.html' }, '对照检查材料档案库'));
     document.body.insertBefore(bar, document.body.firstChild);
     if (page === 'login') return;
-    const items = [['search', 'index.html', '检索'], ['browse', 'browse.html', '浏览'], ['upload', 'upload.html', '导入']];
+    const items = [['search', 'index.html', '检索'], ['browse', 'browse.html', '浏览'], ['compare', 'compare.html', '对比'],
+      ['repeats', 'repeats.html', '重复问题'], ['copies', 'copies.html', '查重'], ['upload', 'upload.html', '导入']];
     const nav = el('nav', { 'aria-label': '主导航' },
       items.map(([key, href, label]) => el('a', { href, 'data-nav': key, 'aria-current': key === page ? 'page' : null }, label)));
     bar.appendChild(nav);
@@ -194,6 +228,10 @@ const RA = (() => {
       if (!s.may.import) {
         const upload = nav.querySelector('[data-nav=upload]');
         if (upload) upload.remove();
+      }
+      if (!s.may.copies) {
+        const copies = nav.querySelector('[data-nav=copies]');
+        if (copies) copies.remove();
       }
       if (s.may.audit) {
         nav.appendChild(el('a', { href: 'audit.html', 'data-nav': 'audit', 'aria-current': page === 'audit' ? 'page' : null }, '审计日志'));
@@ -236,6 +274,27 @@ const RA = (() => {
     container.appendChild(el('div', { class: 'error', role: 'alert' }, message));
   }
 
+  /**
+   * A list for one part of a page: says it is loading, then shows the error or the empty notice in
+   * the box and resolves null, or empties the box and resolves the list (pick takes it from the answer).
+   */
+  async function loadList(box, path, pick, loading, empty) {
+    clear(box).appendChild(el('p', { class: 'muted' }, loading));
+    let list;
+    try {
+      list = pick(await api(path)) || [];
+    } catch (e) {
+      showError(box, e.message);
+      return null;
+    }
+    clear(box);
+    if (!list.length) {
+      box.appendChild(el('p', { class: 'notice' }, empty));
+      return null;
+    }
+    return list;
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
     renderNav();
     installKeys();
@@ -243,6 +302,6 @@ const RA = (() => {
 
   return {
     el, append, clear, escapeHtml, api, ApiFailure, session, csrfHeaders, toLogin, meta, loadLabels, aspectLabel, sectionLabel, kindLabel,
-    refLabel, reportLink, searchLink, formatBytes, yearText, cnNumber, showError
+    refLabel, reportLink, searchLink, formatBytes, yearText, cnNumber, showError, percent, markRuns, loadList
   };
 })();

@@ -18,8 +18,6 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,11 +150,8 @@ final class ApiRoutes {
         Map<String, Object> detail = about(report);
         detail.put("filename", original.filename());
         audit.record(ctx, AuditAction.DOWNLOAD, id, detail);
-        String name = original.filename() == null ? id : original.filename();
-        ctx.contentType(original.mediaType() == null ? "application/octet-stream" : original.mediaType());
-        ctx.header("Content-Disposition", "attachment; filename=\"" + asciiFallback(name) + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
-        ctx.result(original.bytes());
+        Downloads.send(ctx, original.filename() == null ? id : original.filename(),
+                original.mediaType() == null ? "application/octet-stream" : original.mediaType(), original.bytes());
     }
 
     private void delete(Context ctx) throws Exception {
@@ -257,11 +252,6 @@ final class ApiRoutes {
             name = "未命名文件";
         }
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
-    }
-
-    private static String asciiFallback(String name) {
-        String ascii = name.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_");
-        return ascii.isBlank() ? "original" : ascii;
     }
 
     static Integer intParam(Context ctx, String name, Integer fallback) {

@@ -124,6 +124,7 @@ final class AuthRoutes {
         may.put("import", p.role().mayImport());
         may.put("delete", p.role().mayDelete());
         may.put("audit", p.role().mayReadAudit());
+        may.put("copies", !p.role().limitedToUnits()); // copy detection compares across units
         out.put("may", may);
         return out;
     }

@@ -93,7 +93,7 @@ final class CompareRoutes {
         ctx.json(Map.of("groups", groups));
     }
 
-    private static Map<String, Object> detail(String what, String unit, String author) {
+    static Map<String, Object> detail(String what, String unit, String author) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("what", what);
         detail.put("unit", unit);
@@ -105,16 +105,21 @@ final class CompareRoutes {
 
     /** 404 worded as for a unit without materials when the caller may not read the unit (recorded as such). */
     private void hideUnreadable(Context ctx, String unit, Map<String, Object> detail, String notFoundTail) {
+        hideUnreadable(ctx, audit, AuditAction.COMPARE, unit, detail, notFoundTail);
+    }
+
+    static void hideUnreadable(Context ctx, Audit audit, AuditAction action, String unit, Map<String, Object> detail,
+            String notFoundTail) {
         String canonical = unit == null || unit.isBlank() ? null : UnitNames.canonical(unit.strip());
         if (canonical != null && !Auth.access(ctx).mayRead(canonical)) {
             detail.put("result", "hidden");
-            audit.record(ctx, AuditAction.COMPARE, null, detail);
+            audit.record(ctx, action, null, detail);
             throw new ApiError(404, "档案库中没有" + canonical + notFoundTail);
         }
     }
 
     /** Copy detection pairs reports across units: only for roles that read every unit. */
-    private static void readsAll(Context ctx) {
+    static void readsAll(Context ctx) {
         Auth.require(ctx, role -> !role.limitedToUnits(), "使用查重（它跨单位比对材料）");
     }
 
@@ -167,11 +172,11 @@ final class CompareRoutes {
         ctx.status(204);
     }
 
-    private static ApiError apiError(CompareException e) {
+    static ApiError apiError(CompareException e) {
         return new ApiError(e.reason() == CompareException.Reason.NOT_FOUND ? 404 : 400, e.getMessage());
     }
 
-    private static int limit(Context ctx, int fallback) {
+    static int limit(Context ctx, int fallback) {
         String value = ctx.queryParam("limit");
         if (value == null || value.isBlank()) {
             return fallback;

@@ -51,6 +51,7 @@ public final class WebServer implements AutoCloseable {
                 new LoginLimiter(options.loginLimits(), options.clock()), audit);
         AuditRoutes auditRoutes = new AuditRoutes(app.auth().audit(), audit, options.clock());
         CompareRoutes compare = new CompareRoutes(app.compare(), app.copies(), maxUpload, audit);
+        ExportRoutes exports = new ExportRoutes(app.compare(), app.copies(), new ExportRows(app.taxonomy()), audit);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -63,6 +64,7 @@ public final class WebServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(maxUpload + 2 * 1024 * 1024, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(4, SizeUnit.MB);
             config.staticFiles.add("/web", Location.CLASSPATH);
+            config.staticFiles.enableWebjars();   // /webjars/echarts/5.3.1/dist/echarts.min.js for the trend chart
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
@@ -72,6 +74,7 @@ public final class WebServer implements AutoCloseable {
             api.register(config.routes);
             login.register(config.routes);
             auditRoutes.register(config.routes);
+            exports.register(config.routes); // before compare: /api/copies/export is not a report id
             compare.register(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);
