@@ -25,12 +25,8 @@ class CompareCommandsTest {
 
     @BeforeAll
     static void importSamples() {
-        data = tmp.resolve("data").toString();
-        Path in = tmp.resolve("in");
-        CliRunner.copySamples(in, "linjiang-czj-2022.docx", "linjiang-czj-2023.pdf", "linjiang-czj-2024.doc",
+        data = CliRunner.importSamples(tmp, "linjiang-czj-2022.docx", "linjiang-czj-2023.pdf", "linjiang-czj-2024.doc",
                 "linjiang-sjj-2023.docx");
-        CliRunner.Result r = CliRunner.run("import", in.toString(), "--data", data, "--json");
-        assertEquals(0, r.code(), r.out() + r.err());
     }
 
     @Test
