@@ -29,6 +29,8 @@ public final class CopyService {
     private static final String TEMPLATE = "template:";
     private final Map<String, CopyIndex.Prints> prints = new HashMap<>();
     private CopyIndex index;
+    private CopyIndex pairsOf;
+    private List<CopyCheck.Pair> pairs = List.of();
     private Set<String> indexedIds = Set.of();
 
     public CopyService(ReportArchive archive, TemplateLibrary templates, TikaExtractor extractor) {
@@ -60,8 +62,18 @@ public final class CopyService {
         return archive.get(id).map(CopyService::asDoc).orElse(null);
     }
 
+    /** The most-copied pairs; the whole list is kept until reports or templates change. */
     public List<CopyCheck.Pair> pairs(int limit) throws SQLException, IOException {
-        return current().pairs(COPY_THRESHOLD, Math.max(1, limit));
+        List<CopyCheck.Pair> all;
+        synchronized (this) {
+            CopyIndex now = current();
+            if (pairsOf != now) {
+                pairs = now.pairs(COPY_THRESHOLD, Integer.MAX_VALUE);
+                pairsOf = now;
+            }
+            all = pairs;
+        }
+        return all.size() > limit ? List.copyOf(all.subList(0, Math.max(1, limit))) : all;
     }
 
     public TemplateLibrary.Template addTemplate(String name, String filename, byte[] bytes)
