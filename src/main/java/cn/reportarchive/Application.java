@@ -2,6 +2,7 @@ package cn.reportarchive;
 
 import cn.reportarchive.archive.BulkImport;
 import cn.reportarchive.archive.Catalog;
+import cn.reportarchive.archive.DataDirectory;
 import cn.reportarchive.archive.OriginalStore;
 import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.auth.AuthStore;
@@ -12,6 +13,7 @@ import cn.reportarchive.compare.TemplateLibrary;
 import cn.reportarchive.extract.ExtractionLimits;
 import cn.reportarchive.extract.TextNormalizer;
 import cn.reportarchive.extract.TikaExtractor;
+import cn.reportarchive.extract.WorkerSettings;
 import cn.reportarchive.index.Analyzers;
 import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.AspectTaxonomy;
@@ -43,9 +45,10 @@ public final class Application implements AutoCloseable {
     private Application(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
         Files.createDirectories(dataDir);
         this.taxonomy = AspectTaxonomy.withExtension(dataDir.resolve("aspects.tsv"));
-        this.catalog = new Catalog(dataDir.resolve("catalog.db"));
+        DataDirectory layout = new DataDirectory(dataDir);
+        this.catalog = new Catalog(layout.catalog());
         try {
-            this.index = new ReportIndex(dataDir.resolve("lucene"), Analyzers.passages());
+            this.index = new ReportIndex(layout.index(), Analyzers.passages());
         } catch (IOException | RuntimeException e) {
             catalog.close(); // e.g. the index is locked by a running serve: leave nothing open
             throw e;
@@ -57,12 +60,13 @@ public final class Application implements AutoCloseable {
             catalog.close();
             throw e;
         }
-        this.extractor = new TikaExtractor(limits, new TextNormalizer());
-        this.archive = new ReportArchive(new OriginalStore(dataDir.resolve("originals")), catalog, index,
+        // Office and PDF files are parsed in child processes: a runaway parser cannot take this one down
+        this.extractor = TikaExtractor.isolated(limits, new TextNormalizer(), WorkerSettings.defaults());
+        this.archive = new ReportArchive(new OriginalStore(layout.originals()), catalog, index,
                 extractor, new ReportParser(taxonomy));
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir));
         this.compare = new CompareService(archive, index, taxonomy);
-        this.copies = new CopyService(archive, new TemplateLibrary(dataDir.resolve("templates")), extractor);
+        this.copies = new CopyService(archive, new TemplateLibrary(dataDir), extractor);
     }
 
     /** The accounts and the audit log alone (no index, no lock): what the user commands need. */

@@ -27,19 +27,27 @@ public final class BulkImport {
 
     /** Files per commit: enough to spread the cost of a commit (its syncs), few enough to hold in memory. */
     public static final int DEFAULT_BATCH = 256;
+    /** Bytes of originals per batch: 256 reports of text are a few megabytes, 256 scanned PDFs could be gigabytes. */
+    public static final long DEFAULT_BATCH_BYTES = 64L * 1024 * 1024;
 
     private final ReportArchive archive;
     private final int threads;
     private final int batchSize;
+    private final long batchBytes;
 
     public BulkImport(ReportArchive archive) {
         this(archive, Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH);
     }
 
     public BulkImport(ReportArchive archive, int threads, int batchSize) {
+        this(archive, threads, batchSize, DEFAULT_BATCH_BYTES);
+    }
+
+    public BulkImport(ReportArchive archive, int threads, int batchSize, long batchBytes) {
         this.archive = archive;
         this.threads = Math.max(1, threads);
         this.batchSize = Math.max(1, batchSize);
+        this.batchBytes = Math.max(1, batchBytes);
     }
 
     /** A file to import, with what its folder's metadata.csv says of it. */
@@ -95,10 +103,12 @@ public final class BulkImport {
             return t;
         });
         try {
-            List<Future<ReportArchive.Prepared>> next = submit(pool, files, 0, given);
-            for (int from = 0; from < files.size(); from += batchSize) {
+            List<List<PlannedFile>> batches = batches(files);
+            List<Future<ReportArchive.Prepared>> next = submit(pool, batches, 0, given);
+            int done = 0;
+            for (int b = 0; b < batches.size(); b++) {
                 List<Future<ReportArchive.Prepared>> current = next;
-                next = submit(pool, files, from + batchSize, given);
+                next = submit(pool, batches, b + 1, given);
                 List<ReportArchive.Prepared> prepared = new ArrayList<>();
                 for (Future<ReportArchive.Prepared> f : current) {
                     prepared.add(get(f));
@@ -106,11 +116,12 @@ public final class BulkImport {
                 List<ImportOutcome> outcomes = archive.commit(prepared);
                 for (int i = 0; i < outcomes.size(); i++) {
                     ImportOutcome o = outcomes.get(i);
-                    ImportOutcome named = new ImportOutcome(files.get(from + i).file().toString(), o.status(), o.id(),
+                    ImportOutcome named = new ImportOutcome(files.get(done + i).file().toString(), o.status(), o.id(),
                             o.error(), o.report());
                     summary.add(named);
                     listener.accept(named);
                 }
+                done += outcomes.size();
             }
         } finally {
             pool.shutdownNow();
@@ -118,12 +129,48 @@ public final class BulkImport {
         return summary;
     }
 
-    private List<Future<ReportArchive.Prepared>> submit(ExecutorService pool, List<PlannedFile> files, int from,
+    /**
+     * The files cut into batches of at most {@code batchSize} files and {@code batchBytes} bytes (a
+     * file larger than that is a batch of its own): a batch's files are held in memory until it is
+     * committed, and the next batch is read meanwhile, so two batches bound what an import holds.
+     */
+    List<List<PlannedFile>> batches(List<PlannedFile> files) {
+        List<List<PlannedFile>> batches = new ArrayList<>();
+        List<PlannedFile> batch = new ArrayList<>();
+        long bytes = 0;
+        for (PlannedFile f : files) {
+            long size = sizeOf(f.file());
+            if (!batch.isEmpty() && (batch.size() >= batchSize || bytes + size > batchBytes)) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+                bytes = 0;
+            }
+            batch.add(f);
+            bytes += size;
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    /** What reading the file will hold: nothing for a file that will be refused before it is read. */
+    private long sizeOf(Path file) {
+        try {
+            long size = Files.size(file);
+            return size > archive.maxBytes() ? 0 : size;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private List<Future<ReportArchive.Prepared>> submit(ExecutorService pool, List<List<PlannedFile>> batches, int b,
                                                         ImportMetadata given) {
         List<Future<ReportArchive.Prepared>> futures = new ArrayList<>();
-        for (int i = from; i < Math.min(files.size(), from + batchSize); i++) {
-            PlannedFile planned = files.get(i);
-            futures.add(pool.submit(() -> prepareOne(planned, given)));
+        if (b < batches.size()) {
+            for (PlannedFile planned : batches.get(b)) {
+                futures.add(pool.submit(() -> prepareOne(planned, given)));
+            }
         }
         return futures;
     }
@@ -148,6 +195,9 @@ public final class BulkImport {
                 return failed(name, given, planned.manifest().problem());
             }
             given = planned.manifest().metadata().overriddenBy(explicit);
+            if (given.problem() != null) {
+                return failed(name, given, MetadataManifest.FILE_NAME + " 中该文件的" + given.problem());
+            }
         }
         try {
             if (!Files.exists(file)) {

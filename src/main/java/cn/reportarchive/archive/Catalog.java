@@ -16,10 +16,13 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The catalog of reports in SQLite: one row per archived original, with the metadata the user
@@ -37,6 +40,7 @@ public final class Catalog implements AutoCloseable {
     public Catalog(Path file) throws SQLException {
         db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = db.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS archive_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
             s.execute("PRAGMA busy_timeout=10000");
@@ -58,6 +62,101 @@ public final class Catalog implements AutoCloseable {
                       kind TEXT,
                       report_json TEXT NOT NULL)""");
             s.execute("CREATE INDEX IF NOT EXISTS reports_unit_year ON reports(unit, year)");
+        }
+    }
+
+    private Catalog(Connection db) {
+        this.db = db;
+    }
+
+    /**
+     * The catalog for reading only, beside a process that writes it (SQLite's WAL lets readers and
+     * one writer work at once): for verify and backup while serve runs.
+     */
+    public static Catalog readOnly(Path file) throws SQLException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new SQLException("no catalog at " + file);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(10_000);
+        return new Catalog(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties()));
+    }
+
+    /**
+     * Writes a consistent copy of the whole database, every table (reports, and whatever else lives
+     * here), to a new file, as of one moment, while others go on writing.
+     */
+    public static void snapshot(Path database, Path target) throws SQLException {
+        try (Catalog db = readOnly(database)) {
+            db.snapshotTo(target);
+        }
+    }
+
+    private synchronized void snapshotTo(Path target) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("VACUUM INTO ?")) {
+            q.setString(1, target.toAbsolutePath().toString());
+            q.execute();
+        }
+    }
+
+    /** SQLite's own check of its pages and indexes: empty when sound, else what it found. */
+    public synchronized List<String> integrityProblems() throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+            while (rs.next()) {
+                if (!"ok".equals(rs.getString(1))) {
+                    problems.add(rs.getString(1));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Every report's id and the hash of its original, in id order. */
+    public synchronized Map<String, String> shaById() throws SQLException {
+        Map<String, String> shas = new LinkedHashMap<>();
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, sha256 FROM reports ORDER BY id")) {
+            while (rs.next()) {
+                shas.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return shas;
+    }
+
+    /** The file name each report was imported under, for messages. */
+    public synchronized Optional<String> filenameOf(String id) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("SELECT filename FROM reports WHERE id = ?")) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Marks the index as not matching the catalog until it is rebuilt (a reindex under way): should
+     * the process die meanwhile, opening the archive rebuilds the index from the catalog.
+     */
+    public synchronized void setIndexStale(boolean stale) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement(stale
+                ? "INSERT OR REPLACE INTO archive_state (key, value) VALUES ('index_stale', '1')"
+                : "DELETE FROM archive_state WHERE key = 'index_stale'")) {
+            q.executeUpdate();
+        }
+    }
+
+    public synchronized boolean indexStale() throws SQLException {
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'archive_state'")) {
+            if (!rs.next()) {
+                return false; // a catalog from before the table, opened read-only
+            }
+        }
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1 FROM archive_state WHERE key = 'index_stale'")) {
+            return rs.next();
         }
     }
 
@@ -111,12 +210,26 @@ public final class Catalog implements AutoCloseable {
 
     /** Replaces the parsed report (after a re-parse); what was given on import stays. */
     public synchronized void update(Report r) throws SQLException {
+        updateAll(List.of(r));
+    }
+
+    /** Replaces several parsed reports in one transaction. */
+    public synchronized void updateAll(List<Report> reports) throws SQLException {
+        db.setAutoCommit(false);
         try (PreparedStatement q = db.prepareStatement(
                 "UPDATE reports SET report_json = ?, title = ?, year = ?, unit = ?, author = ?, kind = ? WHERE id = ?")) {
-            q.setString(1, toJson(r));
-            bindListing(q, 2, r);
-            q.setString(7, r.id());
-            q.executeUpdate();
+            for (Report r : reports) {
+                q.setString(1, toJson(r));
+                bindListing(q, 2, r);
+                q.setString(7, r.id());
+                q.executeUpdate();
+            }
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
         }
     }
 

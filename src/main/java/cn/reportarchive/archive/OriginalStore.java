@@ -11,6 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,12 +22,13 @@ import java.util.stream.Stream;
 
 /**
  * The submitted files, byte for byte, named by their SHA-256 (originals/ab/abcdef…).
- * A file is written to a temporary name, synced, then renamed: a crash leaves either
- * the whole original or none.
+ * A file is written to a temporary name, synced, renamed, and its folder synced: a crash leaves
+ * either the whole original or none (and perhaps a temporary file, which {@link #leftovers()} finds).
  */
 public final class OriginalStore {
     /** Syncs wait on the disk, not the processor: more of them in flight than there are cores. */
     private static final int WRITERS = 8;
+    private static final String TEMP_SUFFIX = ".part";
 
     private final Path root;
     private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
@@ -46,12 +50,22 @@ public final class OriginalStore {
     }
 
     public void put(String sha256, byte[] bytes) throws IOException {
+        putAll(Map.of(sha256, bytes));
+    }
+
+    /**
+     * Writes one original to a temporary name, syncs it and renames it into place; the folder that
+     * holds it is synced by the caller (a rename is durable only once its folder is).
+     * Says whether it had to create the folder, whose own entry then needs the root synced too.
+     */
+    private boolean write(String sha256, byte[] bytes) throws IOException {
         Path target = pathOf(sha256);
         if (Files.isRegularFile(target) && Files.size(target) == bytes.length) {
-            return;
+            return false;
         }
+        boolean created = !Files.isDirectory(target.getParent());
         Path dir = Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(dir, sha256, ".part");
+        Path temp = Files.createTempFile(dir, sha256, TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -68,30 +82,25 @@ public final class OriginalStore {
         } finally {
             Files.deleteIfExists(temp);
         }
+        return created;
     }
 
     /**
-     * Stores several originals at once. Each still reaches the disk before this returns, but their
+     * Stores several originals at once and makes them durable before returning: each file synced,
+     * then each folder they were renamed into (and the root, for a folder that is new). The file
      * syncs run side by side: one sync after another was most of a bulk import's time.
      */
     public void putAll(Map<String, byte[]> bySha) throws IOException {
-        if (bySha.size() <= 1) {
-            for (Map.Entry<String, byte[]> e : bySha.entrySet()) {
-                put(e.getKey(), e.getValue());
-            }
-            return;
-        }
-        List<Future<?>> writes = new ArrayList<>();
+        List<Future<Boolean>> writes = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : bySha.entrySet()) {
-            writes.add(writers.submit(() -> {
-                put(e.getKey(), e.getValue());
-                return null;
-            }));
+            writes.add(bySha.size() == 1 ? CompletableFuture.completedFuture(write(e.getKey(), e.getValue()))
+                    : writers.submit(() -> write(e.getKey(), e.getValue())));
         }
         IOException failure = null;
-        for (Future<?> w : writes) {
+        boolean newFolder = false;
+        for (Future<Boolean> w : writes) {
             try {
-                w.get();
+                newFolder |= w.get();
             } catch (ExecutionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
@@ -103,6 +112,23 @@ public final class OriginalStore {
         }
         if (failure != null) {
             throw failure;
+        }
+        Set<Path> folders = new TreeSet<>();
+        bySha.keySet().forEach(sha -> folders.add(pathOf(sha).getParent()));
+        for (Path folder : folders) {
+            syncDirectory(folder);
+        }
+        if (newFolder) {
+            syncDirectory(root);
+        }
+    }
+
+    /** Makes a folder's entries (a rename, a new file) durable; where the system cannot, nothing more can be done. */
+    static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (UnsupportedOperationException e) {
+            // not every platform can sync a folder; Linux can
         }
     }
 
@@ -116,12 +142,29 @@ public final class OriginalStore {
 
     /** Every stored hash (for checks that look for orphans). */
     public List<String> hashes() throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .map(p -> p.getFileName().toString())
-                    .filter(name -> name.matches("[0-9a-f]{64}"))
-                    .sorted()
-                    .toList();
+        return files().stream().map(p -> p.getFileName().toString()).filter(OriginalStore::isHash).sorted().toList();
+    }
+
+    /** Files a crash left half written (temporary names that were never renamed into place). */
+    public List<Path> leftovers() throws IOException {
+        return files().stream().filter(p -> p.getFileName().toString().endsWith(TEMP_SUFFIX)).sorted().toList();
+    }
+
+    /** Where a file stands under the store, for messages (originals/ab/abcd…). */
+    public String describe(Path file) {
+        return root.getFileName() + "/" + root.relativize(file).toString().replace('\\', '/');
+    }
+
+    private List<Path> files() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
         }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    static boolean isHash(String name) {
+        return name.length() == 64 && name.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     }
 }

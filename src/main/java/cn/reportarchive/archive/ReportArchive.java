@@ -2,6 +2,7 @@ package cn.reportarchive.archive;
 
 import cn.reportarchive.extract.ExtractedText;
 import cn.reportarchive.extract.ExtractionException;
+import cn.reportarchive.extract.ParserUnavailableException;
 import cn.reportarchive.extract.TikaExtractor;
 import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.Report;
@@ -40,6 +41,8 @@ public final class ReportArchive {
     private final Object writeLock = new Object();
     /** Set once the archive is closing: no write starts after it, a write under way finishes first. */
     private boolean closing;
+    /** Uploads in memory at once: four files of the largest size, whatever their number. */
+    private final IntakeLimit intake;
 
     public ReportArchive(OriginalStore originals, Catalog catalog, ReportIndex index,
                          TikaExtractor extractor, ReportParser parser) {
@@ -48,6 +51,18 @@ public final class ReportArchive {
         this.index = index;
         this.extractor = extractor;
         this.parser = parser;
+        this.intake = new IntakeLimit(INTAKE_FILES * extractor.limits().maxBytes(), INTAKE_WAIT);
+    }
+
+    private static final int INTAKE_FILES = 4;
+    private static final java.time.Duration INTAKE_WAIT = java.time.Duration.ofSeconds(30);
+
+    /**
+     * Room for a file of so many bytes to be taken in (an upload holds it in memory until stored);
+     * waits while other large uploads are under way, and gives up after half a minute.
+     */
+    public IntakeLimit.Ticket admit(long bytes) throws ArchiveBusyException {
+        return intake.admit(bytes);
     }
 
     public ReportIndex index() {
@@ -76,7 +91,8 @@ public final class ReportArchive {
     }
 
     /** Extracts and parses a file; safe to call from several threads at once. */
-    public Prepared prepare(String filename, byte[] bytes, ImportMetadata given) {
+    public Prepared prepare(String rawName, byte[] bytes, ImportMetadata given) {
+        String filename = FileNames.clean(rawName);
         String sha256 = Hashes.sha256(bytes);
         try {
             Optional<String> existing = catalog.idOfSha(sha256);
@@ -84,6 +100,10 @@ public final class ReportArchive {
                 return new Prepared(filename, null, given, null, ImportOutcome.duplicate(filename, existing.get()));
             }
             return new Prepared(filename, bytes, given, read(bytes, filename, sha256, given), null);
+        } catch (ParserUnavailableException e) {
+            // not the file's fault: the parser could not run now, so the file is "not stored", not "failed"
+            LOG.error("parser unavailable for {}", filename, e);
+            return new Prepared(filename, null, given, null, ImportOutcome.notStored(filename, e.getMessage()));
         } catch (ExtractionException e) {
             return new Prepared(filename, null, given, null, ImportOutcome.failed(filename, e.getMessage()));
         } catch (SQLException e) {
@@ -159,11 +179,14 @@ public final class ReportArchive {
             index.commitQuietly();
             catalog.insertAll(rows);
         } catch (IOException | SQLException | RuntimeException e) {
-            // what the writer holds of this batch must not reach the next commit
+            // what the writer holds of this batch must not reach the next commit, nor its originals stay
             for (StoredReport row : rows) {
                 index.remove(row.report().id());
             }
             index.commit();
+            for (String sha : files.keySet()) {
+                originals.delete(sha);
+            }
             throw e;
         }
         index.publish();
@@ -283,11 +306,18 @@ public final class ReportArchive {
     }
 
     /**
-     * Brings the index in line with the catalog after a crash: passages of a report without a
-     * catalog row are removed, and a catalogued report missing from the index is indexed again.
+     * Brings the archive in line with its catalog after a crash: passages of a report without a
+     * catalog row are removed, a catalogued report missing from the index is indexed again, an index
+     * left stale by an interrupted reindex is rebuilt from the catalog, and originals without a
+     * catalog row (a batch cut short) and half-written temporary files are deleted.
      */
     public RecoveryReport recover() throws SQLException, IOException {
         synchronized (writeLock) {
+            if (catalog.indexStale()) {
+                int rebuilt = rebuildIndexFromCatalog();
+                catalog.setIndexStale(false);
+                return new RecoveryReport(0, rebuilt, sweepOriginals());
+            }
             Set<String> catalogued = catalog.ids();
             Set<String> indexed = index.reportIds();
             Set<String> orphans = new HashSet<>(indexed);
@@ -303,11 +333,39 @@ public final class ReportArchive {
             if (!orphans.isEmpty() || !missing.isEmpty()) {
                 index.commit();
             }
-            return new RecoveryReport(orphans.size(), missing.size());
+            return new RecoveryReport(orphans.size(), missing.size(), sweepOriginals());
         }
     }
 
-    public record RecoveryReport(int removedFromIndex, int addedToIndex) {
+    /** The index made again from the catalog's parsed reports (no file is parsed): what the catalog says, searchable. */
+    private int rebuildIndexFromCatalog() throws SQLException, IOException {
+        index.removeAll();
+        Set<String> ids = catalog.ids();
+        for (String id : ids) {
+            index.put(catalog.get(id).orElseThrow().report());
+        }
+        index.commit();
+        return ids.size();
+    }
+
+    /** Deletes originals that no catalog row names, and temporary files a crash left; says how many. */
+    private int sweepOriginals() throws SQLException, IOException {
+        Set<String> kept = new HashSet<>(catalog.shaById().values());
+        int swept = 0;
+        for (String sha : originals.hashes()) {
+            if (!kept.contains(sha)) {
+                originals.delete(sha);
+                swept++;
+            }
+        }
+        for (java.nio.file.Path leftover : originals.leftovers()) {
+            java.nio.file.Files.deleteIfExists(leftover);
+            swept++;
+        }
+        return swept;
+    }
+
+    public record RecoveryReport(int removedFromIndex, int addedToIndex, int originalsSwept) {
     }
 
     public record Original(String filename, String mediaType, byte[] bytes) {
@@ -316,41 +374,69 @@ public final class ReportArchive {
     /**
      * Rebuilds the index from the originals alone: every original is extracted and parsed again
      * (with today's parser and taxonomy), what was given on import is applied again, and the new
-     * index replaces the old in one commit.
+     * index replaces the old in one commit. The catalog is marked first: should the process die
+     * before the commit, the catalog holds some new parses and the index the old ones, and opening
+     * the archive rebuilds the index from the catalog (run reindex again to finish the job).
      */
     public ReindexResult reindex() throws SQLException, IOException {
         synchronized (writeLock) {
-            // one row at a time: an archive of 100,000 reports is not held in memory
-            Set<String> ids = catalog.ids();
-            index.removeAll();
-            int reparsed = 0;
-            List<String> problems = new ArrayList<>();
-            for (String id : ids) {
-                StoredReport stored = catalog.get(id).orElseThrow();
-                Report old = stored.report();
-                Report current = old;
-                try {
-                    byte[] bytes = originals.read(old.sha256());
-                    if (!Hashes.sha256(bytes).equals(old.sha256())) {
-                        problems.add(old.filename() + "：原件内容与登记的哈希不符，沿用上次解析结果。");
-                    } else {
-                        current = read(bytes, old.filename(), old.sha256(), stored.given());
-                        reparsed++;
-                    }
-                } catch (IOException e) {
-                    problems.add(old.filename() + "：原件缺失或无法读取，沿用上次解析结果。");
-                } catch (ExtractionException e) {
-                    problems.add(old.filename() + "：" + e.getMessage() + "沿用上次解析结果。");
-                }
-                if (!current.equals(old)) {
-                    catalog.update(current);
-                }
-                index.put(current);
+            catalog.setIndexStale(true);
+            try {
+                return reparseAll();
+            } catch (IOException | SQLException | RuntimeException e) {
+                // the writer must not keep a half-built index for the next commit to publish
+                rebuildIndexFromCatalog();
+                catalog.setIndexStale(false);
+                throw e;
             }
-            index.commit();
-            return new ReindexResult(ids.size(), reparsed, problems);
         }
     }
+
+    private ReindexResult reparseAll() throws SQLException, IOException {
+        // one row at a time: an archive of 100,000 reports is not held in memory
+        Set<String> ids = catalog.ids();
+        index.removeAll();
+        int reparsed = 0;
+        List<String> problems = new ArrayList<>();
+        List<Report> changed = new ArrayList<>();
+        for (String id : ids) {
+            StoredReport stored = catalog.get(id).orElseThrow();
+            Report old = stored.report();
+            Report current = old;
+            try {
+                byte[] bytes = originals.read(old.sha256());
+                if (!Hashes.sha256(bytes).equals(old.sha256())) {
+                    problems.add(old.filename() + "：原件内容与登记的哈希不符，沿用上次解析结果。");
+                } else {
+                    current = read(bytes, old.filename(), old.sha256(), stored.given());
+                    reparsed++;
+                }
+            } catch (IOException e) {
+                problems.add(old.filename() + "：原件缺失或无法读取，沿用上次解析结果。");
+            } catch (ExtractionException e) {
+                problems.add(old.filename() + "：" + e.getMessage() + "沿用上次解析结果。");
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.error("re-parsing {} failed", old.filename(), e);
+                problems.add(old.filename() + "：重新解析时出错，沿用上次解析结果。");
+            }
+            if (!current.equals(old)) {
+                changed.add(current);
+                if (changed.size() >= UPDATE_BATCH) {
+                    catalog.updateAll(changed);
+                    changed.clear();
+                }
+            }
+            index.put(current);
+        }
+        catalog.updateAll(changed);
+        index.commit();
+        catalog.setIndexStale(false);
+        sweepOriginals();
+        return new ReindexResult(ids.size(), reparsed, problems);
+    }
+
+    /** Catalog rows rewritten per transaction during a reindex. */
+    private static final int UPDATE_BATCH = 256;
 
     public record ReindexResult(int reports, int reparsed, List<String> problems) {
     }

@@ -17,7 +17,8 @@ import picocli.CommandLine.ParameterException;
         description = "对照检查材料全文检索档案库",
         subcommands = {ImportCommand.class, ListCommand.class, ShowCommand.class, SearchCommand.class,
                 ReindexCommand.class, ServeCommand.class, BenchCommand.class, GenerateCommand.class, CompareCommand.class,
-                RepeatsCommand.class, CopiesCommand.class, TemplateCommand.class, UserCommand.class})
+                RepeatsCommand.class, CopiesCommand.class, TemplateCommand.class, UserCommand.class,
+                VerifyCommand.class, BackupCommand.class, RestoreCommand.class})
 public final class Cli implements Runnable {
     public static final int OK = 0;
     public static final int INPUT_FAILED = 1;

@@ -2,6 +2,7 @@ package cn.reportarchive.cli;
 
 import cn.reportarchive.Application;
 import cn.reportarchive.auth.AuthStore;
+import cn.reportarchive.archive.DataDirectory;
 import cn.reportarchive.extract.ExtractionLimits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,14 @@ public final class CommonOptions {
 
     @Option(names = "--parse-timeout", paramLabel = "SECONDS", description = "单个文件解析时限，单位秒（默认 60）")
     int parseTimeoutSeconds = 60;
+
+    /** The data directory, which must hold an archive already: for commands that only read it. */
+    Path existingData() {
+        if (!Files.isRegularFile(new DataDirectory(data).catalog())) {
+            throw new UserError("--data 指定的 " + data + " 不是档案库目录（其中没有 catalog.db）。", Cli.USAGE);
+        }
+        return data;
+    }
 
     Application open() throws IOException, SQLException {
         checkData();

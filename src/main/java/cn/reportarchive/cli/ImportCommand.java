@@ -42,15 +42,16 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (ImportMetadata.yearProblem(year) != null) {
-            throw new UserError(ImportMetadata.yearProblem(year), Cli.USAGE);
+        ImportMetadata given = new ImportMetadata(unit, year, author);
+        if (given.problem() != null) {
+            throw new UserError(given.problem(), Cli.USAGE);
         }
         List<BulkImport.PlannedFile> files = BulkImport.plan(paths);
         PrintStream out = System.out;
         Progress progress = new Progress(System.err, files.size(), Terminal.isInteractive());
         try (Application app = common.open()) {
-            ImportSummary summary = new BulkImport(app.archive(), threads, batch).run(files, new ImportMetadata(unit, year, author), outcome -> {
-                progress.step(outcome.file());
+            ImportSummary summary = new BulkImport(app.archive(), threads, batch).run(files, given, outcome -> {
+                progress.step(Terminal.printable(outcome.file()));
                 if (json) {
                     out.println(Cli.unchecked(() -> Json.line(outcome)));
                 }
@@ -70,7 +71,7 @@ final class ImportCommand implements Callable<Integer> {
         err.printf("导入完成：共 %d 个文件，新导入 %d，重复 %d，失败 %d。%n",
                 summary.total(), summary.imported(), summary.duplicates(), summary.failures().size());
         for (ImportOutcome failure : summary.failures()) {
-            err.println("  失败：" + failure.file() + " —— " + failure.error());
+            err.println("  失败：" + Terminal.printable(failure.file()) + " —— " + failure.error());
         }
     }
 }

@@ -3,10 +3,18 @@ package cn.reportarchive.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
-/** Whether a person is watching stderr (where the progress bar goes), or typing on stdin. */
+/** Whether a person is watching stderr (where the progress bar goes) or typing on stdin; what may be printed there. */
 final class Terminal {
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}]");
+
     private Terminal() {
+    }
+
+    /** A file name as it may be shown: a name holding escape sequences must not drive the terminal. */
+    static String printable(String s) {
+        return s == null ? "" : INVISIBLE.matcher(s).replaceAll("?");
     }
 
     static boolean isInteractive() {

@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Known public templates (范文) that materials are copied from, kept as extracted text in the data
- * directory's templates/ folder, one JSON file each, named by the hash of the text.
+ * Known public templates (范文) that materials are copied from, kept as extracted text beside the
+ * catalog, one JSON file each (template-HASH.json): a backup takes the data directory's own files,
+ * so the library goes with it.
  */
 public final class TemplateLibrary {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,9 +43,9 @@ public final class TemplateLibrary {
         }
         Files.createDirectories(dir);
         Template t = new Template(id, name, Instant.now().toString(), text);
-        Path tmp = Files.createTempFile(dir, id, ".tmp");
+        Path tmp = Files.createTempFile(dir, ".template-" + id, ".tmp"); // a dot: backups skip it
         Files.write(tmp, JSON.writeValueAsBytes(t));
-        Files.move(tmp, dir.resolve(id + ".json"), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file(id), StandardCopyOption.ATOMIC_MOVE);
         return t;
     }
 
@@ -52,7 +53,7 @@ public final class TemplateLibrary {
         if (!id.matches("[0-9a-f]{16}")) {
             return Optional.empty();
         }
-        Path f = dir.resolve(id + ".json");
+        Path f = file(id);
         return Files.exists(f) ? Optional.of(JSON.readValue(f.toFile(), Template.class)) : Optional.empty();
     }
 
@@ -62,7 +63,7 @@ public final class TemplateLibrary {
         }
         List<Template> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("template-[0-9a-f]{16}\\.json")).sorted().toList()) {
                 out.add(JSON.readValue(f.toFile(), Template.class));
             }
         }
@@ -71,7 +72,11 @@ public final class TemplateLibrary {
     }
 
     public boolean remove(String id) throws IOException {
-        return id.matches("[0-9a-f]{16}") && Files.deleteIfExists(dir.resolve(id + ".json"));
+        return id.matches("[0-9a-f]{16}") && Files.deleteIfExists(file(id));
+    }
+
+    private Path file(String id) {
+        return dir.resolve("template-" + id + ".json");
     }
 
     /** A template as the copy check reads it: its paragraphs. */

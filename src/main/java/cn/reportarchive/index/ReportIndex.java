@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -84,23 +85,42 @@ public final class ReportIndex implements AutoCloseable {
 
     /** The ids of every report with passages in the last commit. */
     public Set<String> reportIds() throws IOException {
-        Set<String> ids = new HashSet<>();
         IndexSearcher searcher = searchers.acquire();
         try {
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                Terms terms = leaf.reader().terms(Fields.REPORT_ID);
-                if (terms == null) {
-                    continue;
-                }
-                TermsEnum it = terms.iterator();
-                for (BytesRef term = it.next(); term != null; term = it.next()) {
-                    if (it.docFreq() > 0 && hasLiveDoc(leaf, it)) {
-                        ids.add(term.utf8ToString());
-                    }
-                }
-            }
+            return reportIds(searcher.getIndexReader());
         } finally {
             searchers.release(searcher);
+        }
+    }
+
+    /**
+     * The report ids of the index's last commit, read without a writer: beside a process that holds
+     * the index (verify while serve runs). An index never committed has none.
+     */
+    public static Set<String> reportIdsAt(Path dir) throws IOException {
+        try (Directory directory = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return Set.of();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                return reportIds(reader);
+            }
+        }
+    }
+
+    private static Set<String> reportIds(IndexReader reader) throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(Fields.REPORT_ID);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum it = terms.iterator();
+            for (BytesRef term = it.next(); term != null; term = it.next()) {
+                if (it.docFreq() > 0 && hasLiveDoc(leaf, it)) {
+                    ids.add(term.utf8ToString());
+                }
+            }
         }
         return ids;
     }

@@ -1,6 +1,8 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.archive.ArchiveBusyException;
 import cn.reportarchive.archive.ImportMetadata;
+import cn.reportarchive.archive.IntakeLimit;
 import cn.reportarchive.archive.ImportOutcome;
 import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.auth.Access;
@@ -167,12 +169,17 @@ final class ApiRoutes {
 
     private void upload(Context ctx) throws Exception {
         Auth.require(ctx, Role::mayImport, "导入材料");
-        UploadedFile file = file(ctx);
-        Integer year = intForm(ctx, "year");
-        if (ImportMetadata.yearProblem(year) != null) {
-            throw new ApiError(400, ImportMetadata.yearProblem(year));
+        try (IntakeLimit.Ticket admitted = admit(ctx)) {
+            store(ctx);
         }
-        ImportMetadata given = new ImportMetadata(ctx.formParam("unit"), year, ctx.formParam("author"));
+    }
+
+    private void store(Context ctx) throws Exception {
+        UploadedFile file = file(ctx);
+        ImportMetadata given = new ImportMetadata(ctx.formParam("unit"), intForm(ctx, "year"), ctx.formParam("author"));
+        if (given.problem() != null) {
+            throw new ApiError(400, given.problem());
+        }
         String name = safeName(file.filename());
         ImportOutcome outcome = archive.importFile(name, bytes(file), given);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -193,6 +200,29 @@ final class ApiRoutes {
     /** What the file says of itself (title, year, unit, author…), to pre-fill the upload form. */
     private void preview(Context ctx) throws Exception {
         Auth.require(ctx, Role::mayImport, "导入材料");
+        try (IntakeLimit.Ticket admitted = admit(ctx)) {
+            previewAdmitted(ctx);
+        }
+    }
+
+    /** What a multipart form adds to the file: boundaries, headers and the other fields. */
+    private static final long FORM_OVERHEAD = 1024 * 1024;
+
+    /** Room for the request's body in memory, or a 429 when many large uploads are under way already. */
+    private IntakeLimit.Ticket admit(Context ctx) {
+        long declared = ctx.contentLength();
+        if (declared > archive.maxBytes() + FORM_OVERHEAD) {
+            throw new ApiError(413, archive.tooLargeMessage()); // said before a byte of it is read
+        }
+        try {
+            return archive.admit(declared < 0 ? archive.maxBytes() : Math.min(declared, archive.maxBytes()));
+        } catch (ArchiveBusyException e) {
+            ctx.header("Retry-After", "30");
+            throw new ApiError(429, e.getMessage());
+        }
+    }
+
+    private void previewAdmitted(Context ctx) throws Exception {
         UploadedFile file = file(ctx);
         ReportArchive.Prepared prepared = archive.prepare(safeName(file.filename()), bytes(file), ImportMetadata.NONE);
         if (prepared.decided() != null && prepared.decided().status() == ImportOutcome.Status.FAILED) {
@@ -228,7 +258,15 @@ final class ApiRoutes {
         if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {
             throw new ApiError(400, "请以 multipart/form-data 上传文件（字段名 file）。");
         }
-        UploadedFile file = ctx.uploadedFile("file");
+        UploadedFile file;
+        try {
+            file = ctx.uploadedFile("file");
+        } catch (Exception e) { // Javalin rethrows Jetty's ServletException unchecked
+            if (exceedsSize(e)) {
+                throw new ApiError(413, archive.tooLargeMessage()); // a body without a length, cut off by Jetty
+            }
+            throw e;
+        }
         if (file == null) {
             throw new ApiError(400, "请求中没有名为 file 的文件。");
         }
@@ -236,6 +274,15 @@ final class ApiRoutes {
             throw new ApiError(413, archive.tooLargeMessage());
         }
         return file;
+    }
+
+    private static boolean exceedsSize(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("size exceeded")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] bytes(UploadedFile file) throws IOException {

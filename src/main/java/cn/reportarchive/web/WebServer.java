@@ -58,6 +58,7 @@ public final class WebServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             // a little over the file limit, so that the form fields fit and the handler can say why
             config.http.maxRequestSize = maxUpload + 1024 * 1024;
             config.jetty.multipartConfig.maxFileSize(maxUpload + 1024 * 1024, SizeUnit.BYTES);

@@ -13,6 +13,7 @@ import cn.reportarchive.search.SearchRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,50 @@ class RecoveryTest {
         try (Application app = ArchiveFixture.open(data)) {
             assertEquals(Set.of("cafebabecafebabe"), app.archive().index().reportIds());
             assertEquals(1, app.search().search(SearchRequest.of("索引提交丢失")).total());
+        }
+    }
+
+    @Test
+    void originalsWithoutACatalogRowAndHalfWrittenFilesAreSweptAtOpen() throws Exception {
+        String kept;
+        try (Application app = ArchiveFixture.open(data)) {
+            kept = app.archive().importFile("a.txt", ArchiveFixture.report("中共临江县林业局党组", "2023", "学习不够系统。"),
+                    ImportMetadata.NONE).id();
+        }
+        // what a crash after the originals were stored, before the catalog rows, leaves behind
+        OriginalStore store = new OriginalStore(data.resolve("originals"));
+        byte[] orphan = ArchiveFixture.report("中共临江县林业局党组", "2024", "未登记的原件。");
+        store.put(Hashes.sha256(orphan), orphan);
+        java.nio.file.Path part = java.nio.file.Files.writeString(store.pathOf(Hashes.sha256(orphan)).resolveSibling(
+                Hashes.sha256(orphan) + "123.part"), "half");
+        assertEquals(3, ArchiveFixture.storedFiles(data).size());
+        try (Application app = ArchiveFixture.open(data)) {
+            assertEquals(List.of(store.pathOf(app.archive().get(kept).orElseThrow().sha256())),
+                    ArchiveFixture.storedFiles(data));
+            assertTrue(java.nio.file.Files.notExists(part));
+        }
+    }
+
+    @Test
+    void anIndexLeftStaleByAnInterruptedReindexIsRebuiltFromTheCatalogAtOpen() throws Exception {
+        Report first = parsed("重建前的说法。", "aaaaaaaaaaaaaaaa");
+        Report second = parsed("重建后的说法。", "aaaaaaaaaaaaaaaa").withSource("aaaaaaaaaaaaaaaa", first.sha256(),
+                "x.txt", "text/plain");
+        try (Catalog catalog = new Catalog(data.resolve("catalog.db"));
+             ReportIndex index = new ReportIndex(data.resolve("lucene"), Analyzers.passages())) {
+            catalog.insert(new StoredReport(first, ImportMetadata.NONE, 100, Instant.now().toString()));
+            index.put(first);
+            index.commit();
+            // a reindex marks the catalog, rewrites its row, and dies before the index commit
+            catalog.setIndexStale(true);
+            catalog.update(second);
+        }
+        try (Application app = ArchiveFixture.open(data)) {
+            assertEquals(0, app.search().search(SearchRequest.of("重建前的说法")).total());
+            assertEquals(1, app.search().search(SearchRequest.of("重建后的说法")).total());
+        }
+        try (Catalog catalog = new Catalog(data.resolve("catalog.db"))) {
+            assertTrue(!catalog.indexStale());
         }
     }
 }

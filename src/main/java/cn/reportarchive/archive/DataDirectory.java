@@ -1,0 +1,18 @@
+package cn.reportarchive.archive;
+
+import java.nio.file.Path;
+
+/** Where the parts of an archive live in its data directory. */
+public record DataDirectory(Path root) {
+    public Path catalog() {
+        return root.resolve("catalog.db");
+    }
+
+    public Path originals() {
+        return root.resolve("originals");
+    }
+
+    public Path index() {
+        return root.resolve("lucene");
+    }
+}

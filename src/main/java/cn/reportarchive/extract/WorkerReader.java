@@ -1,0 +1,226 @@
+package cn.reportarchive.extract;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads documents in child JVMs ({@link ExtractWorker}) with a bounded heap. A parse over the time
+ * limit is ended by killing its process, which a thread cannot be (PDFBox and POI ignore interrupts);
+ * a process that dies (out of memory, a crash) takes only that file with it. Each slot starts its
+ * process when first needed and again after one was killed; the slots bound how many parse at once.
+ */
+final class WorkerReader implements DocumentReader {
+    /** ExitOnOutOfMemoryError ends the JVM with this code. */
+    private static final int OUT_OF_MEMORY_EXIT = 3;
+    /** A cold JVM on a busy machine: loading the parsers can take a while, but not this long. */
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+
+    private final ExtractionLimits limits;
+    private final WorkerSettings settings;
+    private final List<String> command;
+    private final BlockingQueue<Slot> idle;
+    private final List<Slot> all = new ArrayList<>();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "parse-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closed;
+
+    WorkerReader(ExtractionLimits limits, WorkerSettings settings) {
+        this.limits = limits;
+        this.settings = settings;
+        this.command = command(limits, settings);
+        int n = Math.max(1, settings.workers());
+        this.idle = new ArrayBlockingQueue<>(n);
+        for (int i = 0; i < n; i++) {
+            Slot slot = new Slot();
+            all.add(slot);
+            idle.add(slot);
+        }
+    }
+
+    /** The child's command line: this JVM's java and class path (the jar, or target/classes in tests). */
+    private static List<String> command(ExtractionLimits limits, WorkerSettings settings) {
+        String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(s -> !s.isBlank())
+                .map(s -> Path.of(s).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+        // the worker's own deadline is a backstop for when this process is gone and cannot kill it
+        long deadline = limits.timeout().toMillis() + 30_000;
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + settings.heapMb() + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.awt.headless=true",
+                "-Dfile.encoding=UTF-8", "-Dorg.slf4j.simpleLogger.defaultLogLevel=off",
+                "-cp", classPath, ExtractWorker.class.getName(),
+                Integer.toString(limits.maxChars()), Long.toString(deadline));
+    }
+
+    @Override
+    public RawText read(byte[] bytes, String filename) throws ExtractionException {
+        Slot slot;
+        try {
+            slot = idle.take(); // waiting for a free process does not count against the time limit
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExtractionException("解析被中断。");
+        }
+        try {
+            return slot.read(bytes, filename);
+        } finally {
+            idle.add(slot);
+        }
+    }
+
+    /** The processes alive now (for tests that check a killed parser is really gone). */
+    List<ProcessHandle> processes() {
+        List<ProcessHandle> alive = new ArrayList<>();
+        for (Slot slot : all) {
+            Process p = slot.process;
+            if (p != null && p.isAlive()) {
+                alive.add(p.toHandle());
+            }
+        }
+        return alive;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Slot slot : all) {
+            slot.discard();
+        }
+        watchdog.shutdownNow();
+    }
+
+    /** One child process at a time, used by one caller at a time. */
+    private final class Slot {
+        private volatile Process process;
+        private DataOutputStream toWorker;
+        private DataInputStream fromWorker;
+        private int served;
+
+        RawText read(byte[] bytes, String filename) throws ExtractionException {
+            if (closed) {
+                throw new ParserUnavailableException("档案库正在关闭，文件未解析。", null);
+            }
+            start();
+            AtomicBoolean timedOut = new AtomicBoolean();
+            Process current = process;
+            ScheduledFuture<?> kill = watchdog.schedule(() -> {
+                timedOut.set(true);
+                current.destroyForcibly();
+            }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            WorkerProtocol.Response response;
+            try {
+                WorkerProtocol.writeRequest(toWorker, filename, bytes);
+                response = WorkerProtocol.readResponse(fromWorker);
+            } catch (IOException e) {
+                throw lost(current, timedOut.get(), e);
+            } finally {
+                kill.cancel(false);
+            }
+            if (++served >= settings.filesPerWorker()) {
+                discard();
+            }
+            if (response.text() != null) {
+                return response.text();
+            }
+            throw new ExtractionException(response.error(),
+                    response.detail().isEmpty() ? null : new ParserFailure(response.detail()));
+        }
+
+        /** The process is gone or useless; say why in the user's words. */
+        private ExtractionException lost(Process current, boolean timedOut, IOException e) {
+            // the exit code before anything else: a JVM out of memory closes its pipes a moment before it ends
+            int exit = timedOut ? -1 : exitCode(current);
+            discard();
+            if (timedOut) {
+                return new ExtractionException(TikaExtractor.timeoutMessage(limits.timeout()), e);
+            }
+            if (exit == OUT_OF_MEMORY_EXIT) {
+                return new ExtractionException("文件结构异常，解析时超出内存上限（" + settings.heapMb()
+                        + " MB），未导入。", e);
+            }
+            return new ExtractionException("解析该文件时解析进程意外退出（文件可能已损坏或结构异常），未导入。", e);
+        }
+
+        private void start() throws ParserUnavailableException {
+            if (process != null && process.isAlive()) {
+                return;
+            }
+            discard();
+            Process started;
+            try {
+                started = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                throw new ParserUnavailableException("无法启动文档解析进程（" + e.getMessage() + "），文件未导入，请稍后重试。", e);
+            }
+            ScheduledFuture<?> kill = watchdog.schedule(() -> {
+                started.destroyForcibly();
+            }, STARTUP.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(started.getInputStream(), 1 << 16));
+                if (in.readInt() != WorkerProtocol.READY) {
+                    throw new IOException("no ready signal");
+                }
+                process = started;
+                fromWorker = in;
+                toWorker = new DataOutputStream(new BufferedOutputStream(started.getOutputStream(), 1 << 16));
+                served = 0;
+            } catch (IOException e) {
+                started.destroyForcibly();
+                throw new ParserUnavailableException("文档解析进程未能启动（退出码 " + exitCode(started)
+                        + "），文件未导入，请稍后重试。", e);
+            } finally {
+                kill.cancel(false);
+            }
+        }
+
+        void discard() {
+            Process p = process;
+            process = null;
+            if (p != null) {
+                p.destroyForcibly();
+                try {
+                    p.waitFor(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private static int exitCode(Process p) {
+        try {
+            return p.waitFor(5, TimeUnit.SECONDS) ? p.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** A parser's failure as the worker reported it: its stack trace, kept for the log. */
+    static final class ParserFailure extends Exception {
+        ParserFailure(String trace) {
+            super(trace, null, false, false);
+        }
+    }
+}
