@@ -100,6 +100,11 @@ class CompareCommandsTest {
         JsonNode source = check.json().get("sources").get(0);
         assertTrue(source.get("template").asBoolean(), check.out());
         assertTrue(check.json().get("share").asDouble() > 0.9, check.out());
+        Path backup = tmp.resolve("backup.zip");
+        assertEquals(0, CliRunner.run("backup", backup.toString(), "--data", data).code());
+        String restored = tmp.resolve("restored").toString();
+        assertEquals(0, CliRunner.run("restore", backup.toString(), "--data", restored).code());
+        assertTrue(CliRunner.run("template", "list", "--data", restored).out().contains("网传范文"), "a backup takes the templates");
         String templateId = added.out().strip().split(" ")[0];
         assertEquals(0, CliRunner.run("template", "remove", templateId, "--data", data).code());
         assertFalse(CliRunner.run("template", "list", "--data", data).out().contains("网传范文"));
