@@ -39,6 +39,7 @@ final class PassageDocuments {
             // doc values for a stable order among equal scores, whatever order documents were written in
             doc.add(new NumericDocValuesField(Fields.ORDINAL, ordinal++));
             doc.add(new SortedDocValuesField(Fields.REPORT_ID, new BytesRef(report.id())));
+            doc.add(new NumericDocValuesField(Fields.LENGTH, passage.text().length()));
             stored(doc, Fields.TITLE, report.title());
             stored(doc, Fields.HEADING, passage.heading());
             keyword(doc, Fields.UNIT, report.unit());
