@@ -4,11 +4,13 @@ import cn.reportarchive.parse.Report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -142,6 +144,18 @@ public final class ReportIndex implements AutoCloseable {
     /** Shows searchers the last commit. */
     public void publish() throws IOException {
         searchers.maybeRefreshBlocking();
+    }
+
+    /** Passages, segments and format of the last commit, in a line (for benchmarks). */
+    public String describe() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            IndexReader reader = searcher.getIndexReader();
+            return String.format(Locale.ROOT, "%,d passages in %d segments, %s format", reader.numDocs(),
+                    reader.leaves().size(), ordered() ? "current" : "earlier (unordered)");
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     /** The ids of every report with passages in the last commit. */
