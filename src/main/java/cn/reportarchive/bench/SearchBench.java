@@ -10,8 +10,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -139,15 +137,7 @@ public final class SearchBench {
     }
 
     private void heap() {
-        System.gc();
-        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        out.printf(Locale.ROOT, "heap: %d MB live after GC, %d MB peak (sum of pool peaks)%n", used >> 20, peak >> 20);
+        out.println(Heap.describe());
     }
 
     private void scan(List<QueryMix.Query> queries, long[] indexNanos, Path texts, List<String> ids) throws Exception {

@@ -1,6 +1,7 @@
 package cn.reportarchive.cli;
 
 import cn.reportarchive.Application;
+import cn.reportarchive.bench.CompareBench;
 import cn.reportarchive.bench.LoadBench;
 import cn.reportarchive.bench.SearchBench;
 import cn.reportarchive.bench.StartBench;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "性能测试（结果写入 BENCHMARKS.md 的数字由它得出）",
-        subcommands = {BenchCommand.Search.class, BenchCommand.Start.class, BenchCommand.Load.class})
+        subcommands = {BenchCommand.Search.class, BenchCommand.Compare.class, BenchCommand.Start.class,
+                BenchCommand.Load.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -47,6 +49,26 @@ final class BenchCommand implements Runnable {
             try (Application app = common.open()) {
                 new SearchBench(app, System.out).run(new SearchBench.Settings(queries, clients, seconds, seed, texts,
                         scanQueries));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "compare", description = "对比、重复问题、查重的耗时与内存")
+    static final class Compare implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--pairs", description = "计时的年度对数（默认 200）")
+        int pairs = 200;
+
+        @Option(names = "--seed", description = "随机种子（默认 7）")
+        long seed = 7;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Application app = common.open()) {
+                new CompareBench(app, System.out).run(new CompareBench.Settings(pairs, seed));
                 return 0;
             }
         }

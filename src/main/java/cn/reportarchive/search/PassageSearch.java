@@ -25,8 +25,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Passage search: the query language compiled to Lucene, filters from the request and the query,
@@ -90,6 +92,10 @@ public final class PassageSearch {
         addFilter(filters, "unit", request.unit());
         addFilter(filters, "aspect", request.aspect());
         addFilter(filters, "section", request.section());
+        if (request.units() != null) { // the caller's units: kept in every count, facets' own included
+            filters.put("access", List.of(new TermInSetQuery(Fields.UNIT,
+                    request.units().stream().map(BytesRef::new).toList())));
+        }
 
         IndexSearcher shared = index.acquire();
         try {
