@@ -1,6 +1,5 @@
 package cn.reportarchive.web.browser;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -9,14 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.print.PageMargin;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
@@ -29,8 +24,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * driver is missing.
  */
 final class Browser implements AutoCloseable {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SHOTS = Path.of("target", "screenshots");
 
     final ChromeDriver driver;
@@ -44,8 +37,7 @@ final class Browser implements AutoCloseable {
 
     /** Skips the test class (JUnit assumption) when there is no browser to drive. */
     static void assumeAvailable(String testName) {
-        String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM + " 不存在（请安装 Debian 软件包 chromium）"
-                : !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER + " 不存在（请安装 Debian 软件包 chromium-driver）" : null;
+        String missing = Chromium.missing();
         if (missing != null) {
             System.out.println("[" + testName + "] 跳过浏览器测试：" + missing);
         }
@@ -53,18 +45,8 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open() throws IOException {
-        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
         Files.createDirectories(SHOTS);
-        // The driver executable is given, so Selenium Manager never runs and nothing is downloaded.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--no-first-run", "--window-size=1280,1600", "--disable-dev-shm-usage", "--lang=zh-CN");
-        return new Browser(new ChromeDriver(service, options));
+        return new Browser(Chromium.start());
     }
 
     void screenshot(String name) {
