@@ -12,10 +12,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +43,7 @@ public final class ReportArchive {
     private boolean closing;
     /** Uploads in memory at once: four files of the largest size, whatever their number. */
     private final IntakeLimit intake;
+    private final ArchiveMaintenance maintenance;
 
     public ReportArchive(OriginalStore originals, Catalog catalog, ReportIndex index,
                          TikaExtractor extractor, ReportParser parser) {
@@ -52,10 +53,11 @@ public final class ReportArchive {
         this.extractor = extractor;
         this.parser = parser;
         this.intake = new IntakeLimit(INTAKE_FILES * extractor.limits().maxBytes(), INTAKE_WAIT);
+        this.maintenance = new ArchiveMaintenance(writeLock, originals, catalog, index, this::read);
     }
 
     private static final int INTAKE_FILES = 4;
-    private static final java.time.Duration INTAKE_WAIT = java.time.Duration.ofSeconds(30);
+    private static final Duration INTAKE_WAIT = Duration.ofSeconds(30);
 
     /**
      * Room for a file of so many bytes to be taken in (an upload holds it in memory until stored);
@@ -306,63 +308,12 @@ public final class ReportArchive {
     }
 
     /**
-     * Brings the archive in line with its catalog after a crash: passages of a report without a
-     * catalog row are removed, a catalogued report missing from the index is indexed again, an index
-     * left stale by an interrupted reindex is rebuilt from the catalog, and originals without a
-     * catalog row (a batch cut short) and half-written temporary files are deleted.
+     * Brings the archive in line with its catalog after a crash (see {@link ArchiveMaintenance}):
+     * index entries without a catalog row removed, catalogued reports missing from the index indexed,
+     * an index left stale by an interrupted reindex rebuilt, orphaned originals and temporary files deleted.
      */
     public RecoveryReport recover() throws SQLException, IOException {
-        synchronized (writeLock) {
-            if (catalog.indexStale()) {
-                int rebuilt = rebuildIndexFromCatalog();
-                catalog.setIndexStale(false);
-                return new RecoveryReport(0, rebuilt, sweepOriginals());
-            }
-            Set<String> catalogued = catalog.ids();
-            Set<String> indexed = index.reportIds();
-            Set<String> orphans = new HashSet<>(indexed);
-            orphans.removeAll(catalogued);
-            Set<String> missing = new HashSet<>(catalogued);
-            missing.removeAll(indexed);
-            for (String id : orphans) {
-                index.remove(id);
-            }
-            for (String id : missing) {
-                index.put(catalog.get(id).orElseThrow().report());
-            }
-            if (!orphans.isEmpty() || !missing.isEmpty()) {
-                index.commit();
-            }
-            return new RecoveryReport(orphans.size(), missing.size(), sweepOriginals());
-        }
-    }
-
-    /** The index made again from the catalog's parsed reports (no file is parsed): what the catalog says, searchable. */
-    private int rebuildIndexFromCatalog() throws SQLException, IOException {
-        index.removeAll();
-        Set<String> ids = catalog.ids();
-        for (String id : ids) {
-            index.put(catalog.get(id).orElseThrow().report());
-        }
-        index.commit();
-        return ids.size();
-    }
-
-    /** Deletes originals that no catalog row names, and temporary files a crash left; says how many. */
-    private int sweepOriginals() throws SQLException, IOException {
-        Set<String> kept = new HashSet<>(catalog.shaById().values());
-        int swept = 0;
-        for (String sha : originals.hashes()) {
-            if (!kept.contains(sha)) {
-                originals.delete(sha);
-                swept++;
-            }
-        }
-        for (java.nio.file.Path leftover : originals.leftovers()) {
-            java.nio.file.Files.deleteIfExists(leftover);
-            swept++;
-        }
-        return swept;
+        return maintenance.recover();
     }
 
     public record RecoveryReport(int removedFromIndex, int addedToIndex, int originalsSwept) {
@@ -372,71 +323,13 @@ public final class ReportArchive {
     }
 
     /**
-     * Rebuilds the index from the originals alone: every original is extracted and parsed again
-     * (with today's parser and taxonomy), what was given on import is applied again, and the new
-     * index replaces the old in one commit. The catalog is marked first: should the process die
-     * before the commit, the catalog holds some new parses and the index the old ones, and opening
-     * the archive rebuilds the index from the catalog (run reindex again to finish the job).
+     * Rebuilds the index from the originals alone: every original extracted and parsed again, what was
+     * given on import applied again, the new index replacing the old in one commit (see
+     * {@link ArchiveMaintenance} for what a crash meanwhile leaves).
      */
     public ReindexResult reindex() throws SQLException, IOException {
-        synchronized (writeLock) {
-            catalog.setIndexStale(true);
-            try {
-                return reparseAll();
-            } catch (IOException | SQLException | RuntimeException e) {
-                // the writer must not keep a half-built index for the next commit to publish
-                rebuildIndexFromCatalog();
-                catalog.setIndexStale(false);
-                throw e;
-            }
-        }
+        return maintenance.reindex();
     }
-
-    private ReindexResult reparseAll() throws SQLException, IOException {
-        // one row at a time: an archive of 100,000 reports is not held in memory
-        Set<String> ids = catalog.ids();
-        index.removeAll();
-        int reparsed = 0;
-        List<String> problems = new ArrayList<>();
-        List<Report> changed = new ArrayList<>();
-        for (String id : ids) {
-            StoredReport stored = catalog.get(id).orElseThrow();
-            Report old = stored.report();
-            Report current = old;
-            try {
-                byte[] bytes = originals.read(old.sha256());
-                if (!Hashes.sha256(bytes).equals(old.sha256())) {
-                    problems.add(old.filename() + "：原件内容与登记的哈希不符，沿用上次解析结果。");
-                } else {
-                    current = read(bytes, old.filename(), old.sha256(), stored.given());
-                    reparsed++;
-                }
-            } catch (IOException e) {
-                problems.add(old.filename() + "：原件缺失或无法读取，沿用上次解析结果。");
-            } catch (ExtractionException e) {
-                problems.add(old.filename() + "：" + e.getMessage() + "沿用上次解析结果。");
-            } catch (RuntimeException | StackOverflowError e) {
-                LOG.error("re-parsing {} failed", old.filename(), e);
-                problems.add(old.filename() + "：重新解析时出错，沿用上次解析结果。");
-            }
-            if (!current.equals(old)) {
-                changed.add(current);
-                if (changed.size() >= UPDATE_BATCH) {
-                    catalog.updateAll(changed);
-                    changed.clear();
-                }
-            }
-            index.put(current);
-        }
-        catalog.updateAll(changed);
-        index.commit();
-        catalog.setIndexStale(false);
-        sweepOriginals();
-        return new ReindexResult(ids.size(), reparsed, problems);
-    }
-
-    /** Catalog rows rewritten per transaction during a reindex. */
-    private static final int UPDATE_BATCH = 256;
 
     public record ReindexResult(int reports, int reparsed, List<String> problems) {
     }

@@ -3,6 +3,7 @@ package cn.reportarchive.cli;
 import cn.reportarchive.Application;
 import cn.reportarchive.bench.CompareBench;
 import cn.reportarchive.bench.LoadBench;
+import cn.reportarchive.bench.ExtractBench;
 import cn.reportarchive.bench.SearchBench;
 import cn.reportarchive.bench.StartBench;
 import java.net.URI;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "性能测试（结果写入 BENCHMARKS.md 的数字由它得出）",
         subcommands = {BenchCommand.Search.class, BenchCommand.Compare.class, BenchCommand.Start.class,
-                BenchCommand.Load.class})
+                BenchCommand.Load.class, BenchCommand.Extract.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -122,6 +123,31 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             new LoadBench(System.out).run(new LoadBench.Settings(url, imports, formats, clients, seconds, seed));
+            return 0;
+        }
+    }
+
+    @Command(name = "extract", description = "解析文档的开销：在本进程内解析与在子进程中解析（隔离）的对比")
+    static final class Extract implements Callable<Integer> {
+        @Option(names = "--files", required = true, paramLabel = "DIR", description = "待解析的文件目录")
+        Path files;
+
+        @Option(names = "--limit", description = "最多取多少个文件（默认 300）")
+        int limit = 300;
+
+        @Option(names = "--rounds", description = "测量轮数（默认 3，另有一轮预热）")
+        int rounds = 3;
+
+        @Option(names = "--threads", description = "并发线程数，也是解析子进程数（默认为处理器核数）")
+        int threads = Runtime.getRuntime().availableProcessors();
+
+        @Override
+        public Integer call() throws Exception {
+            if (!java.nio.file.Files.isDirectory(files)) {
+                throw new UserError("找不到目录：" + files, Cli.USAGE);
+            }
+            new ExtractBench(System.out).run(new ExtractBench.Settings(files, limit, Math.max(1, rounds),
+                    Math.max(1, threads)));
             return 0;
         }
     }

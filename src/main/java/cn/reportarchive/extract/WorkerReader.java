@@ -67,7 +67,7 @@ final class WorkerReader implements DocumentReader {
         long deadline = limits.timeout().toMillis() + 30_000;
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + settings.heapMb() + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.awt.headless=true",
+                "-XX:-UsePerfData", "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8", "-Dorg.slf4j.simpleLogger.defaultLogLevel=off",
                 "-cp", classPath, ExtractWorker.class.getName(),
                 Integer.toString(limits.maxChars()), Long.toString(deadline));

@@ -1,0 +1,169 @@
+package cn.reportarchive.archive;
+
+import cn.reportarchive.extract.ExtractionException;
+import cn.reportarchive.index.ReportIndex;
+import cn.reportarchive.parse.Report;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeping the archive whole: recovery when it opens after a crash, and the rebuild of the index from
+ * the originals (reindex). Shares the archive's write lock, so neither runs beside an import.
+ */
+final class ArchiveMaintenance {
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveMaintenance.class);
+
+    /** Parses an original again, with what was given on import applied. */
+    interface Reparser {
+        Report read(byte[] bytes, String filename, String sha256, ImportMetadata given) throws ExtractionException;
+    }
+
+    private final Object writeLock;
+    private final OriginalStore originals;
+    private final Catalog catalog;
+    private final ReportIndex index;
+    private final Reparser reparser;
+
+    ArchiveMaintenance(Object writeLock, OriginalStore originals, Catalog catalog, ReportIndex index, Reparser reparser) {
+        this.writeLock = writeLock;
+        this.originals = originals;
+        this.catalog = catalog;
+        this.index = index;
+        this.reparser = reparser;
+    }
+
+    /**
+     * Brings the archive in line with its catalog after a crash: passages of a report without a
+     * catalog row are removed, a catalogued report missing from the index is indexed again, an index
+     * left stale by an interrupted reindex is rebuilt from the catalog, and originals without a
+     * catalog row (a batch cut short) and half-written temporary files are deleted.
+     */
+    ReportArchive.RecoveryReport recover() throws SQLException, IOException {
+        synchronized (writeLock) {
+            if (catalog.indexStale()) {
+                int rebuilt = rebuildIndexFromCatalog();
+                catalog.setIndexStale(false);
+                return new ReportArchive.RecoveryReport(0, rebuilt, sweepOriginals());
+            }
+            Set<String> catalogued = catalog.ids();
+            Set<String> indexed = index.reportIds();
+            Set<String> orphans = new HashSet<>(indexed);
+            orphans.removeAll(catalogued);
+            Set<String> missing = new HashSet<>(catalogued);
+            missing.removeAll(indexed);
+            for (String id : orphans) {
+                index.remove(id);
+            }
+            for (String id : missing) {
+                index.put(catalog.get(id).orElseThrow().report());
+            }
+            if (!orphans.isEmpty() || !missing.isEmpty()) {
+                index.commit();
+            }
+            return new ReportArchive.RecoveryReport(orphans.size(), missing.size(), sweepOriginals());
+        }
+    }
+
+    /** The index made again from the catalog's parsed reports (no file is parsed): what the catalog says, searchable. */
+    private int rebuildIndexFromCatalog() throws SQLException, IOException {
+        index.removeAll();
+        Set<String> ids = catalog.ids();
+        for (String id : ids) {
+            index.put(catalog.get(id).orElseThrow().report());
+        }
+        index.commit();
+        return ids.size();
+    }
+
+    /** Deletes originals that no catalog row names, and temporary files a crash left; says how many. */
+    private int sweepOriginals() throws SQLException, IOException {
+        Set<String> kept = new HashSet<>(catalog.shaById().values());
+        int swept = 0;
+        for (String sha : originals.hashes()) {
+            if (!kept.contains(sha)) {
+                originals.delete(sha);
+                swept++;
+            }
+        }
+        for (Path leftover : originals.leftovers()) {
+            Files.deleteIfExists(leftover);
+            swept++;
+        }
+        return swept;
+    }
+
+    /**
+     * Rebuilds the index from the originals alone: every original is extracted and parsed again
+     * (with today's parser and taxonomy), what was given on import is applied again, and the new
+     * index replaces the old in one commit. The catalog is marked first: should the process die
+     * before the commit, the catalog holds some new parses and the index the old ones, and opening
+     * the archive rebuilds the index from the catalog (run reindex again to finish the job).
+     */
+    ReportArchive.ReindexResult reindex() throws SQLException, IOException {
+        synchronized (writeLock) {
+            catalog.setIndexStale(true);
+            try {
+                return reparseAll();
+            } catch (IOException | SQLException | RuntimeException e) {
+                // the writer must not keep a half-built index for the next commit to publish
+                rebuildIndexFromCatalog();
+                catalog.setIndexStale(false);
+                throw e;
+            }
+        }
+    }
+
+    private ReportArchive.ReindexResult reparseAll() throws SQLException, IOException {
+        // one row at a time: an archive of 100,000 reports is not held in memory
+        Set<String> ids = catalog.ids();
+        index.removeAll();
+        int reparsed = 0;
+        List<String> problems = new ArrayList<>();
+        List<Report> changed = new ArrayList<>();
+        for (String id : ids) {
+            StoredReport stored = catalog.get(id).orElseThrow();
+            Report old = stored.report();
+            Report current = old;
+            try {
+                byte[] bytes = originals.read(old.sha256());
+                if (!Hashes.sha256(bytes).equals(old.sha256())) {
+                    problems.add(old.filename() + "：原件内容与登记的哈希不符，沿用上次解析结果。");
+                } else {
+                    current = reparser.read(bytes, old.filename(), old.sha256(), stored.given());
+                    reparsed++;
+                }
+            } catch (IOException e) {
+                problems.add(old.filename() + "：原件缺失或无法读取，沿用上次解析结果。");
+            } catch (ExtractionException e) {
+                problems.add(old.filename() + "：" + e.getMessage() + "沿用上次解析结果。");
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.error("re-parsing {} failed", old.filename(), e);
+                problems.add(old.filename() + "：重新解析时出错，沿用上次解析结果。");
+            }
+            if (!current.equals(old)) {
+                changed.add(current);
+                if (changed.size() >= UPDATE_BATCH) {
+                    catalog.updateAll(changed);
+                    changed.clear();
+                }
+            }
+            index.put(current);
+        }
+        catalog.updateAll(changed);
+        index.commit();
+        catalog.setIndexStale(false);
+        sweepOriginals();
+        return new ReportArchive.ReindexResult(ids.size(), reparsed, problems);
+    }
+
+    /** Catalog rows rewritten per transaction during a reindex. */
+    private static final int UPDATE_BATCH = 256;
+}
