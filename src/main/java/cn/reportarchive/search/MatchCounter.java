@@ -10,11 +10,11 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.FilterLeafCollector;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
@@ -23,11 +23,12 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Finds the top hits of a query and its matches (for the total and the facet counts) without
- * visiting every match of a broad query. Up to {@code bound} matches, everything is exact and comes
- * from one pass. Beyond it, the top hits are still exact, found by a pass that may skip passages
- * that cannot reach them (block-max WAND, since nothing asks for every match any more), while the
- * total and the facets are estimated from a systematic sample of the index holding about
- * {@code sample} matches, and say so.
+ * visiting every match of a broad query. One pass finds the top hits and keeps the matches up to
+ * {@code bound}: a query with no more than that is exact in every respect. Past the bound the same
+ * pass stops keeping matches and lets the scorers skip passages that cannot reach the top hits
+ * (block-max WAND; passages are in length order, so most of a broad query's are skipped): the hits
+ * stay exact, while the total and the facets are estimated from a systematic sample of the index
+ * holding about {@code sample} matches, and say so.
  */
 final class MatchCounter {
     /** Matches counted exactly by default: several pages of hits and their facets. */
@@ -63,25 +64,17 @@ final class MatchCounter {
 
     /** The first {@code window} hits by score ({@code order} null) or by that order, and the matches. */
     Found search(IndexSearcher searcher, Query query, int window, Sort order) throws IOException {
-        CollectorManager<? extends Collector, ? extends TopDocs> all = top(window, order, Integer.MAX_VALUE);
-        FirstPass first = firstPass(searcher, query, all);
-        if (first.complete()) {
-            return new Found(first.top(), exact(first.docs()));
-        }
-        // counting stopped: the top hits no longer need every match to be scored
-        TopDocs top = searcher.search(query, top(window, order, window));
-        return new Found(top, estimate(searcher, query, first.scanned()));
+        CollectorManager<? extends Collector, ? extends TopDocs> top = order == null
+                ? new TopScoreDocCollectorManager(window, null, bound)
+                : new TopFieldCollectorManager(order, window, null, bound);
+        FirstPass first = firstPass(searcher, query, top);
+        return new Found(first.top(), first.complete() ? exact(first.docs()) : estimate(searcher, query, first.scanned()));
     }
 
     /** The matches of a query, for facet counts alone. */
     Matches count(IndexSearcher searcher, Query query) throws IOException {
         FirstPass first = firstPass(searcher, query, null);
         return first.complete() ? exact(first.docs()) : estimate(searcher, query, first.scanned());
-    }
-
-    private static CollectorManager<? extends Collector, ? extends TopDocs> top(int window, Sort order, int exactUpTo) {
-        return order == null ? new TopScoreDocCollectorManager(window, null, exactUpTo)
-                : new TopFieldCollectorManager(order, window, null, exactUpTo);
     }
 
     private static Matches exact(FacetsCollector docs) {
@@ -123,58 +116,101 @@ final class MatchCounter {
     private <C extends Collector, T extends TopDocs> FirstPass firstPass(IndexSearcher searcher, Query query,
             CollectorManager<C, T> topManager) throws IOException {
         C top = topManager == null ? null : topManager.newCollector();
-        FacetsCollector docs = new FacetsCollector();
-        Bounded bounded = new Bounded(top == null ? docs : MultiCollector.wrap(top, docs), bound);
-        searcher.search(query, new CollectorManager<Bounded, Void>() {
+        UpToBound pass = new UpToBound(top, bound);
+        searcher.search(query, new CollectorManager<UpToBound, Void>() {
             @Override
-            public Bounded newCollector() {
-                return bounded; // no executor: one collector sees every segment in order
+            public UpToBound newCollector() {
+                return pass; // no executor: one collector sees every segment in order
             }
 
             @Override
-            public Void reduce(java.util.Collection<Bounded> collectors) {
+            public Void reduce(java.util.Collection<UpToBound> collectors) {
                 return null;
             }
         });
         TopDocs topDocs = top == null ? null : topManager.reduce(List.of(top));
-        return new FirstPass(topDocs, docs, !bounded.stopped, bounded.scanned);
+        return new FirstPass(topDocs, pass.matches, !pass.overflow, pass.scanned);
     }
 
-    /** Passes matches on until there are more than the bound, then stops the search. */
-    private static final class Bounded implements Collector {
-        private final Collector inner;
+    /**
+     * Feeds every match to the top hits' collector (if any) and keeps the first {@code bound} matches.
+     * The top hits' collector counts exactly up to the same bound before it lets the scorers skip, so
+     * the matches kept are all there are when the bound is not passed. Without a top hits' collector
+     * the search stops at the bound.
+     */
+    private static final class UpToBound implements Collector {
+        private final Collector top;
+        private final FacetsCollector matches = new FacetsCollector();
         private final int bound;
         private int seen;
-        private boolean stopped;
-        /** Documents of the index up to and including the last match passed on, once stopped. */
+        private boolean overflow;
+        /** Documents of the index up to the match that passed the bound. */
         private long scanned;
 
-        Bounded(Collector inner, int bound) {
-            this.inner = inner;
+        UpToBound(Collector top, int bound) {
+            this.top = top;
             this.bound = bound;
         }
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            if (stopped) {
+            if (overflow && top == null) {
                 throw new CollectionTerminatedException();
             }
-            return new FilterLeafCollector(inner.getLeafCollector(context)) {
+            LeafCollector best = top == null ? null : top.getLeafCollector(context);
+            LeafCollector kept = overflow ? null : matches.getLeafCollector(context);
+            return new LeafCollector() {
+                private LeafCollector keeping = kept;
+
+                @Override
+                public void setScorer(Scorable scorer) throws IOException {
+                    if (best != null) {
+                        best.setScorer(scorer);
+                    }
+                    if (kept != null) {
+                        kept.setScorer(scorer);
+                    }
+                }
+
                 @Override
                 public void collect(int doc) throws IOException {
-                    if (++seen > bound) {
-                        stopped = true;
-                        scanned = (long) context.docBase + doc + 1;
-                        throw new CollectionTerminatedException();
+                    if (keeping != null) {
+                        if (++seen <= bound) {
+                            keeping.collect(doc);
+                        } else {
+                            overflow = true;
+                            scanned = (long) context.docBase + doc + 1;
+                            keeping = null;
+                            if (best == null) {
+                                throw new CollectionTerminatedException();
+                            }
+                        }
                     }
-                    super.collect(doc);
+                    if (best != null) {
+                        best.collect(doc);
+                    }
+                }
+
+                @Override
+                public DocIdSetIterator competitiveIterator() throws IOException {
+                    return best == null ? null : best.competitiveIterator();
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    if (best != null) {
+                        best.finish();
+                    }
+                    if (kept != null) {
+                        kept.finish();
+                    }
                 }
             };
         }
 
         @Override
         public ScoreMode scoreMode() {
-            return inner.scoreMode();
+            return top == null ? ScoreMode.COMPLETE_NO_SCORES : top.scoreMode();
         }
     }
 }
