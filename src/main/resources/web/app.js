@@ -1,6 +1,7 @@
-/* 对照检查材料档案库: what every page shares. The nav bar, calls to the JSON API, building DOM
- * nodes with text (never HTML: report text may contain markup), labels for aspects and sections,
- * and the keyboard: "/" focuses the search box. No framework, no build step. */
+/* 对照检查材料档案库: what every page shares. The nav bar (with who is signed in and 退出), calls to
+ * the JSON API (with the session's CSRF token on every change; a 401 leads to the login page),
+ * building DOM nodes with text (never HTML: report text may contain markup), labels for aspects
+ * and sections, and the keyboard: "/" focuses the search box. No framework, no build step. */
 'use strict';
 
 const RA = (() => {
@@ -50,11 +51,44 @@ const RA = (() => {
     constructor(status, message) { super(message); this.status = status; }
   }
 
+  const isLoginPage = () => document.body && document.body.dataset.page === 'login';
+
+  /** To the login page, coming back here afterwards. */
+  function toLogin() {
+    if (isLoginPage()) return;
+    const here = location.pathname.split('/').pop() + location.search + location.hash;
+    location.href = 'login.html' + (here ? '?next=' + encodeURIComponent(here) : '');
+  }
+
+  let sessionPromise = null;
+  /** Who this page talks for: {open, username, role, roleLabel, units, csrf, may}; a 401 goes to the login page. */
+  function session() {
+    if (!sessionPromise) {
+      sessionPromise = fetch('api/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(async r => {
+          if (r.status === 401 && !isLoginPage()) toLogin();
+          return r.ok ? r.json() : null;
+        })
+        .catch(() => null);
+    }
+    return sessionPromise;
+  }
+
+  /** The header that proves a change comes from this site's own pages (see AuthRoutes). */
+  async function csrfHeaders() {
+    const s = await session();
+    return s && s.csrf ? { 'X-CSRF-Token': s.csrf } : {};
+  }
+
   /** GET (or any method) on the API; resolves with the parsed JSON, rejects with an ApiFailure whose message is Chinese. */
   async function api(path, options) {
     let response;
+    const opts = Object.assign({ credentials: 'same-origin' }, options || {});
+    const method = (opts.method || 'GET').toUpperCase();
+    opts.headers = Object.assign({ Accept: 'application/json' }, opts.headers || {},
+      method === 'GET' || method === 'HEAD' ? {} : await csrfHeaders());
     try {
-      response = await fetch(path, Object.assign({ headers: { Accept: 'application/json' }, credentials: 'same-origin' }, options || {}));
+      response = await fetch(path, opts);
     } catch (e) {
       throw new ApiFailure(0, '无法连接服务器，请检查网络后重试。');
     }
@@ -66,7 +100,8 @@ const RA = (() => {
     if (!response.ok) {
       const msg = body && body.error ? body.error : '请求失败（HTTP ' + response.status + '）。';
       if (response.status === 401) {
-        throw new ApiFailure(401, msg + '（请先登录。）');
+        toLogin();
+        throw new ApiFailure(401, msg);
       }
       throw new ApiFailure(response.status, msg);
     }
@@ -134,19 +169,89 @@ const RA = (() => {
 
   function yearText(y) { return y ? y + '年' : '年度不详'; }
 
-  /** The top bar: site name, 检索 · 浏览 · 导入, and on pages other than 检索 a small search box. */
+  /** 0.813 → "81%". */
+  function percent(x) { return x == null ? '' : Math.round(x * 100) + '%'; }
+
+  /**
+   * The text as nodes, with every occurrence of the given runs inside <mark>: overlapping runs
+   * merged, touching ones kept apart (they may stand apart in the other text). Built from text
+   * nodes only: the text may contain markup, which must stay text.
+   */
+  function markRuns(text, runs) {
+    const s = String(text || '');
+    const spans = [];
+    for (const run of runs || []) {
+      if (!run) continue;
+      for (let i = s.indexOf(run); i >= 0; i = s.indexOf(run, i + 1)) spans.push([i, i + run.length]);
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const sp of spans) {
+      const last = merged[merged.length - 1];
+      if (last && sp[0] < last[1]) last[1] = Math.max(last[1], sp[1]);
+      else merged.push(sp.slice());
+    }
+    const out = [];
+    let at = 0;
+    for (const [a, b] of merged) {
+      if (a > at) out.push(document.createTextNode(s.slice(at, a)));
+      out.push(el('mark', null, s.slice(a, b)));
+      at = b;
+    }
+    if (at < s.length) out.push(document.createTextNode(s.slice(at)));
+    return out;
+  }
+
+  /**
+   * The top bar: site name, 检索 · 浏览 · 对比 · 重复问题 · 查重 · 导入 (· 审计日志 for admins), on pages other than 检索 a small
+   * search box, and the signed-in user with 退出. The login page has the site name alone.
+   */
   function renderNav() {
     const page = document.body.dataset.page || '';
-    const items = [['search', 'index.html', '检索'], ['browse', 'browse.html', '浏览'], ['upload', 'upload.html', '导入']];
+    const bar = el('header', { class: 'topbar' }, el('a', { class: 'site', href: 'index.html' }, '对照检查材料档案库'));
+    document.body.insertBefore(bar, document.body.firstChild);
+    if (page === 'login') return;
+    const items = [['search', 'index.html', '检索'], ['browse', 'browse.html', '浏览'], ['compare', 'compare.html', '对比'],
+      ['repeats', 'repeats.html', '重复问题'], ['copies', 'copies.html', '查重'], ['upload', 'upload.html', '导入']];
     const nav = el('nav', { 'aria-label': '主导航' },
-      items.map(([key, href, label]) => el('a', { href, 'aria-current': key === page ? 'page' : null }, label)));
-    const bar = el('header', { class: 'topbar' }, el('a', { class: 'site', href: 'index.html' }, '对照检查材料档案库'), nav);
+      items.map(([key, href, label]) => el('a', { href, 'data-nav': key, 'aria-current': key === page ? 'page' : null }, label)));
+    bar.appendChild(nav);
     if (page !== 'search') {
       bar.appendChild(el('form', { class: 'quick', action: 'index.html', method: 'get', role: 'search' },
         el('input', { type: 'search', name: 'q', placeholder: '检索全部材料（按 / 键）', 'aria-label': '检索词', 'data-search-box': true }),
         el('button', { type: 'submit' }, '检索')));
     }
-    document.body.insertBefore(bar, document.body.firstChild);
+    const who = el('div', { class: 'who', id: 'who' });
+    bar.appendChild(who);
+    session().then(s => {
+      if (!s) return;
+      if (!s.may.import) {
+        const upload = nav.querySelector('[data-nav=upload]');
+        if (upload) upload.remove();
+      }
+      if (!s.may.copies) {
+        const copies = nav.querySelector('[data-nav=copies]');
+        if (copies) copies.remove();
+      }
+      if (s.may.audit) {
+        nav.appendChild(el('a', { href: 'audit.html', 'data-nav': 'audit', 'aria-current': page === 'audit' ? 'page' : null }, '审计日志'));
+      }
+      if (s.open) {
+        who.appendChild(el('span', { class: 'muted small', title: '尚未设置账户：仅本机可访问，无需登录' }, '未设账户·仅本机'));
+        return;
+      }
+      who.appendChild(el('span', { class: 'user', id: 'user-name', title: s.roleLabel }, s.username));
+      who.appendChild(el('span', { class: 'muted small' }, s.roleLabel));
+      who.appendChild(el('a', { href: 'login.html', id: 'logout', onclick: logout }, '退出'));
+    });
+  }
+
+  async function logout(e) {
+    e.preventDefault();
+    try {
+      await fetch('api/logout', { method: 'POST', credentials: 'same-origin', headers: await csrfHeaders() });
+    } catch (err) { /* signed out on the server or not: the login page comes next either way */ }
+    location.href = 'login.html';
   }
 
   /** "/" anywhere but in a text field focuses the page's search box. */
@@ -169,13 +274,34 @@ const RA = (() => {
     container.appendChild(el('div', { class: 'error', role: 'alert' }, message));
   }
 
+  /**
+   * A list for one part of a page: says it is loading, then shows the error or the empty notice in
+   * the box and resolves null, or empties the box and resolves the list (pick takes it from the answer).
+   */
+  async function loadList(box, path, pick, loading, empty) {
+    clear(box).appendChild(el('p', { class: 'muted' }, loading));
+    let list;
+    try {
+      list = pick(await api(path)) || [];
+    } catch (e) {
+      showError(box, e.message);
+      return null;
+    }
+    clear(box);
+    if (!list.length) {
+      box.appendChild(el('p', { class: 'notice' }, empty));
+      return null;
+    }
+    return list;
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
     renderNav();
     installKeys();
   });
 
   return {
-    el, append, clear, escapeHtml, api, ApiFailure, meta, loadLabels, aspectLabel, sectionLabel, kindLabel,
-    refLabel, reportLink, searchLink, formatBytes, yearText, cnNumber, showError
+    el, append, clear, escapeHtml, api, ApiFailure, session, csrfHeaders, toLogin, meta, loadLabels, aspectLabel, sectionLabel, kindLabel,
+    refLabel, reportLink, searchLink, formatBytes, yearText, cnNumber, showError, percent, markRuns, loadList
   };
 })();

@@ -99,6 +99,10 @@
       el('a', { href: '#', onclick: e => { e.preventDefault(); window.print(); } }, '打印'),
       r.unit ? el('a', { href: 'browse.html?unit=' + encodeURIComponent(r.unit) }, '本单位全部材料') : null,
       r.unit ? el('a', { href: RA.searchLink({ unit: r.unit }) }, '检索本单位') : null,
+      el('span', { class: 'compare-links', id: 'compare-links' }),
+      r.unit ? el('a', { id: 'repeats-link', href: 'repeats.html?' + new URLSearchParams(r.author ? { unit: r.unit, author: r.author } : { unit: r.unit }),
+        title: '这个单位（或作者）历年反复查摆的问题' }, '历年重复问题') : null,
+      el('a', { id: 'copies-link', href: 'copies.html?id=' + encodeURIComponent(r.id), title: '这份材料有多少文字也出现在其他材料或模板中' }, '查重'),
       el('span', { class: 'siblings', id: 'siblings' })));
   }
 
@@ -110,6 +114,7 @@
     } catch (e) {
       return;
     }
+    compareLinks(r, list);
     const others = list.filter(s => s.id !== r.id).sort((a, b) => (a.year || 0) - (b.year || 0));
     if (!others.length) return;
     const box = document.getElementById('siblings');
@@ -118,6 +123,21 @@
       const who = s.author ? s.author : (s.kind === 'team' ? '班子' : '');
       box.appendChild(el('a', { href: RA.reportLink(s.id), title: s.title || '' }, RA.yearText(s.year) + (who ? ' ' + who : '')));
     }
+  }
+
+  /** 与上一年对比 / 与下一年对比: the nearest earlier and later year of the same team or the same person. */
+  function compareLinks(r, list) {
+    if (!r.year) return;
+    const same = list.filter(s => s.id !== r.id && s.year && (r.author ? s.author === r.author : !s.author));
+    const before = Math.max(...same.filter(s => s.year < r.year).map(s => s.year), -Infinity);
+    const after = Math.min(...same.filter(s => s.year > r.year).map(s => s.year), Infinity);
+    const link = (id, from, to, label) => el('a', {
+      id, href: 'compare.html?' + new URLSearchParams(Object.assign({ unit: r.unit }, r.author ? { author: r.author } : {}, { from, to })),
+      title: from + '年与' + to + '年逐条对比：重复的问题、措施的落实'
+    }, label);
+    const box = document.getElementById('compare-links');
+    if (isFinite(before)) box.appendChild(link('compare-prev', before, r.year, '与上一年对比'));
+    if (isFinite(after)) box.appendChild(link('compare-next', r.year, after, '与下一年对比'));
   }
 
   function paragraphs(list, type, box) {

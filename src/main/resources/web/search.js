@@ -90,7 +90,7 @@
     return entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'));
   }
 
-  async function renderFacets(state, facets) {
+  async function renderFacets(state, facets, estimated) {
     const box = clear(document.getElementById('facets'));
     for (const facet of FILTERS) {
       let entries = await facetOrder(facet, facets[facet]);
@@ -107,12 +107,13 @@
           class: (on ? 'on' : '') + (count === 0 ? ' zero' : ''),
           title: on ? '取消“' + label + '”筛选' : '只看' + FILTER_NAMES[facet] + '“' + label + '”',
           'data-facet': facet, 'data-value': value
-        }, el('span', { class: 'v' }, label), el('span', { class: 'n' }, String(count)))));
+        }, el('span', { class: 'v' }, label), el('span', { class: 'n', title: estimated ? '按抽样估计的约数' : null },
+          (estimated && count > 0 ? '约' : '') + count))));
       }
       const sec = el('section', { 'data-facet': facet }, el('h2', null, FILTER_NAMES[facet]));
       sec.appendChild(entries.length ? list : el('p', { class: 'muted small' }, '无'));
       if (long) {
-        sec.appendChild(el('a', { href: '#', class: 'more', onclick: e => { e.preventDefault(); expanded.add(facet); renderFacets(state, facets); } },
+        sec.appendChild(el('a', { href: '#', class: 'more', onclick: e => { e.preventDefault(); expanded.add(facet); renderFacets(state, facets, estimated); } },
           '展开全部 ' + entries.length + ' 项'));
       }
       box.appendChild(sec);
@@ -171,11 +172,16 @@
     return nav;
   }
 
-  function printHead(state, total) {
+  // beyond several thousand matches the server counts a sample: the total is then an estimate
+  function totalText(result) {
+    return (result.totalExact === false ? '约 ' : '') + result.total;
+  }
+
+  function printHead(state, result) {
     const head = clear(document.getElementById('print-head'));
     const parts = ['检索式：' + (state.q.trim() || '（无）')];
     for (const f of FILTERS) if (state[f]) parts.push(FILTER_NAMES[f] + '：' + facetValueLabel(f, state[f]));
-    parts.push('共 ' + total + ' 条');
+    parts.push('共 ' + totalText(result) + ' 条');
     parts.push('打印时间：' + new Date().toLocaleString('zh-CN', { hour12: false }));
     head.textContent = '对照检查材料档案库　' + parts.join('　');
   }
@@ -215,22 +221,22 @@
     }
     if (mine !== generation) return;
     body.removeAttribute('aria-busy');
-    await renderFacets(state, result.facets || {});
+    await renderFacets(state, result.facets || {}, result.facetsExact === false);
     clear(body);
-    printHead(state, result.total);
+    printHead(state, result);
 
     if (isEmpty(state)) {
       let reports = '';
       try { reports = (await RA.api('api/health')).reports; } catch (e) { /* the count is a nicety */ }
       body.appendChild(el('div', { class: 'landing' },
-        el('p', null, '档案库现有材料 ', el('b', null, String(reports)), ' 份，可检索段落 ', el('b', null, String(result.total)), ' 条。'),
+        el('p', null, '档案库现有材料 ', el('b', null, String(reports)), ' 份，可检索段落 ', el('b', null, totalText(result)), ' 条。'),
         el('p', { class: 'muted' }, '在上方输入检索词后按回车；也可以直接点左侧的年度、单位、方面、部分查看该类全部段落。'),
         reports === 0 ? el('p', null, '档案库还是空的：请先到“', el('a', { href: 'upload.html' }, '导入'), '”页上传材料。') : null));
       return;
     }
 
     const summary = el('div', { class: 'summary' },
-      el('span', { class: 'count', id: 'total' }, '共 ' + result.total + ' 条段落'),
+      el('span', { class: 'count', id: 'total' }, '共 ' + totalText(result) + ' 条段落'),
       result.total > 0 ? el('span', { class: 'muted small' },
         '第 ' + ((state.page - 1) * state.size + 1) + '–' + Math.min(state.page * state.size, result.total) + ' 条') : null,
       renderChips(state),

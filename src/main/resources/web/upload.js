@@ -15,16 +15,19 @@
     imported: '已导入', duplicate: '重复', failed: '失败'
   };
 
-  /** POST multipart with upload progress (fetch cannot report it). Resolves {status, body}. */
-  function post(url, form, onProgress, onSent) {
+  /** POST multipart with upload progress (fetch cannot report it), with the session's CSRF token. Resolves {status, body}. */
+  async function post(url, form, onProgress, onSent) {
+    const token = await RA.csrfHeaders();
     return new Promise(resolve => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', url);
       xhr.setRequestHeader('Accept', 'application/json');
+      for (const [k, v] of Object.entries(token)) xhr.setRequestHeader(k, v);
       xhr.responseType = 'text';
       xhr.upload.onprogress = e => { if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total); };
       xhr.upload.onload = () => { if (onSent) onSent(); };
       xhr.onload = () => {
+        if (xhr.status === 401) RA.toLogin();
         let body = null;
         try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
         resolve({ status: xhr.status, body });

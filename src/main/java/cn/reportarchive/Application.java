@@ -5,6 +5,11 @@ import cn.reportarchive.archive.Catalog;
 import cn.reportarchive.archive.DataDirectory;
 import cn.reportarchive.archive.OriginalStore;
 import cn.reportarchive.archive.ReportArchive;
+import cn.reportarchive.auth.AuthStore;
+import cn.reportarchive.auth.PasswordHasher;
+import cn.reportarchive.compare.CompareService;
+import cn.reportarchive.compare.CopyService;
+import cn.reportarchive.compare.TemplateLibrary;
 import cn.reportarchive.extract.ExtractionLimits;
 import cn.reportarchive.extract.TextNormalizer;
 import cn.reportarchive.extract.TikaExtractor;
@@ -19,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 
 /**
  * The one place that wires the application: given a data directory, it opens the original store,
@@ -32,6 +38,9 @@ public final class Application implements AutoCloseable {
     private final TikaExtractor extractor;
     private final ReportArchive archive;
     private final PassageSearch search;
+    private final AuthStore auth;
+    private final CompareService compare;
+    private final CopyService copies;
 
     private Application(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
         Files.createDirectories(dataDir);
@@ -44,11 +53,26 @@ public final class Application implements AutoCloseable {
             catalog.close(); // e.g. the index is locked by a running serve: leave nothing open
             throw e;
         }
+        try {
+            this.auth = openAuth(dataDir);
+        } catch (IOException | SQLException | RuntimeException e) {
+            index.close();
+            catalog.close();
+            throw e;
+        }
         // Office and PDF files are parsed in child processes: a runaway parser cannot take this one down
         this.extractor = TikaExtractor.isolated(limits, new TextNormalizer(), WorkerSettings.defaults());
         this.archive = new ReportArchive(new OriginalStore(layout.originals()), catalog, index,
                 extractor, new ReportParser(taxonomy));
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir));
+        this.compare = new CompareService(archive, index, taxonomy);
+        this.copies = new CopyService(archive, new TemplateLibrary(dataDir), extractor);
+    }
+
+    /** The accounts and the audit log alone (no index, no lock): what the user commands need. */
+    public static AuthStore openAuth(Path dataDir) throws IOException, SQLException {
+        Files.createDirectories(dataDir);
+        return AuthStore.open(dataDir.resolve("catalog.db"), new PasswordHasher(), Clock.systemDefaultZone());
     }
 
     public static Application open(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
@@ -78,6 +102,18 @@ public final class Application implements AutoCloseable {
         return search;
     }
 
+    public AuthStore auth() {
+        return auth;
+    }
+
+    public CompareService compare() {
+        return compare;
+    }
+
+    public CopyService copies() {
+        return copies;
+    }
+
     @Override
     public void close() throws IOException, SQLException {
         archive.shutDown();
@@ -85,7 +121,11 @@ public final class Application implements AutoCloseable {
             extractor.close();
             index.close();
         } finally {
-            catalog.close();
+            try {
+                auth.close();
+            } finally {
+                catalog.close();
+            }
         }
     }
 }

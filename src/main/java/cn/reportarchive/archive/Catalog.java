@@ -263,6 +263,24 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /**
+     * The reports after {@code afterId} in id order, at most {@code limit}: a reader of the whole
+     * archive goes page by page and never holds the catalog for long.
+     */
+    public synchronized List<StoredReport> page(String afterId, int limit) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("SELECT " + COLUMNS + " FROM reports WHERE id > ? ORDER BY id LIMIT ?")) {
+            q.setString(1, afterId == null ? "" : afterId);
+            q.setInt(2, limit);
+            List<StoredReport> result = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    result.add(row(rs));
+                }
+            }
+            return result;
+        }
+    }
+
     /** Summaries straight from the columns: listing 100,000 reports must not decode their bodies. */
     public synchronized List<ReportSummary> summaries(String unit, Integer year) throws SQLException {
         try (PreparedStatement q = filtered("id, title, year, unit, author, json_extract(report_json, '$.post'), kind,"

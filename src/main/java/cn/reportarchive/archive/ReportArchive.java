@@ -247,6 +247,17 @@ public final class ReportArchive {
         return catalog.summaries(unit, year);
     }
 
+    /** Every report, page by page in id order, for readers of the whole archive. */
+    public void forEach(java.util.function.Consumer<Report> each) throws SQLException {
+        String after = "";
+        for (List<StoredReport> page = catalog.page(after, 500); !page.isEmpty(); page = catalog.page(after, 500)) {
+            for (StoredReport s : page) {
+                each.accept(s.report());
+            }
+            after = page.get(page.size() - 1).report().id();
+        }
+    }
+
     public List<StoredReport> list(String unit, Integer year) throws SQLException {
         return catalog.list(unit, year);
     }

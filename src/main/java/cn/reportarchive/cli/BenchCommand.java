@@ -1,8 +1,12 @@
 package cn.reportarchive.cli;
 
 import cn.reportarchive.Application;
+import cn.reportarchive.bench.CompareBench;
+import cn.reportarchive.bench.LoadBench;
 import cn.reportarchive.bench.ExtractBench;
 import cn.reportarchive.bench.SearchBench;
+import cn.reportarchive.bench.StartBench;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "性能测试（结果写入 BENCHMARKS.md 的数字由它得出）",
-        subcommands = {BenchCommand.Search.class, BenchCommand.Extract.class})
+        subcommands = {BenchCommand.Search.class, BenchCommand.Compare.class, BenchCommand.Start.class,
+                BenchCommand.Load.class, BenchCommand.Extract.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -47,6 +52,78 @@ final class BenchCommand implements Runnable {
                         scanQueries));
                 return 0;
             }
+        }
+    }
+
+    @Command(name = "compare", description = "对比、重复问题、查重的耗时与内存")
+    static final class Compare implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--pairs", description = "计时的年度对数（默认 200）")
+        int pairs = 200;
+
+        @Option(names = "--seed", description = "随机种子（默认 7）")
+        long seed = 7;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Application app = common.open()) {
+                new CompareBench(app, System.out).run(new CompareBench.Settings(pairs, seed));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "start", description = "serve 冷启动时间：启动服务进程，直到 /api/health 应答，以及首次检索的耗时")
+    static final class Start implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--runs", description = "启动次数（默认 5）")
+        int runs = 5;
+
+        @Option(names = "--port", description = "服务端口（默认 7099）")
+        int port = 7099;
+
+        @Option(names = "--heap", description = "服务进程的最大堆（默认 512m）")
+        String heap = "512m";
+
+        @Option(names = "--query", description = "启动后首次检索的检索式（默认 学习）")
+        String query = "学习";
+
+        @Override
+        public Integer call() throws Exception {
+            // the server opens the archive; this process only starts it and asks it
+            new StartBench(System.out).run(new StartBench.Settings(common.data, runs, port, heap, query));
+            return 0;
+        }
+    }
+
+    @Command(name = "load", description = "对运行中的服务施加负载：一个客户端导入，同时多个客户端检索、打开材料")
+    static final class Load implements Callable<Integer> {
+        @Option(names = "--url", description = "服务地址（默认 http://127.0.0.1:7070/，只能是本机）")
+        URI url = URI.create("http://127.0.0.1:7070/");
+
+        @Option(names = "--imports", description = "导入的生成材料份数（默认 500）")
+        int imports = 500;
+
+        @Option(names = "--formats", description = "生成材料的格式比例（默认 docx=50,txt=50）")
+        String formats = "docx=50,txt=50";
+
+        @Option(names = "--clients", description = "检索客户端数（默认 16）")
+        int clients = 16;
+
+        @Option(names = "--seconds", description = "最短持续时间，秒（默认 60；导入未完成则继续）")
+        int seconds = 60;
+
+        @Option(names = "--seed", description = "随机种子（默认 11）")
+        long seed = 11;
+
+        @Override
+        public Integer call() throws Exception {
+            new LoadBench(System.out).run(new LoadBench.Settings(url, imports, formats, clients, seconds, seed));
+            return 0;
         }
     }
 

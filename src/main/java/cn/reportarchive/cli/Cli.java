@@ -16,7 +16,8 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "report-archive", mixinStandardHelpOptions = true, version = "report-archive 0.1",
         description = "对照检查材料全文检索档案库",
         subcommands = {ImportCommand.class, ListCommand.class, ShowCommand.class, SearchCommand.class,
-                ReindexCommand.class, ServeCommand.class, BenchCommand.class, GenerateCommand.class,
+                ReindexCommand.class, ServeCommand.class, BenchCommand.class, GenerateCommand.class, CompareCommand.class,
+                RepeatsCommand.class, CopiesCommand.class, TemplateCommand.class, UserCommand.class,
                 VerifyCommand.class, BackupCommand.class, RestoreCommand.class})
 public final class Cli implements Runnable {
     public static final int OK = 0;
@@ -25,7 +26,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(new CommandLine(this), "请指定命令：import、list、show、search、reindex 或 serve。");
+        throw new ParameterException(new CommandLine(this), "请指定命令：import、list、show、search、reindex、serve 或 user。");
     }
 
     public static int run(String... args) {

@@ -1,6 +1,7 @@
 package cn.reportarchive.cli;
 
 import cn.reportarchive.Application;
+import cn.reportarchive.auth.AuthStore;
 import cn.reportarchive.archive.DataDirectory;
 import cn.reportarchive.extract.ExtractionLimits;
 import java.io.IOException;
@@ -33,12 +34,22 @@ public final class CommonOptions {
     }
 
     Application open() throws IOException, SQLException {
-        if (Files.exists(data) && !Files.isDirectory(data)) {
-            throw new UserError("--data 指定的 " + data + " 是一个文件，不是档案库目录。", Cli.USAGE);
-        }
+        checkData();
         ExtractionLimits defaults = ExtractionLimits.defaults();
         ExtractionLimits limits = new ExtractionLimits(Math.max(1, maxSizeMb) * 1024L * 1024L,
                 Duration.ofSeconds(Math.max(1, parseTimeoutSeconds)), defaults.maxChars());
         return Application.open(data, limits);
+    }
+
+    /** The accounts and audit log only: works while serve holds the index. */
+    AuthStore openAuth() throws IOException, SQLException {
+        checkData();
+        return Application.openAuth(data);
+    }
+
+    private void checkData() {
+        if (Files.exists(data) && !Files.isDirectory(data)) {
+            throw new UserError("--data 指定的 " + data + " 是一个文件，不是档案库目录。", Cli.USAGE);
+        }
     }
 }

@@ -66,7 +66,7 @@ final class SearchCommand implements Callable<Integer> {
                 System.out.printf("%s %s %s [%s] %s%n    %s%n", ListCommand.orDash(h.year()),
                         ListCommand.orDash(h.unit()), ListCommand.orDash(h.author()), h.ref(), h.reportId(), h.text());
             }
-            System.err.println("共 " + result.total() + " 条结果。");
+            System.err.println("共 " + (result.totalExact() ? "" : "约 ") + result.total() + " 条结果。");
             return 0;
         }
     }

@@ -4,9 +4,11 @@ import cn.reportarchive.Application;
 import cn.reportarchive.archive.BulkImport;
 import cn.reportarchive.archive.ImportMetadata;
 import cn.reportarchive.archive.ImportSummary;
+import cn.reportarchive.web.WebOptions;
 import cn.reportarchive.web.WebServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,10 +30,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--samples", description = "档案库为空时先导入的示例目录（默认 sample-docs）")
     Path samples = Path.of("sample-docs");
 
+    @Option(names = "--session-timeout", paramLabel = "MINUTES", description = "登录会话闲置多久后失效，单位分钟（默认 30）")
+    int sessionTimeoutMinutes = (int) WebOptions.DEFAULT_SESSION_TIMEOUT.toMinutes();
+
     @Override
     public Integer call() throws Exception {
+        if (sessionTimeoutMinutes < 1) {
+            throw new UserError("--session-timeout 至少为 1 分钟。", Cli.USAGE);
+        }
         Application app = common.open();
+        int accounts;
         try {
+            accounts = app.auth().accounts().list().size();
+            if (accounts == 0 && !isLoopback(host)) {
+                throw new UserError(WebServer.OPEN_ON_NETWORK, Cli.USAGE);
+            }
             if (app.archive().count() == 0 && Files.isDirectory(samples)) {
                 System.err.println("档案库为空，先导入示例材料：" + samples.toAbsolutePath());
                 ImportSummary summary = app.bulkImport().run(BulkImport.plan(List.of(samples)), ImportMetadata.NONE,
@@ -44,7 +57,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         WebServer server;
         try {
-            server = WebServer.start(app, host, port);
+            server = WebServer.start(app, host, port,
+                    WebOptions.defaults().withSessionTimeout(Duration.ofMinutes(sessionTimeoutMinutes)));
         } catch (RuntimeException e) {
             app.close();
             throw new UserError("无法在 " + host + ":" + port + " 启动服务：" + e.getMessage(), Cli.INPUT_FAILED);
@@ -62,6 +76,12 @@ final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         String shown = host.contains(":") ? "[" + host + "]" : host;
         System.err.println("服务已启动：请用浏览器打开 http://" + shown + ":" + server.port() + "/  （Ctrl-C 停止）");
+        if (accounts == 0) {
+            System.err.println("尚未设置任何账户：服务仅对本机开放，无需登录。用 user add 名称 --role admin 创建账户后，"
+                    + "所有人都须登录。");
+        } else {
+            System.err.printf("已启用登录（%d 个账户）；会话闲置 %d 分钟后失效。%n", accounts, sessionTimeoutMinutes);
+        }
         if (!isLoopback(host)) {
             System.err.println("注意：服务监听在 " + host + "，本机以外的计算机也可以访问。");
         }

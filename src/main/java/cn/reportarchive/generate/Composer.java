@@ -74,7 +74,7 @@ public final class Composer {
         }
 
         List<Planter.Carry> carries = prev != null ? planter.repeats(prev, r) : List.of();
-        GenSection problems = problems(rep, list, noBlocks, carries, style, ctx, r);
+        GenSection problems = problems(rep, prev, list, noBlocks, carries, style, ctx, r);
         rep.sections.add(problems);
         rep.sections.add(causes(ctx, style, r));
         rep.sections.add(measures(rep, problems, prev, noBlocks, style, ctx, cal, r));
@@ -142,7 +142,7 @@ public final class Composer {
 
     // ------------------------------------------------------------------ problems
 
-    private GenSection problems(GenReport rep, List<YearCalendar.AspectHeading> list, boolean noBlocks,
+    private GenSection problems(GenReport rep, GenReport prev, List<YearCalendar.AspectHeading> list, boolean noBlocks,
             List<Planter.Carry> carries, Style style, Ctx ctx, Rng r) {
         boolean personal = !rep.track.team();
         String heading;
@@ -158,7 +158,11 @@ public final class Composer {
         if (r.chance(0.15)) {
             s.intro = book.expand("problems_intro", r, ctx);
         }
+        // a fresh problem is not last year's under another draw: the truth says which ones repeat
         Set<String> usedRecords = new HashSet<>();
+        if (prev != null) {
+            prev.problems().forEach(p -> usedRecords.add(p.record));
+        }
         List<GenBlock> blocks = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         if (noBlocks) {

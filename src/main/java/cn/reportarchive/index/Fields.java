@@ -17,6 +17,8 @@ public final class Fields {
     public static final String HEADING = "heading";
     /** Position of the passage in its report, to list a report's passages in order. */
     public static final String ORDINAL = "ordinal";
+    /** Length of the passage text in characters: the order of passages in the index (see ReportIndex). */
+    public static final String LENGTH = "length";
 
     /** Fields that are filtered on and counted (facets). */
     public static final String[] FACETS = {YEAR, UNIT, ASPECT, SECTION};

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -16,14 +17,27 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /** A report to its Lucene documents, one per passage, each carrying the report's metadata. */
 final class PassageDocuments {
-    private final FacetsConfig facets;
+    /**
+     * The smartcn view: stored (the passage text is stored here only), words with their frequencies but
+     * no positions: it only ranks whole-word matches, while runs of characters are found in the pairs.
+     */
+    private static final FieldType WORDS = words();
 
-    PassageDocuments(FacetsConfig facets) {
+    private final FacetsConfig facets;
+    private final FieldType words;
+
+    /**
+     * {@code legacy}: for an index written before the words view lost its positions, which keeps them
+     * until it is rebuilt (the options of a field cannot change within an index).
+     */
+    PassageDocuments(FacetsConfig facets, boolean legacy) {
         this.facets = facets;
+        this.words = legacy ? TextField.TYPE_STORED : WORDS;
     }
 
     List<Document> of(Report report) throws IOException {
@@ -33,12 +47,13 @@ final class PassageDocuments {
             Document doc = new Document();
             doc.add(new StringField(Fields.REPORT_ID, report.id(), Field.Store.YES));
             doc.add(new StringField(Fields.REF, passage.ref(), Field.Store.YES));
-            doc.add(new TextField(Fields.TEXT, passage.text(), Field.Store.YES));
+            doc.add(new Field(Fields.TEXT, passage.text(), words));
             doc.add(new TextField(Fields.TEXT_GRAMS, passage.text(), Field.Store.NO));
             doc.add(new StoredField(Fields.ORDINAL, ordinal));
             // doc values for a stable order among equal scores, whatever order documents were written in
             doc.add(new NumericDocValuesField(Fields.ORDINAL, ordinal++));
             doc.add(new SortedDocValuesField(Fields.REPORT_ID, new BytesRef(report.id())));
+            doc.add(new NumericDocValuesField(Fields.LENGTH, passage.text().length()));
             stored(doc, Fields.TITLE, report.title());
             stored(doc, Fields.HEADING, passage.heading());
             keyword(doc, Fields.UNIT, report.unit());
@@ -59,6 +74,13 @@ final class PassageDocuments {
             docs.add(facets.build(doc));
         }
         return docs;
+    }
+
+    private static FieldType words() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
     }
 
     private static void stored(Document doc, String field, String value) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -14,17 +13,13 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 
 /**
- * Counts of year, unit, aspect and section among matching passages. The facet state of a reader is
- * built once and kept until the index changes, since building it reads every segment's ordinals.
+ * Counts of year, unit, aspect and section among matching passages (or a sample of them, scaled up).
+ * The facet state of a reader is built once and kept until the index changes, since building it
+ * reads every segment's ordinals.
  */
 final class FacetCounter {
     /** Facet values listed per field; more units than this are a case for a unit filter. */
     private static final int MAX_VALUES = 500;
-
-    interface Sideways {
-        /** The matches to count this dimension on, or null to use the query's own. */
-        FacetsCollector of(String dimension) throws IOException;
-    }
 
     private record Cached(IndexReader.CacheKey key, SortedSetDocValuesReaderState state) {
     }
@@ -36,8 +31,9 @@ final class FacetCounter {
         this.config = config;
     }
 
-    Map<String, Map<String, Integer>> count(IndexReader reader, FacetsCollector matches, Sideways sideways)
-            throws IOException {
+    /** Counts on the query's matches, or for a dimension in {@code sideways}, on the matches given there. */
+    Map<String, Map<String, Integer>> count(IndexReader reader, MatchCounter.Matches matches,
+                                            Map<String, MatchCounter.Matches> sideways) throws IOException {
         Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
         for (String field : Fields.FACETS) {
             out.put(field, new LinkedHashMap<>());
@@ -48,15 +44,18 @@ final class FacetCounter {
         }
         SortedSetDocValuesFacetCounts main = null;
         for (String field : Fields.FACETS) {
-            FacetsCollector own = sideways.of(field);
+            MatchCounter.Matches own = sideways.get(field);
             SortedSetDocValuesFacetCounts counts;
+            double scale;
             if (own != null) {
-                counts = new SortedSetDocValuesFacetCounts(state, own);
+                counts = new SortedSetDocValuesFacetCounts(state, own.docs());
+                scale = own.scale();
             } else {
                 if (main == null) {
-                    main = new SortedSetDocValuesFacetCounts(state, matches);
+                    main = new SortedSetDocValuesFacetCounts(state, matches.docs());
                 }
                 counts = main;
+                scale = matches.scale();
             }
             FacetResult result;
             try {
@@ -66,7 +65,7 @@ final class FacetCounter {
             }
             if (result != null) {
                 for (LabelAndValue lv : result.labelValues) {
-                    out.get(field).put(lv.label, lv.value.intValue());
+                    out.get(field).put(lv.label, (int) Math.round(lv.value.intValue() * scale));
                 }
             }
         }

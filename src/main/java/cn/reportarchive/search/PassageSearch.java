@@ -5,13 +5,13 @@ import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.AspectTaxonomy;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -25,8 +25,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Passage search: the query language compiled to Lucene, filters from the request and the query,
@@ -55,12 +57,19 @@ public final class PassageSearch {
     private final QueryCompiler compiler;
     private final Snippets snippets;
     private final FacetCounter facets;
+    private final MatchCounter matches;
 
     public PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords) {
+        this(index, taxonomy, relatedWords, MatchCounter.defaults());
+    }
+
+    /** With other bounds for exact counting: tests use small ones to reach estimates on a small archive. */
+    PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords, MatchCounter matches) {
         this.index = index;
         this.compiler = new QueryCompiler(taxonomy, relatedWords);
         this.snippets = new Snippets();
         this.facets = new FacetCounter(index.facetsConfig());
+        this.matches = matches;
     }
 
     public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
@@ -83,6 +92,10 @@ public final class PassageSearch {
         addFilter(filters, "unit", request.unit());
         addFilter(filters, "aspect", request.aspect());
         addFilter(filters, "section", request.section());
+        if (request.units() != null) { // the caller's units: kept in every count, facets' own included
+            filters.put("access", List.of(new TermInSetQuery(Fields.UNIT,
+                    request.units().stream().map(BytesRef::new).toList())));
+        }
 
         IndexSearcher shared = index.acquire();
         try {
@@ -95,12 +108,8 @@ public final class PassageSearch {
             boolean byYear = request.order() == SearchRequest.Order.YEAR;
             // relevance: the top hits by score alone (a tie-breaking sort would read doc values for every
             // competitive hit); equal scores are ordered afterwards, within the window
-            FacetsCollectorManager.FacetsResult result = byYear
-                    ? FacetsCollectorManager.search(searcher, query, Math.max(1, window), BY_YEAR, true,
-                            new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, query, Math.max(1, window), new FacetsCollectorManager());
-            long total = total(result.facetsCollector());
-            List<Ranked> ranked = ranked(searcher.getIndexReader(), result.topDocs().scoreDocs, byYear);
+            MatchCounter.Found found = matches.search(searcher, query, Math.max(1, window), byYear ? BY_YEAR : null);
+            List<Ranked> ranked = ranked(searcher.getIndexReader(), found.top().scoreDocs, byYear);
             // passages per report among the ranked window (reported as such in the result)
             Map<String, Integer> perReport = new LinkedHashMap<>();
             ranked.forEach(r -> perReport.merge(r.reportId(), 1, Integer::sum));
@@ -113,16 +122,25 @@ public final class PassageSearch {
                         request.perReport()));
                 ordered.addAll(ranked.subList(head, ranked.size()));
             }
-            IndexReader reader = searcher.getIndexReader();
             List<SearchHit> page = new ArrayList<>();
             for (long i = from; i < Math.min(ordered.size(), from + request.size()); i++) {
                 Ranked r = ordered.get((int) i);
                 Document stored = searcher.storedFields().document(r.doc());
                 page.add(hit(stored, r.score(), snippets.of(compiled.query(), stored.get(Fields.TEXT))));
             }
-            Map<String, Map<String, Integer>> counts = facets.count(reader, result.facetsCollector(),
-                    dim -> filters.containsKey(dim) ? sideways(searcher, compiled.query(), filters, dim) : null);
-            return new SearchResult(total, page, counts, reports(page, perReport));
+            // each filtered dimension is counted without its own filter, so its other values show their counts
+            Map<String, MatchCounter.Matches> sideways = new LinkedHashMap<>();
+            for (String dim : Fields.FACETS) {
+                if (filters.containsKey(dim)) {
+                    sideways.put(dim, matches.count(searcher, filtered(compiled.query(), filters, dim)));
+                }
+            }
+            Map<String, Map<String, Integer>> counts = facets.count(searcher.getIndexReader(), found.matches(),
+                    sideways);
+            boolean facetsExact = found.matches().exact()
+                    && sideways.values().stream().allMatch(MatchCounter.Matches::exact);
+            return new SearchResult(found.matches().total(), found.matches().exact(), page, counts, facetsExact,
+                    reports(page, perReport));
         } finally {
             index.release(shared);
         }
@@ -145,38 +163,44 @@ public final class PassageSearch {
         return b.build();
     }
 
-    /** Matches counted as if this dimension were not filtered, so its other values show their counts. */
-    private static FacetsCollector sideways(IndexSearcher searcher, Query text, Map<String, List<Query>> filters,
-                                            String dim) throws IOException {
-        return searcher.search(filtered(text, filters, dim), new FacetsCollectorManager());
-    }
-
-    private static long total(FacetsCollector collector) {
-        long total = 0;
-        for (FacetsCollector.MatchingDocs m : collector.getMatchingDocs()) {
-            total += m.totalHits;
-        }
-        return total;
-    }
-
     private record Ranked(int doc, String reportId, int ordinal, float score) {
     }
 
     /**
-     * The window's hits with their report and position, read from doc values for these hits only;
-     * by relevance, equal scores in report and passage order, so a page reads the same after a reindex.
+     * The window's hits with their report and position, read from doc values for these hits only (in
+     * document order, one reader per segment); by relevance, equal scores in report and passage order,
+     * so a page reads the same after a reindex.
      */
     private static List<Ranked> ranked(IndexReader reader, ScoreDoc[] docs, boolean byYear) throws IOException {
+        ScoreDoc[] byDoc = docs.clone();
+        Arrays.sort(byDoc, Comparator.comparingInt((ScoreDoc d) -> d.doc));
+        Map<Integer, Ranked> read = new HashMap<>();
         List<LeafReaderContext> leaves = reader.leaves();
-        List<Ranked> out = new ArrayList<>(docs.length);
-        for (ScoreDoc doc : docs) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc, leaves));
-            int local = doc.doc - leaf.docBase;
+        int i = 0;
+        while (i < byDoc.length) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(byDoc[i].doc, leaves));
+            int end = leaf.docBase + leaf.reader().maxDoc();
             SortedDocValues ids = DocValues.getSorted(leaf.reader(), Fields.REPORT_ID);
             NumericDocValues ordinals = DocValues.getNumeric(leaf.reader(), Fields.ORDINAL);
-            String reportId = ids.advanceExact(local) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "";
-            int ordinal = ordinals.advanceExact(local) ? (int) ordinals.longValue() : 0;
-            out.add(new Ranked(doc.doc, reportId, ordinal, Float.isNaN(doc.score) ? 0f : doc.score));
+            Map<Integer, String> names = new HashMap<>();
+            for (; i < byDoc.length && byDoc[i].doc < end; i++) {
+                ScoreDoc doc = byDoc[i];
+                int local = doc.doc - leaf.docBase;
+                String reportId = "";
+                if (ids.advanceExact(local)) {
+                    reportId = names.get(ids.ordValue());
+                    if (reportId == null) {
+                        reportId = ids.lookupOrd(ids.ordValue()).utf8ToString();
+                        names.put(ids.ordValue(), reportId);
+                    }
+                }
+                int ordinal = ordinals.advanceExact(local) ? (int) ordinals.longValue() : 0;
+                read.put(doc.doc, new Ranked(doc.doc, reportId, ordinal, Float.isNaN(doc.score) ? 0f : doc.score));
+            }
+        }
+        List<Ranked> out = new ArrayList<>(docs.length);
+        for (ScoreDoc doc : docs) {
+            out.add(read.get(doc.doc));
         }
         if (!byYear) {
             out.sort(Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::reportId)

@@ -163,7 +163,9 @@ final class QueryCompiler {
                 match = b.build();
             }
         }
-        Query whole = ranking.wholeWords() ? phrase(Fields.TEXT, words, text, false) : null;
+        // smartcn's words of the run, anywhere in the passage: the run itself is assured by the pairs, and
+        // the words field keeps no positions (a smaller index; a phrase of words ranked no better)
+        Query whole = ranking.wholeWords() ? allOf(Fields.TEXT, tokens(words, text)) : null;
         if (whole == null) {
             return match;
         }
@@ -177,19 +179,23 @@ final class QueryCompiler {
         if (tokens.size() == 1 && HanRunGramFilter.SINGLE.equals(tokens.get(0)[1])) {
             return new PrefixQuery(new Term(Fields.TEXT_GRAMS, tokens.get(0)[0]));
         }
-        return exact ? phrase(Fields.TEXT_GRAMS, pairs, text, true) : scattered(tokens);
+        return exact ? phrase(Fields.TEXT_GRAMS, pairs, text) : allOf(Fields.TEXT_GRAMS, tokens);
     }
 
-    private static Query scattered(List<String[]> tokens) {
+    /** Every token in the field, in any place; null for none. */
+    private static Query allOf(String field, List<String[]> tokens) {
         if (tokens.isEmpty()) {
             return null;
         }
+        if (tokens.size() == 1) {
+            return new TermQuery(new Term(field, tokens.get(0)[0]));
+        }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        tokens.forEach(t -> b.add(new TermQuery(new Term(Fields.TEXT_GRAMS, t[0])), Occur.MUST));
+        tokens.forEach(t -> b.add(new TermQuery(new Term(field, t[0])), Occur.MUST));
         return b.build();
     }
 
-    private static Query phrase(String field, Analyzer analyzer, String text, boolean keepPositions) {
+    private static Query phrase(String field, Analyzer analyzer, String text) {
         PhraseQuery.Builder b = new PhraseQuery.Builder();
         int count = 0;
         String only = null;
@@ -199,7 +205,7 @@ final class QueryCompiler {
             ts.reset();
             int position = -1;
             while (ts.incrementToken()) {
-                position += keepPositions ? inc.getPositionIncrement() : 1;
+                position += inc.getPositionIncrement();
                 b.add(new Term(field, term.toString()), position);
                 only = term.toString();
                 count++;

@@ -6,33 +6,42 @@ import cn.reportarchive.archive.ImportMetadata;
 import cn.reportarchive.archive.IntakeLimit;
 import cn.reportarchive.archive.ImportOutcome;
 import cn.reportarchive.archive.ReportArchive;
+import cn.reportarchive.auth.Access;
+import cn.reportarchive.auth.AuditAction;
+import cn.reportarchive.auth.Role;
 import cn.reportarchive.parse.AspectTaxonomy;
 import cn.reportarchive.parse.Report;
+import cn.reportarchive.parse.ReportSummary;
 import cn.reportarchive.parse.SectionType;
 import cn.reportarchive.search.PassageSearch;
 import cn.reportarchive.search.SearchRequest;
+import cn.reportarchive.search.SearchResult;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON API of INTERFACE.md, as plain handler functions over the archive and the search. */
+/**
+ * The JSON API of INTERFACE.md, as plain handler functions over the archive and the search. Each
+ * handler shows only what the caller's {@link Access} allows (a report it may not read is 404, as
+ * if it did not exist), refuses what its role may not do, and records what it did in the audit log.
+ */
 final class ApiRoutes {
     private final ReportArchive archive;
     private final PassageSearch search;
     private final AspectTaxonomy taxonomy;
+    private final Audit audit;
 
-    ApiRoutes(ReportArchive archive, PassageSearch search, AspectTaxonomy taxonomy) {
+    ApiRoutes(ReportArchive archive, PassageSearch search, AspectTaxonomy taxonomy, Audit audit) {
         this.archive = archive;
         this.search = search;
         this.taxonomy = taxonomy;
+        this.audit = audit;
     }
 
     void register(RoutesConfig routes) {
@@ -47,8 +56,15 @@ final class ApiRoutes {
         routes.delete("/api/reports/{id}", this::delete);
     }
 
+    /** Open to all; a signed-in viewer is told how many reports it can see. */
     private void health(Context ctx) throws Exception {
-        ctx.json(Map.of("status", "ok", "reports", archive.count()));
+        Access access = Auth.principal(ctx) == null ? Access.ALL : Auth.access(ctx);
+        int reports = access.all() ? archive.count() : visible(access, null, null).size();
+        ctx.json(Map.of("status", "ok", "reports", reports));
+    }
+
+    private List<ReportSummary> visible(Access access, String unit, Integer year) throws Exception {
+        return access.filter(archive.summaries(unit, year), ReportSummary::unit);
     }
 
     /** What the pages need to label things: aspects and sections with their Chinese names, limits. */
@@ -76,42 +92,84 @@ final class ApiRoutes {
                 blankToNull(ctx.queryParam("unit")), blankToNull(ctx.queryParam("aspect")),
                 blankToNull(ctx.queryParam("section")), intParam(ctx, "page", 1),
                 intParam(ctx, "size", SearchRequest.DEFAULT_SIZE), order,
-                !"false".equals(ctx.queryParam("related")), intParam(ctx, "perReport", SearchRequest.DEFAULT_PER_REPORT));
-        ctx.json(search.search(request));
+                !"false".equals(ctx.queryParam("related")), intParam(ctx, "perReport", SearchRequest.DEFAULT_PER_REPORT))
+                .withUnits(Auth.access(ctx).units());
+        SearchResult result = search.search(request);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("q", request.query());
+        for (String filter : List.of("year", "unit", "aspect", "section", "sort", "page")) {
+            String value = blankToNull(ctx.queryParam(filter));
+            if (value != null) {
+                detail.put(filter, value);
+            }
+        }
+        detail.put("total", result.total());
+        audit.record(ctx, AuditAction.SEARCH, null, detail);
+        ctx.json(result);
     }
 
     private void list(Context ctx) throws Exception {
-        ctx.json(archive.summaries(blankToNull(ctx.queryParam("unit")), intParam(ctx, "year", null)));
+        ctx.json(visible(Auth.access(ctx), blankToNull(ctx.queryParam("unit")), intParam(ctx, "year", null)));
     }
 
     private void show(Context ctx) throws Exception {
-        ctx.json(report(ctx.pathParam("id")));
+        String id = ctx.pathParam("id");
+        Report report = readable(ctx, id, AuditAction.VIEW);
+        audit.record(ctx, AuditAction.VIEW, id, about(report));
+        ctx.json(report);
     }
 
     private Report report(String id) throws Exception {
         return archive.get(id).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * The report if the caller may read it; else 404 as for an unknown id, so that a viewer cannot
+     * tell another unit's report from none. The refusal is recorded for the auditor.
+     */
+    private Report readable(Context ctx, String id, AuditAction action) throws Exception {
+        Report report = archive.get(id).orElse(null);
+        if (report == null || !Auth.access(ctx).mayRead(report.unit())) {
+            audit.record(ctx, action, id, Map.of("result", report == null ? "missing" : "hidden"));
+            throw notFound(id);
+        }
+        return report;
+    }
+
+    private static Map<String, Object> about(Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", r.title());
+        m.put("unit", r.unit());
+        m.put("year", r.year());
+        m.put("author", r.author());
+        return m;
+    }
+
     private void original(Context ctx) throws Exception {
         String id = ctx.pathParam("id");
+        Report report = readable(ctx, id, AuditAction.DOWNLOAD);
         ReportArchive.Original original = archive.original(id)
                 .orElseThrow(() -> notFound(id));
-        String name = original.filename() == null ? id : original.filename();
-        ctx.contentType(original.mediaType() == null ? "application/octet-stream" : original.mediaType());
-        ctx.header("Content-Disposition", "attachment; filename=\"" + asciiFallback(name) + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
-        ctx.result(original.bytes());
+        Map<String, Object> detail = about(report);
+        detail.put("filename", original.filename());
+        audit.record(ctx, AuditAction.DOWNLOAD, id, detail);
+        Downloads.send(ctx, original.filename() == null ? id : original.filename(),
+                original.mediaType() == null ? "application/octet-stream" : original.mediaType(), original.bytes());
     }
 
     private void delete(Context ctx) throws Exception {
+        Auth.require(ctx, Role::mayDelete, "删除材料");
         String id = ctx.pathParam("id");
-        if (!archive.delete(id)) {
+        Report report = archive.get(id).orElse(null);
+        if (report == null || !archive.delete(id)) {
             throw notFound(id);
         }
+        audit.record(ctx, AuditAction.DELETE, id, about(report));
         ctx.status(204);
     }
 
     private void upload(Context ctx) throws Exception {
+        Auth.require(ctx, Role::mayImport, "导入材料");
         try (IntakeLimit.Ticket admitted = admit(ctx)) {
             store(ctx);
         }
@@ -123,7 +181,15 @@ final class ApiRoutes {
         if (given.problem() != null) {
             throw new ApiError(400, given.problem());
         }
-        ImportOutcome outcome = archive.importFile(safeName(file.filename()), bytes(file), given);
+        String name = safeName(file.filename());
+        ImportOutcome outcome = archive.importFile(name, bytes(file), given);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("file", name);
+        detail.put("status", outcome.status().key());
+        if (outcome.error() != null) {
+            detail.put("error", outcome.error());
+        }
+        audit.record(ctx, AuditAction.IMPORT, outcome.id(), detail);
         switch (outcome.status()) {
             case IMPORTED -> ctx.status(201).json(outcome.report());
             case DUPLICATE -> ctx.status(200).json(Map.of("status", "duplicate", "id", outcome.id()));
@@ -134,6 +200,7 @@ final class ApiRoutes {
 
     /** What the file says of itself (title, year, unit, author…), to pre-fill the upload form. */
     private void preview(Context ctx) throws Exception {
+        Auth.require(ctx, Role::mayImport, "导入材料");
         try (IntakeLimit.Ticket admitted = admit(ctx)) {
             previewAdmitted(ctx);
         }
@@ -230,12 +297,7 @@ final class ApiRoutes {
         return FileNames.clean(raw);
     }
 
-    private static String asciiFallback(String name) {
-        String ascii = name.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_");
-        return ascii.isBlank() ? "original" : ascii;
-    }
-
-    private static Integer intParam(Context ctx, String name, Integer fallback) {
+    static Integer intParam(Context ctx, String name, Integer fallback) {
         return parseInt(ctx.queryParam(name), name, fallback);
     }
 
@@ -243,7 +305,7 @@ final class ApiRoutes {
         return parseInt(ctx.formParam(name), name, null);
     }
 
-    private static Integer parseInt(String value, String name, Integer fallback) {
+    static Integer parseInt(String value, String name, Integer fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -254,11 +316,11 @@ final class ApiRoutes {
         }
     }
 
-    private static String shorten(String s) {
+    static String shorten(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 

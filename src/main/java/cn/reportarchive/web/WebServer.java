@@ -31,8 +31,27 @@ public final class WebServer implements AutoCloseable {
     }
 
     public static WebServer start(Application app, String host, int port) {
+        return start(app, host, port, WebOptions.defaults());
+    }
+
+    /**
+     * Starts the server. Refuses a host other than loopback while the archive has no account: an
+     * archive without accounts is open to whoever can reach it.
+     */
+    public static WebServer start(Application app, String host, int port, WebOptions options) {
+        if (!RequestGuard.isLoopback(host) && !hasAccounts(app)) {
+            throw new IllegalStateException(OPEN_ON_NETWORK);
+        }
         long maxUpload = app.archive().maxBytes();
-        ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy());
+        Audit audit = new Audit(app.auth().audit(), options.clock());
+        Sessions sessions = new Sessions(options.sessionTimeout(), options.clock());
+        Auth auth = new Auth(app.auth().accounts(), sessions, host);
+        ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy(), audit);
+        AuthRoutes login = new AuthRoutes(app.auth().accounts(), sessions,
+                new LoginLimiter(options.loginLimits(), options.clock()), audit);
+        AuditRoutes auditRoutes = new AuditRoutes(app.auth().audit(), audit, options.clock());
+        CompareRoutes compare = new CompareRoutes(app.compare(), app.copies(), maxUpload, audit);
+        ExportRoutes exports = new ExportRoutes(app.compare(), app.copies(), new ExportRows(app.taxonomy()), audit);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -46,12 +65,18 @@ public final class WebServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(maxUpload + 2 * 1024 * 1024, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(4, SizeUnit.MB);
             config.staticFiles.add("/web", Location.CLASSPATH);
+            config.staticFiles.enableWebjars();   // /webjars/echarts/5.3.1/dist/echarts.min.js for the trend chart
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
                 RequestGuard.check(ctx.host(), ctx.header("Origin"), ctx.req().getMethod(), host);
             });
+            config.routes.before("/api/*", auth::check);
             api.register(config.routes);
+            login.register(config.routes);
+            auditRoutes.register(config.routes);
+            exports.register(config.routes); // before compare: /api/copies/export is not a report id
+            compare.register(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);
                 ctx.status(e.status()).json(Map.of("error", e.getMessage()));
@@ -78,6 +103,18 @@ public final class WebServer implements AutoCloseable {
         });
         javalin.start();
         return new WebServer(javalin);
+    }
+
+    /** Said when the server would listen on the network while the archive has no account. */
+    public static final String OPEN_ON_NETWORK = "档案库还没有任何账户，只能在本机地址（127.0.0.1）上提供服务；"
+            + "请先用 user add 名称 --role admin 创建管理员账户，或去掉 --host。";
+
+    private static boolean hasAccounts(Application app) {
+        try {
+            return app.auth().accounts().any();
+        } catch (java.sql.SQLException e) {
+            return false; // unreadable accounts: treated as none, so the server stays on loopback
+        }
     }
 
     /** Jetty's own verdict on a malformed request (a broken multipart body), found under the wrappers. */

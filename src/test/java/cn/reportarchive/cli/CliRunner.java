@@ -77,6 +77,17 @@ final class CliRunner {
     }
 
     /** Copies sample documents into a folder and gives their paths in the same order. */
+    /** Imports some sample files into {@code tmp}/data and gives the data directory, for a test class's setup. */
+    static String importSamples(Path tmp, String... files) {
+        String data = tmp.resolve("data").toString();
+        copySamples(tmp.resolve("in"), files);
+        Result r = run("import", tmp.resolve("in").toString(), "--data", data, "--json");
+        if (r.code() != 0) {
+            throw new AssertionError("import of the samples failed: " + r.out() + r.err());
+        }
+        return data;
+    }
+
     static List<Path> copySamples(Path into, String... names) {
         List<Path> copies = new ArrayList<>();
         try {

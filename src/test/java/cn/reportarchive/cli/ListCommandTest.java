@@ -27,12 +27,8 @@ class ListCommandTest {
 
     @BeforeAll
     static void importSamples() {
-        data = tmp.resolve("data").toString();
-        Path in = tmp.resolve("in");
-        CliRunner.copySamples(in, "yunxi-dw-2022.txt", "qingshan-scjg-2023.txt", "linjiang-czj-2022.docx",
+        data = CliRunner.importSamples(tmp, "yunxi-dw-2022.txt", "qingshan-scjg-2023.txt", "linjiang-czj-2022.docx",
                 "qingshan-scjg-zhoulixin-2024.docx");
-        CliRunner.Result r = CliRunner.run("import", in.toString(), "--data", data, "--json");
-        assertEquals(0, r.code(), r.out() + r.err());
     }
 
     private static Set<String> filenames(JsonNode array) {

@@ -1,6 +1,7 @@
 package cn.reportarchive.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.reportarchive.parse.AspectTaxonomy;
@@ -8,9 +9,15 @@ import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportParser;
 import java.nio.file.Path;
 import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +60,42 @@ class ReportIndexTest {
             index.put(report("r2"));
         }
         try (ReportIndex index = new ReportIndex(dir, Analyzers.passages())) {
+            assertEquals(Set.of("r1"), index.reportIds());
+        }
+    }
+
+    /** An index as written before passages were ordered by length and the words view lost its positions. */
+    private void writeEarlierFormat() throws Exception {
+        try (var directory = org.apache.lucene.store.FSDirectory.open(dir);
+             var writer = new org.apache.lucene.index.IndexWriter(directory,
+                     new org.apache.lucene.index.IndexWriterConfig(Analyzers.passages()))) {
+            Document doc = new Document();
+            doc.add(new StringField(Fields.REPORT_ID, "old", Field.Store.YES));
+            doc.add(new SortedDocValuesField(Fields.REPORT_ID, new BytesRef("old")));
+            doc.add(new TextField(Fields.TEXT, "学习不系统。", Field.Store.YES));
+            writer.addDocument(doc);
+            writer.commit();
+        }
+    }
+
+    @Test
+    void anIndexInTheEarlierFormatTakesNewReportsAndIsRebuiltInTheCurrentOne() throws Exception {
+        writeEarlierFormat();
+        try (ReportIndex index = new ReportIndex(dir, Analyzers.passages())) {
+            assertFalse(index.ordered());
+            index.put(report("r1")); // the words field keeps its positions: no clash of field options
+            index.commit();
+            assertEquals(Set.of("old", "r1"), index.reportIds());
+
+            index.removeAll();
+            assertEquals(Set.of("old", "r1"), index.reportIds(), "the last commit is served until the rebuild commits");
+            index.put(report("r1"));
+            index.commit();
+            assertTrue(index.ordered());
+            assertEquals(Set.of("r1"), index.reportIds());
+        }
+        try (ReportIndex index = new ReportIndex(dir, Analyzers.passages())) {
+            assertTrue(index.ordered());
             assertEquals(Set.of("r1"), index.reportIds());
         }
     }

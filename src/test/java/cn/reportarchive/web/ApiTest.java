@@ -60,9 +60,8 @@ class ApiTest {
         return JSON.readTree(response.body());
     }
 
-    static HttpResponse<byte[]> upload(String path, String filename, byte[] bytes, Map<String, String> fields)
-            throws Exception {
-        return Multipart.post(url(path), filename, bytes, fields);
+    static HttpResponse<byte[]> upload(String path, String filename, byte[] bytes, Map<String, String> fields) {
+        return new ApiClient(server.port()).upload(path, filename, bytes, fields);
     }
 
     private static void assertError(HttpResponse<byte[]> response, int status) throws Exception {

@@ -9,12 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.reportarchive.Application;
 import cn.reportarchive.extract.ExtractionLimits;
-import cn.reportarchive.web.WebServer;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,16 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,15 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.print.PageMargin;
-import org.openqa.selenium.print.PageSize;
-import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -59,16 +45,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the real server on a free port over an empty temporary archive. The tests run in order and share
  * the archive: the uploads of the first test are what the later ones search, open and download.
  * Screenshots of every page (and A4 print-outs of a report and a search) go to target/screenshots/.
- * Skipped, with the reason printed, where /usr/bin/chromium or /usr/bin/chromedriver is missing.
+ * Skipped, with the reason printed, where /usr/bin/chromium or /usr/bin/chromedriver is missing (see Browser).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path DOCX = Path.of("sample-docs", "linjiang-czj-2022.docx").toAbsolutePath();
     private static final Path PDF = Path.of("sample-docs", "yunxi-dw-2023.pdf").toAbsolutePath();
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     /** A small report whose text carries markup: the pages must show it as text and never run it. */
     private static final String MARKUP_REPORT = """
@@ -89,8 +72,8 @@ class PagesBrowserTest {
 
     private Path scratch;
 
-    private Application app;
-    private WebServer server;
+    private Site site;
+    private Browser browser;
     private ChromeDriver driver;
     private WebDriverWait wait;
     private String base;
@@ -100,44 +83,19 @@ class PagesBrowserTest {
     @BeforeAll
     void start(@TempDir Path dataDir, @TempDir Path scratchDir) throws Exception {
         scratch = scratchDir;
-        String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM + " 不存在（请安装 Debian 软件包 chromium）"
-                : !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER + " 不存在（请安装 Debian 软件包 chromium-driver）" : null;
-        if (missing != null) {
-            System.out.println("[PagesBrowserTest] 跳过浏览器测试：" + missing);
-        }
-        Assumptions.assumeTrue(missing == null, "browser tests skipped: " + missing);
-
-        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
-        Files.createDirectories(SHOTS);
-        app = Application.open(dataDir, ExtractionLimits.defaults());
-        server = WebServer.start(app, "127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port() + "/";
+        Browser.assumeAvailable("PagesBrowserTest");
+        site = Site.start(Application.open(dataDir, ExtractionLimits.defaults()));
+        base = site.base;
+        browser = site.browser;
+        driver = browser.driver;
+        wait = browser.wait;
         markupReportId = importThroughApi("markup.txt", MARKUP_REPORT.getBytes(StandardCharsets.UTF_8), "测试县档案局");
-
-        // The driver executable is given, so Selenium Manager never runs and nothing is downloaded.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--no-first-run", "--window-size=1280,1600", "--disable-dev-shm-usage", "--lang=zh-CN");
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);   // the pages re-render while we look
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (app != null) {
-            app.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -393,32 +351,19 @@ class PagesBrowserTest {
     }
 
     private String decodedUrl() {
-        return URLDecoder.decode(driver.getCurrentUrl(), StandardCharsets.UTF_8);
+        return browser.decodedUrl();
     }
 
     private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return Browser.enc(s);
     }
 
     private void screenshot(String name) {
-        try {
-            Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        browser.screenshot(name);
     }
 
-    /** The page as printed on A4 with the print stylesheet, as a PDF beside the screenshots. */
     private void print(String name) {
-        PrintOptions options = new PrintOptions();
-        options.setPageSize(new PageSize(29.7, 21.0));
-        options.setPageMargin(new PageMargin(0, 0, 0, 0));   // the stylesheet's @page margins apply
-        options.setBackground(true);
-        try {
-            Files.write(SHOTS.resolve(name + ".pdf"), Base64.getDecoder().decode(driver.print(options).getContent()));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        browser.print(name);
     }
 
     private String importThroughApi(String name, byte[] bytes, String unit) throws IOException, InterruptedException {

@@ -1,0 +1,68 @@
+package cn.reportarchive.cli;
+
+import cn.reportarchive.Application;
+import cn.reportarchive.compare.CompareException;
+import cn.reportarchive.compare.Comparison;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "compare", description = "对比同一单位（或个人）两个年度的材料：重复查摆的问题、上年度措施的落实情况")
+final class CompareCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--unit", required = true, description = "单位")
+    String unit;
+
+    @Option(names = "--author", description = "个人材料的作者；不指定时对比领导班子材料")
+    String author;
+
+    @Option(names = "--from", required = true, description = "较早的年度")
+    int from;
+
+    @Option(names = "--to", required = true, description = "较晚的年度")
+    int to;
+
+    @Option(names = "--json", description = "输出 JSON")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Application app = common.open()) {
+            Comparison c;
+            try {
+                c = app.compare().compare(unit, author, from, to);
+            } catch (CompareException e) {
+                throw new UserError(e.getMessage(), e.reason() == CompareException.Reason.NOT_FOUND ? Cli.INPUT_FAILED : Cli.USAGE);
+            }
+            if (json) {
+                System.out.println(Json.pretty(c));
+                return Cli.OK;
+            }
+            print(c);
+            return Cli.OK;
+        }
+    }
+
+    private static void print(Comparison c) {
+        System.out.printf("%s%s：%d 年 → %d 年%n", ListCommand.orDash(c.unit()), c.author() == null ? "" : " " + c.author(),
+                c.from().year(), c.to().year());
+        System.out.printf("%n重复查摆的问题（%d 条，相似度 ≥ %.2f）%n", c.repeats().size(), c.threshold());
+        for (Comparison.Repeat r : c.repeats()) {
+            System.out.printf("  %.2f  %d年 %s  ←  %d年 %s%n      %s%n", r.similarity(), c.to().year(), r.to().ref(),
+                    c.from().year(), r.from().ref(), String.join(" … ", r.shared()));
+        }
+        System.out.printf("%n%d 年整改措施的落实情况（%d 条）%n", c.from().year(), c.measures().size());
+        for (Comparison.MeasureFollowUp m : c.measures()) {
+            String status = switch (m.status()) {
+                case "reported" -> "已报告落实";
+                case "recurred" -> "问题再次出现";
+                default -> "未见下文";
+            };
+            System.out.printf("  [%s] %s %s%n", status, m.measure().ref(), m.measure().text());
+            m.evidence().forEach(e -> System.out.printf("        ↳ %s %s%n", e.ref(), e.text()));
+        }
+    }
+}

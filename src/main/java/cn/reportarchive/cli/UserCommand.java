@@ -1,0 +1,182 @@
+package cn.reportarchive.cli;
+
+import cn.reportarchive.auth.Account;
+import cn.reportarchive.auth.AccountException;
+import cn.reportarchive.auth.AuditAction;
+import cn.reportarchive.auth.AuthStore;
+import cn.reportarchive.auth.Role;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Accounts: {@code user add NAME --role admin|inspector|viewer [--units U1,U2]}, {@code user list},
+ * {@code user passwd NAME}, {@code user remove NAME}. These open only the accounts and the audit
+ * log, so they work while serve runs (a change shows at the next request: a removed account or a
+ * new password ends its sessions). Each change is written to the audit log, by the system user.
+ */
+@Command(name = "user", description = "管理账户：add 新增、list 列出、passwd 改密码、remove 删除",
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Passwd.class,
+                UserCommand.Remove.class})
+final class UserCommand implements Runnable {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "请指定 add、list、passwd 或 remove。");
+    }
+
+    /** Who made a change from the command line, as the audit log's address column says it. */
+    static String cliAddress() {
+        return "命令行（系统用户 " + System.getProperty("user.name", "?") + "）";
+    }
+
+    interface PasswordUse<T> {
+        T apply(char[] password) throws Exception;
+    }
+
+    /** Reads a password, hands it over, and wipes it; a refusal of the accounts becomes the user's error. */
+    static <T> T withPassword(String prompt, PasswordUse<T> use) throws Exception {
+        char[] password = PasswordInput.read(prompt, System.in);
+        try {
+            return use.apply(password);
+        } catch (AccountException e) {
+            throw new UserError(e.getMessage(), e.badInput() ? Cli.USAGE : Cli.INPUT_FAILED);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    @Command(name = "add", description = "新增账户；密码从终端输入（不回显），或在标准输入不是终端时读其第一行")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE",
+                description = "admin（管理员）、inspector（检查人员）或 viewer（查阅人员）")
+        String role;
+
+        @Option(names = "--units", split = ",|，", paramLabel = "U1,U2", description = "viewer 可查阅的单位，逗号分隔")
+        List<String> units = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            Role r = Role.fromKey(role).orElseThrow(() ->
+                    new UserError("角色“" + role + "”不存在，只能是 admin、inspector 或 viewer。", Cli.USAGE));
+            try (AuthStore store = common.openAuth()) {
+                Account account = withPassword("请输入“" + name + "”的密码：",
+                        password -> store.accounts().add(name, r, units, password));
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("role", account.role().key());
+                if (!account.units().isEmpty()) {
+                    detail.put("units", account.units());
+                }
+                store.audit().append(null, cliAddress(), AuditAction.USER_ADD, account.name(), detail);
+                System.err.println("已新增账户 " + account.name() + "（" + account.role().label()
+                        + (account.units().isEmpty() ? "" : "，可查阅：" + String.join("、", account.units())) + "）。");
+                return Cli.OK;
+            }
+        }
+    }
+
+    @Command(name = "list", description = "列出账户")
+    static final class ListUsers implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--json", description = "输出 JSON 数组")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (AuthStore store = common.openAuth()) {
+                List<Account> accounts = store.accounts().list();
+                if (json) {
+                    List<Map<String, Object>> out = new ArrayList<>();
+                    for (Account a : accounts) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("name", a.name());
+                        m.put("role", a.role().key());
+                        m.put("units", a.units());
+                        m.put("created", a.created().toString());
+                        out.add(m);
+                    }
+                    System.out.println(Json.pretty(out));
+                    return Cli.OK;
+                }
+                for (Account a : accounts) {
+                    System.out.printf("%s  %s  %s  %s%n", a.name(), a.role().key(),
+                            a.units().isEmpty() ? "全部单位" : String.join(",", a.units()), a.created());
+                }
+                System.err.println(accounts.isEmpty() ? "还没有任何账户：serve 仅对本机开放，无需登录。"
+                        : "共 " + accounts.size() + " 个账户。");
+                return Cli.OK;
+            }
+        }
+    }
+
+    @Command(name = "passwd", description = "修改账户密码；该账户已登录的会话随之失效")
+    static final class Passwd implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
+        String name;
+
+        @Override
+        public Integer call() throws Exception {
+            try (AuthStore store = common.openAuth()) {
+                if (store.accounts().find(name).isEmpty()) {
+                    throw new UserError("没有名为“" + name + "”的账户。", Cli.INPUT_FAILED);
+                }
+                withPassword("请输入“" + name + "”的新密码：", password -> {
+                    store.accounts().setPassword(name, password);
+                    return null;
+                });
+                store.audit().append(null, cliAddress(), AuditAction.USER_PASSWORD, name.strip(), Map.of());
+                System.err.println("已修改 " + name.strip() + " 的密码。");
+                return Cli.OK;
+            }
+        }
+    }
+
+    @Command(name = "remove", description = "删除账户；该账户已登录的会话随之失效")
+    static final class Remove implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
+        String name;
+
+        @Override
+        public Integer call() throws Exception {
+            try (AuthStore store = common.openAuth()) {
+                if (!store.accounts().remove(name)) {
+                    throw new UserError("没有名为“" + name + "”的账户。", Cli.INPUT_FAILED);
+                }
+                store.audit().append(null, cliAddress(), AuditAction.USER_REMOVE, name.strip(), Map.of());
+                System.err.println("已删除账户 " + name.strip() + "。");
+                List<Account> left = store.accounts().list();
+                if (left.isEmpty()) {
+                    System.err.println("注意：已没有任何账户，serve 将仅对本机开放、无需登录。");
+                } else if (left.stream().noneMatch(a -> a.role() == Role.ADMIN)) {
+                    System.err.println("注意：已没有管理员账户，网页上将无人能查看审计日志或删除材料。");
+                }
+                return Cli.OK;
+            }
+        }
+    }
+}

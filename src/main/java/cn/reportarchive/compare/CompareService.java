@@ -1,0 +1,136 @@
+package cn.reportarchive.compare;
+
+import cn.reportarchive.archive.ReportArchive;
+import cn.reportarchive.archive.StoredReport;
+import cn.reportarchive.index.ReportIndex;
+import cn.reportarchive.parse.AspectTaxonomy;
+import cn.reportarchive.parse.Report;
+import cn.reportarchive.parse.ReportKind;
+import cn.reportarchive.parse.UnitNames;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * The comparisons users ask for by unit, author and year: finds the reports in the archive and
+ * weighs shared text by the index's pair frequencies.
+ */
+public final class CompareService {
+    private final ReportArchive archive;
+    private final ReportIndex index;
+    private final AspectTaxonomy taxonomy;
+    private IndexGramWeights weights;
+
+    public CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy) {
+        this.archive = archive;
+        this.index = index;
+        this.taxonomy = taxonomy;
+    }
+
+    public Comparison compare(String unit, String author, int fromYear, int toYear)
+            throws CompareException, SQLException, IOException {
+        if (unit == null || unit.isBlank()) {
+            throw new CompareException(CompareException.Reason.BAD_REQUEST, "请指定单位（unit）。");
+        }
+        if (fromYear == toYear) {
+            throw new CompareException(CompareException.Reason.BAD_REQUEST, "对比的两个年度不能相同。");
+        }
+        String canonical = UnitNames.canonical(unit.strip());
+        Report from = find(canonical, blankToNull(author), fromYear);
+        Report to = find(canonical, blankToNull(author), toYear);
+        return compare(from, to);
+    }
+
+    public Comparison compare(Report from, Report to) throws IOException {
+        IndexSearcher searcher = index.acquire();
+        try {
+            return yearCompare(searcher).compare(from, to);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** Every year of a unit's team (no author) or of one author, with the chains of repeated problems. */
+    public History history(String unit, String author) throws CompareException, SQLException, IOException {
+        if (unit == null || unit.isBlank()) {
+            throw new CompareException(CompareException.Reason.BAD_REQUEST, "请指定单位（unit）。");
+        }
+        String canonical = UnitNames.canonical(unit.strip());
+        String who = blankToNull(author);
+        java.util.TreeMap<Integer, Report> byYear = new java.util.TreeMap<>();
+        for (StoredReport s : archive.list(canonical, null)) {
+            Report r = s.report();
+            if (r.year() != null && Objects.equals(who, r.author())) {
+                byYear.merge(r.year(), r, (a, b) -> a.kind() == ReportKind.TEAM ? a : b);
+            }
+        }
+        if (byYear.isEmpty()) {
+            throw new CompareException(CompareException.Reason.NOT_FOUND,
+                    "档案库中没有" + canonical + (who == null ? "领导班子" : " " + who) + "的材料。");
+        }
+        IndexSearcher searcher = index.acquire();
+        try {
+            return new RepeatChains(yearCompare(searcher), taxonomy).of(canonical, who, List.copyOf(byYear.values()));
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** Problems raised by at least two units, most units first; {@code year} null for all years. */
+    public List<CommonProblems.Group> common(Integer year, int limit) throws SQLException, IOException {
+        List<CommonProblems.Located> points = new java.util.ArrayList<>();
+        for (StoredReport s : archive.list(null, year)) {
+            Report r = s.report();
+            for (Point p : ReportPoints.of(r, cn.reportarchive.parse.SectionType.PROBLEMS)) {
+                points.add(new CommonProblems.Located(r.id(), r.unit(), r.author(), r.year(), p.ref(), p.aspect(), p.text()));
+            }
+        }
+        IndexSearcher searcher = index.acquire();
+        try {
+            Similarity similarity = new Similarity(weights(searcher));
+            return new CommonProblems(similarity).groups(points, 2, limit, 10);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** The one report of a unit's year: the team's when no author is given, else that person's. */
+    public Report find(String unit, String author, int year) throws CompareException, SQLException {
+        List<Report> ofYear = archive.list(unit, year).stream().map(StoredReport::report).toList();
+        List<Report> matching = ofYear.stream()
+                .filter(r -> author == null ? r.author() == null : Objects.equals(author, r.author())).toList();
+        if (author == null && matching.size() > 1) {
+            List<Report> team = matching.stream().filter(r -> r.kind() == ReportKind.TEAM).toList();
+            matching = team.isEmpty() ? matching : team;
+        }
+        if (matching.size() == 1) {
+            return matching.get(0);
+        }
+        String who = unit + (author == null ? "领导班子" : " " + author);
+        if (matching.isEmpty()) {
+            List<String> authors = ofYear.stream().map(Report::author).filter(Objects::nonNull).distinct().toList();
+            String hint = author == null && !authors.isEmpty() ? "（该年度有个人材料：" + String.join("、", authors) + "，可用 author 指定）" : "";
+            throw new CompareException(CompareException.Reason.NOT_FOUND, "档案库中没有" + who + " " + year + " 年的材料" + hint + "。");
+        }
+        throw new CompareException(CompareException.Reason.AMBIGUOUS, who + " " + year + " 年有 " + matching.size()
+                + " 份材料，无法确定对比哪一份。");
+    }
+
+    private YearCompare yearCompare(IndexSearcher searcher) throws IOException {
+        return new YearCompare(new Similarity(weights(searcher)), taxonomy);
+    }
+
+    /** The weights of the index as the searcher sees it; kept while the index does not change. */
+    private synchronized IndexGramWeights weights(IndexSearcher searcher) throws IOException {
+        if (weights == null || !weights.isFor(searcher.getIndexReader())) {
+            weights = new IndexGramWeights(searcher.getIndexReader());
+        }
+        return weights;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

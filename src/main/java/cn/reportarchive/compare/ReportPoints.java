@@ -1,0 +1,39 @@
+package cn.reportarchive.compare;
+
+import cn.reportarchive.parse.Passage;
+import cn.reportarchive.parse.Passages;
+import cn.reportarchive.parse.Report;
+import cn.reportarchive.parse.SectionType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The points of one section type in a report: its items, and a block written as prose counts as
+ * one point. A block's intro before its items is self-assessment, not a point, and is left out.
+ */
+public final class ReportPoints {
+    private ReportPoints() {
+    }
+
+    public static List<Point> of(Report report, SectionType type) {
+        List<Passage> passages = Passages.of(report).stream().filter(p -> p.section() == type).toList();
+        Set<String> blocksWithItems = new HashSet<>();
+        for (Passage p : passages) {
+            String[] parts = p.ref().split("/");
+            if (parts.length == 3) {
+                blocksWithItems.add(parts[0] + "/" + parts[1]);
+            }
+        }
+        List<Point> points = new ArrayList<>();
+        for (Passage p : passages) {
+            String[] parts = p.ref().split("/");
+            if (parts.length == 1 || parts.length == 2 && blocksWithItems.contains(p.ref())) {
+                continue; // a section's or a block's intro
+            }
+            points.add(new Point(p.ref(), type, Integer.parseInt(parts[1]), p.aspect(), p.text()));
+        }
+        return points;
+    }
+}

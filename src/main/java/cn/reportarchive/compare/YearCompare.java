@@ -1,0 +1,193 @@
+package cn.reportarchive.compare;
+
+import cn.reportarchive.compare.Comparison.AspectColumns;
+import cn.reportarchive.compare.Comparison.AspectPoint;
+import cn.reportarchive.compare.Comparison.Column;
+import cn.reportarchive.compare.Comparison.Evidence;
+import cn.reportarchive.compare.Comparison.MeasureFollowUp;
+import cn.reportarchive.compare.Comparison.PointText;
+import cn.reportarchive.compare.Comparison.Repeat;
+import cn.reportarchive.parse.AspectTaxonomy;
+import cn.reportarchive.parse.Report;
+import cn.reportarchive.parse.SectionType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares an earlier and a later report of one unit or author: columns by aspect, each later
+ * problem's nearest earlier problem searched across all aspects (points move between aspects from
+ * year to year), and what became of each earlier measure. Pure: the reports and the pair weights in,
+ * the comparison out.
+ */
+public final class YearCompare {
+    /** Similarity from which a later problem counts as restating an earlier one (chosen on the test sets, see the tests). */
+    public static final double REPEAT_THRESHOLD = 0.55;
+    /** Share of an account of rectification explained by a measure and its problem, from which it reports that measure. */
+    public static final double REPORTED_THRESHOLD = 0.1;
+    private static final int SHARED_MIN = 4;
+    private static final int SHARED_MAX = 4;
+
+    private final Similarity similarity;
+    private final AspectTaxonomy taxonomy;
+
+    public YearCompare(Similarity similarity, AspectTaxonomy taxonomy) {
+        this.similarity = similarity;
+        this.taxonomy = taxonomy;
+    }
+
+    public Comparison compare(Report from, Report to) {
+        Sides s = new Sides(from, to);
+        List<Repeat> closest = closest(s);
+        List<Repeat> repeats = closest.stream().filter(r -> r.similarity() >= REPEAT_THRESHOLD).toList();
+        return new Comparison(to.unit() != null ? to.unit() : from.unit(), to.author() != null ? to.author() : from.author(),
+                side(from), side(to), REPEAT_THRESHOLD, columns(s), repeats, followUps(s, repeats), closest);
+    }
+
+    /** The points of both reports, each prepared once. */
+    private final class Sides {
+        final List<Point> fromProblems;
+        final List<Point> fromMeasures;
+        final List<Point> toProblems;
+        final List<Point> toMeasures;
+        final List<Point> toAccounts;
+        final Map<Point, Similarity.Prepared> prepared = new IdentityHashMap<>();
+
+        Sides(Report from, Report to) {
+            fromProblems = ReportPoints.of(from, SectionType.PROBLEMS);
+            fromMeasures = ReportPoints.of(from, SectionType.MEASURES);
+            toProblems = ReportPoints.of(to, SectionType.PROBLEMS);
+            toMeasures = ReportPoints.of(to, SectionType.MEASURES);
+            toAccounts = ReportPoints.of(to, SectionType.RECTIFICATION);
+            for (List<Point> list : List.of(fromProblems, fromMeasures, toProblems, toMeasures, toAccounts)) {
+                list.forEach(p -> prepared.put(p, similarity.prepare(p.text())));
+            }
+        }
+
+        double sim(Point a, Point b) {
+            return similarity.of(prepared.get(a), prepared.get(b));
+        }
+    }
+
+    private static Comparison.Side side(Report r) {
+        return new Comparison.Side(r.id(), r.year() == null ? 0 : r.year(), r.title());
+    }
+
+    private List<AspectColumns> columns(Sides s) {
+        Map<String, List<List<PointText>>> byAspect = new LinkedHashMap<>(); // taxonomy order, then others
+        taxonomy.aspects().forEach(a -> byAspect.put(a.key(), emptyColumns()));
+        List<List<Point>> lists = List.of(s.fromProblems, s.fromMeasures, s.toProblems, s.toMeasures);
+        for (int i = 0; i < lists.size(); i++) {
+            for (Point p : lists.get(i)) {
+                byAspect.computeIfAbsent(aspectOf(p), k -> emptyColumns()).get(i).add(new PointText(p.ref(), p.text()));
+            }
+        }
+        List<AspectColumns> columns = new ArrayList<>();
+        byAspect.forEach((aspect, cols) -> {
+            if (cols.stream().anyMatch(c -> !c.isEmpty())) {
+                columns.add(new AspectColumns(aspect, taxonomy.label(aspect),
+                        new Column(cols.get(0), cols.get(1)), new Column(cols.get(2), cols.get(3))));
+            }
+        });
+        return columns;
+    }
+
+    private static List<List<PointText>> emptyColumns() {
+        return List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    private static String aspectOf(Point p) {
+        return p.aspect() == null ? AspectTaxonomy.OTHER : p.aspect();
+    }
+
+    private List<Repeat> closest(Sides s) {
+        List<Repeat> out = new ArrayList<>();
+        for (Point later : s.toProblems) {
+            Point best = null;
+            double bestSim = 0;
+            for (Point earlier : s.fromProblems) {
+                double sim = s.sim(later, earlier);
+                if (sim > bestSim) {
+                    bestSim = sim;
+                    best = earlier;
+                }
+            }
+            if (best != null) {
+                out.add(new Repeat(aspectPoint(later), aspectPoint(best), round(bestSim),
+                        SharedRuns.of(later.text(), best.text(), SHARED_MIN, SHARED_MAX)));
+            }
+        }
+        return out;
+    }
+
+    private static AspectPoint aspectPoint(Point p) {
+        return new AspectPoint(p.ref(), p.aspect(), p.text());
+    }
+
+    private List<MeasureFollowUp> followUps(Sides s, List<Repeat> repeats) {
+        Map<Point, Point> answers = MeasureLinks.of(s.fromProblems, s.fromMeasures, s::sim);
+        Map<Point, Evidence> reportedBy = accounts(s, answers);
+        Map<String, Repeat> repeatOf = new HashMap<>();
+        for (Repeat r : repeats) {
+            repeatOf.merge(r.from().ref(), r, (a, b) -> a.similarity() >= b.similarity() ? a : b);
+        }
+        List<MeasureFollowUp> out = new ArrayList<>();
+        for (Point m : s.fromMeasures) {
+            Point problem = answers.get(m);
+            Evidence account = reportedBy.get(m);
+            Repeat again = problem == null ? null : repeatOf.get(problem.ref());
+            String status;
+            List<Evidence> evidence = new ArrayList<>();
+            if (account != null) {
+                status = "reported";
+                evidence.add(account);
+            } else if (again != null) {
+                status = "recurred";
+                evidence.add(new Evidence(again.to().ref(), again.to().text(), again.similarity()));
+            } else {
+                status = "no-trace";
+            }
+            out.add(new MeasureFollowUp(new PointText(m.ref(), m.text()), m.aspect(),
+                    problem == null ? null : problem.ref(), status, evidence));
+        }
+        return out;
+    }
+
+    /**
+     * Which account of the later rectification section reports which earlier measure: an account
+     * names the measure, its problem or both ("针对……的问题，……，已完成整改"), so it is scored by the
+     * share of its words found in the two; each account reports one measure, best pairs first.
+     */
+    private Map<Point, Evidence> accounts(Sides s, Map<Point, Point> answers) {
+        record Pair(Point measure, Point account, double score) {
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (Point a : s.toAccounts) {
+            for (Point m : s.fromMeasures) {
+                Point problem = answers.get(m);
+                double score = similarity.coverage(s.prepared.get(a), s.prepared.get(m),
+                        problem == null ? null : s.prepared.get(problem));
+                if (score >= REPORTED_THRESHOLD) {
+                    pairs.add(new Pair(m, a, score));
+                }
+            }
+        }
+        pairs.sort(Comparator.comparingDouble(Pair::score).reversed());
+        Map<Point, Evidence> out = new HashMap<>();
+        Map<Point, Boolean> used = new IdentityHashMap<>();
+        for (Pair p : pairs) {
+            if (!out.containsKey(p.measure()) && used.putIfAbsent(p.account(), true) == null) {
+                out.put(p.measure(), new Evidence(p.account().ref(), p.account().text(), round(p.score())));
+            }
+        }
+        return out;
+    }
+
+    static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,206 @@
+package cn.reportarchive.web;
+
+import cn.reportarchive.auth.AuditAction;
+import cn.reportarchive.auth.Role;
+import cn.reportarchive.compare.CompareException;
+import cn.reportarchive.compare.CompareService;
+import cn.reportarchive.compare.CopyService;
+import cn.reportarchive.parse.UnitNames;
+import io.javalin.http.UploadedFile;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * Comparison across years, repeated problems and copied materials, as plain handlers. A viewer
+ * asking for a unit it may not read gets the 404 of a unit without materials, and every comparison
+ * is recorded in the audit log. Copy detection and the problems common to several units look
+ * across units, so they are for roles that read everything (a viewer gets 403 until their answers
+ * are cut to the viewer's units).
+ */
+final class CompareRoutes {
+    private static final int MAX_LIST = 1000;
+    private final CompareService compare;
+    private final CopyService copies;
+    private final long maxUpload;
+    private final Audit audit;
+
+    CompareRoutes(CompareService compare, CopyService copies, long maxUpload, Audit audit) {
+        this.compare = compare;
+        this.copies = copies;
+        this.maxUpload = maxUpload;
+        this.audit = audit;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/compare", this::compare);
+        routes.get("/api/repeats", this::repeats);
+        routes.get("/api/repeats/common", this::common);
+        routes.get("/api/copies", this::copyPairs);
+        routes.get("/api/copies/{id}", this::copyCheck);
+        routes.get("/api/templates", ctx -> {
+            readsAll(ctx);
+            ctx.json(copies.templates().stream()
+                    .map(t -> Map.of("id", t.id(), "name", t.name(), "chars", t.chars(), "addedAt", t.addedAt())).toList());
+        });
+        routes.post("/api/templates", this::addTemplate);
+        routes.delete("/api/templates/{id}", this::removeTemplate);
+    }
+
+    private void compare(Context ctx) throws Exception {
+        int from = requiredYear(ctx, "from");
+        int to = requiredYear(ctx, "to");
+        String unit = ctx.queryParam("unit");
+        String author = ApiRoutes.blankToNull(ctx.queryParam("author"));
+        Map<String, Object> detail = detail("compare", unit, author);
+        detail.put("from", from);
+        detail.put("to", to);
+        hideUnreadable(ctx, unit, detail, (author == null ? "领导班子" : " " + author) + " " + from + " 年的材料。");
+        try {
+            Object result = compare.compare(unit, author, from, to);
+            audit.record(ctx, AuditAction.COMPARE, null, detail);
+            ctx.json(result);
+        } catch (CompareException e) {
+            throw apiError(e);
+        }
+    }
+
+    private void repeats(Context ctx) throws Exception {
+        String unit = ctx.queryParam("unit");
+        String author = ApiRoutes.blankToNull(ctx.queryParam("author"));
+        Map<String, Object> detail = detail("repeats", unit, author);
+        hideUnreadable(ctx, unit, detail, (author == null ? "领导班子" : " " + author) + "的材料。");
+        try {
+            Object result = compare.history(unit, author);
+            audit.record(ctx, AuditAction.COMPARE, null, detail);
+            ctx.json(result);
+        } catch (CompareException e) {
+            throw apiError(e);
+        }
+    }
+
+    /** Problems common to several units: across units, so not for a viewer. */
+    private void common(Context ctx) throws Exception {
+        readsAll(ctx);
+        Integer year = ApiRoutes.parseInt(ctx.queryParam("year"), "year", null);
+        Object groups = compare.common(year, limit(ctx, 50));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("what", "common");
+        detail.put("year", year);
+        audit.record(ctx, AuditAction.COMPARE, null, detail);
+        ctx.json(Map.of("groups", groups));
+    }
+
+    static Map<String, Object> detail(String what, String unit, String author) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("what", what);
+        detail.put("unit", unit);
+        if (author != null) {
+            detail.put("author", author);
+        }
+        return detail;
+    }
+
+    /** 404 worded as for a unit without materials when the caller may not read the unit (recorded as such). */
+    private void hideUnreadable(Context ctx, String unit, Map<String, Object> detail, String notFoundTail) {
+        hideUnreadable(ctx, audit, AuditAction.COMPARE, unit, detail, notFoundTail);
+    }
+
+    static void hideUnreadable(Context ctx, Audit audit, AuditAction action, String unit, Map<String, Object> detail,
+            String notFoundTail) {
+        String canonical = unit == null || unit.isBlank() ? null : UnitNames.canonical(unit.strip());
+        if (canonical != null && !Auth.access(ctx).mayRead(canonical)) {
+            detail.put("result", "hidden");
+            audit.record(ctx, action, null, detail);
+            throw new ApiError(404, "档案库中没有" + canonical + notFoundTail);
+        }
+    }
+
+    /** Copy detection pairs reports across units: only for roles that read every unit. */
+    static void readsAll(Context ctx) {
+        Auth.require(ctx, role -> !role.limitedToUnits(), "使用查重（它跨单位比对材料）");
+    }
+
+    private void copyPairs(Context ctx) throws Exception {
+        readsAll(ctx);
+        int limit = limit(ctx, 100);
+        Object pairs = copies.pairs(limit);
+        audit.record(ctx, AuditAction.COMPARE, null, Map.of("what", "copies", "limit", limit));
+        ctx.json(Map.of("pairs", pairs));
+    }
+
+    private void copyCheck(Context ctx) throws Exception {
+        readsAll(ctx);
+        try {
+            Object check = copies.check(ctx.pathParam("id"));
+            audit.record(ctx, AuditAction.COMPARE, ctx.pathParam("id"), Map.of("what", "copy-check"));
+            ctx.json(check);
+        } catch (CompareException e) {
+            throw apiError(e);
+        }
+    }
+
+    private void addTemplate(Context ctx) throws Exception {
+        Auth.require(ctx, Role::mayImport, "添加范文");
+        String type = ctx.contentType();
+        UploadedFile file = type != null && type.toLowerCase().startsWith("multipart/form-data") ? ctx.uploadedFile("file") : null;
+        if (file == null) {
+            throw new ApiError(400, "请以 multipart/form-data 上传范文文件（字段名 file）。");
+        }
+        if (file.size() > maxUpload) {
+            throw new ApiError(413, "范文文件过大。");
+        }
+        byte[] bytes;
+        try (InputStream in = file.content()) {
+            bytes = in.readAllBytes();
+        }
+        try {
+            var t = copies.addTemplate(ctx.formParam("name"), ApiRoutes.safeName(file.filename()), bytes);
+            ctx.status(201).json(Map.of("id", t.id(), "name", t.name()));
+        } catch (CompareException e) {
+            throw apiError(e);
+        }
+    }
+
+    private void removeTemplate(Context ctx) throws Exception {
+        Auth.require(ctx, Role::mayImport, "删除范文");
+        if (!copies.removeTemplate(ctx.pathParam("id"))) {
+            throw new ApiError(404, "找不到这份范文。");
+        }
+        ctx.status(204);
+    }
+
+    static ApiError apiError(CompareException e) {
+        return new ApiError(e.reason() == CompareException.Reason.NOT_FOUND ? 404 : 400, e.getMessage());
+    }
+
+    static int limit(Context ctx, int fallback) {
+        String value = ctx.queryParam("limit");
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < 1 || n > MAX_LIST) {
+                throw new ApiError(400, "参数 limit 应在 1 到 " + MAX_LIST + " 之间。");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "参数 limit 应为整数。");
+        }
+    }
+
+    static int requiredYear(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            throw new ApiError(400, "请指定年度参数 " + name + "。");
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "参数 " + name + " 应为年度（整数）。");
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package cn.reportarchive.web;
+
+import cn.reportarchive.compare.Comparison;
+import cn.reportarchive.compare.Comparison.AspectColumns;
+import cn.reportarchive.compare.Comparison.MeasureFollowUp;
+import cn.reportarchive.compare.Comparison.PointText;
+import cn.reportarchive.compare.Comparison.Repeat;
+import cn.reportarchive.compare.CommonProblems;
+import cn.reportarchive.compare.CopyCheck;
+import cn.reportarchive.compare.History;
+import cn.reportarchive.parse.AspectTaxonomy;
+import cn.reportarchive.parse.ChineseNumerals;
+import cn.reportarchive.parse.SectionType;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The rows of the exports, built from the same records the JSON answers carry, so that a file and
+ * the page show the same thing. One row per problem, measure, link or pair; headers in Chinese.
+ */
+final class ExportRows {
+    static final Map<String, String> STATUS = Map.of("reported", "已报告落实", "recurred", "问题再次出现", "no-trace", "未见下文");
+
+    private final AspectTaxonomy taxonomy;
+
+    ExportRows(AspectTaxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    /** Every problem of both years, by aspect; a repeated one names its counterpart and what they share. */
+    ExportTable compareProblems(Comparison c) {
+        ExportTable.Builder t = new ExportTable.Builder("问题对比", "方面", "年度", "位置", "编号", "问题", "重复情况",
+                "对应年度", "对应位置", "对应编号", "对应问题", "相似度", "相同文字");
+        Map<String, Repeat> byLater = c.repeats().stream().collect(Collectors.toMap(r -> r.to().ref(), Function.identity(), (a, b) -> a));
+        Map<String, List<Repeat>> byEarlier = c.repeats().stream().collect(Collectors.groupingBy(r -> r.from().ref()));
+        for (AspectColumns a : c.aspects()) {
+            for (PointText p : a.from().problems()) {
+                List<Repeat> later = byEarlier.getOrDefault(p.ref(), List.of());
+                if (later.isEmpty()) {
+                    t.row(a.label(), c.from().year(), place(p.ref()), p.ref(), p.text(), "否", null, null, null, null, null, null);
+                } else {
+                    t.row(a.label(), c.from().year(), place(p.ref()), p.ref(), p.text(), c.to().year() + "年再次提出",
+                            c.to().year(), join(later, r -> place(r.to().ref())), join(later, r -> r.to().ref()),
+                            join(later, r -> r.to().text()), later.stream().mapToDouble(Repeat::similarity).max().orElse(0),
+                            join(later, r -> String.join("；", r.shared())));
+                }
+            }
+            for (PointText p : a.to().problems()) {
+                Repeat r = byLater.get(p.ref());
+                if (r == null) {
+                    t.row(a.label(), c.to().year(), place(p.ref()), p.ref(), p.text(), "否", null, null, null, null, null, null);
+                } else {
+                    t.row(a.label(), c.to().year(), place(p.ref()), p.ref(), p.text(), "重复" + c.from().year() + "年问题",
+                            c.from().year(), place(r.from().ref()), r.from().ref(), r.from().text(), r.similarity(),
+                            String.join("；", r.shared()));
+                }
+            }
+        }
+        return t.build();
+    }
+
+    /** Every measure of the earlier year with what became of it in the later report. */
+    ExportTable compareMeasures(Comparison c) {
+        ExportTable.Builder t = new ExportTable.Builder("措施落实", "方面", "年度", "位置", "编号", "措施", "针对问题",
+                "落实情况", "依据位置", "依据编号", "依据原文", "相似度");
+        for (MeasureFollowUp m : c.measures()) {
+            // the evidence always stands in the later report: its account of rectification or the problem again
+            var evidence = m.evidence();
+            t.row(aspectLabel(m.aspect()), c.from().year(),
+                    place(m.measure().ref()), m.measure().ref(), m.measure().text(),
+                    m.answers() == null ? null : place(m.answers()), STATUS.getOrDefault(m.status(), m.status()),
+                    evidence.isEmpty() ? null : c.to().year() + "年" + place(evidence.get(0).ref()),
+                    evidence.isEmpty() ? null : evidence.get(0).ref(),
+                    evidence.isEmpty() ? null : evidence.get(0).text(),
+                    evidence.isEmpty() ? null : evidence.get(0).similarity());
+        }
+        return t.build();
+    }
+
+    /** One row per statement of a repeated problem, chain after chain as the JSON gives them. */
+    ExportTable chains(History h) {
+        ExportTable.Builder t = new ExportTable.Builder("重复问题链", "问题链", "提出次数", "提出年度", "措施落实",
+                "年度", "位置", "编号", "方面", "问题", "与上次相似度", "材料编号");
+        int n = 0;
+        for (History.Chain c : h.chains()) {
+            n++;
+            String years = c.years().stream().map(String::valueOf).collect(Collectors.joining("→"));
+            for (History.Link l : c.links()) {
+                t.row(n, c.times(), years, c.measuresReported() ? "曾报告落实" : "从未报告落实", l.year(), place(l.ref()), l.ref(),
+                        aspectLabel(l.aspect()), l.text(), l.similarity(), l.reportId());
+            }
+        }
+        return t.build();
+    }
+
+    /** One row per year and aspect: how many problems, how many of them repeats. */
+    ExportTable trend(History h) {
+        ExportTable.Builder t = new ExportTable.Builder("趋势", "年度", "方面", "问题条数", "其中重复");
+        for (History.YearTrend y : h.trend()) {
+            for (History.AspectCount a : y.aspects()) {
+                t.row(y.year(), a.label(), a.problems(), a.repeats());
+            }
+        }
+        return t.build();
+    }
+
+    /** One row per example of a problem raised by many units, group after group (most units first). */
+    ExportTable common(List<CommonProblems.Group> groups) {
+        ExportTable.Builder t = new ExportTable.Builder("常见问题", "序号", "单位数", "材料数", "方面", "代表性表述",
+                "单位", "作者", "年度", "位置", "编号", "原文", "材料编号");
+        int n = 0;
+        for (CommonProblems.Group g : groups) {
+            n++;
+            for (CommonProblems.Located x : g.examples()) {
+                t.row(n, g.units(), g.reports(), aspectLabel(g.aspect()), g.text(), x.unit(), x.author(), x.year(),
+                        place(x.ref()), x.ref(), x.text(), x.reportId());
+            }
+        }
+        return t.build();
+    }
+
+    /** One row per passage a report shares with another report or a template, source after source. */
+    ExportTable copyPassages(CopyCheck c) {
+        ExportTable.Builder t = new ExportTable.Builder("雷同段落", "来源序号", "来源", "来源单位", "来源作者", "来源年度",
+                "来源标题", "来源编号", "来源占本材料", "本材料位置", "本材料编号", "本材料原文", "来源位置", "来源段落编号",
+                "来源原文", "相同文字");
+        int n = 0;
+        for (CopyCheck.Source s : c.sources()) {
+            n++;
+            for (CopyCheck.SharedPassage p : s.passages()) {
+                t.row(n, s.template() ? "范文" : "材料", s.unit(), s.author(), s.year(), s.title(), s.reportId(), s.share(),
+                        place(p.ref()), p.ref(), p.text(), place(p.sourceRef()), p.sourceRef(), p.sourceText(),
+                        String.join("；", p.shared()));
+            }
+        }
+        return t.build();
+    }
+
+    /** One row per pair of the archive-wide list, most copied first. */
+    ExportTable copyPairs(List<CopyCheck.Pair> pairs) {
+        ExportTable.Builder t = new ExportTable.Builder("雷同材料", "序号", "材料单位", "材料作者", "材料年度", "材料标题",
+                "材料编号", "来源", "来源单位", "来源作者", "来源年度", "来源标题", "来源编号", "雷同占比");
+        int n = 0;
+        for (CopyCheck.Pair p : pairs) {
+            CopyCheck.DocRef c = p.copy();
+            CopyCheck.DocRef s = p.source();
+            t.row(++n, c.unit(), c.author(), c.year(), c.title(), c.reportId(), p.template() ? "范文" : "材料",
+                    s.unit(), s.author(), s.year(), s.title(), s.reportId(), p.share());
+        }
+        return t.build();
+    }
+
+    private String aspectLabel(String key) {
+        return taxonomy.label(key == null ? AspectTaxonomy.OTHER : key);
+    }
+
+    private static <T> String join(List<T> list, Function<T, String> f) {
+        return list.stream().map(f).collect(Collectors.joining("\n"));
+    }
+
+    /** A ref in words, as the pages show it: problems/3/2 → 问题（三）第2条. */
+    static String place(String ref) {
+        if (ref == null || ref.isEmpty()) {
+            return "";
+        }
+        String[] p = ref.split("/");
+        String section = SectionType.fromKey(p[0]).map(SectionType::label).orElse(p[0]);
+        StringBuilder s = new StringBuilder(section);
+        if (p.length > 1) {
+            try {
+                s.append('（').append(ChineseNumerals.format(Integer.parseInt(p[1]))).append('）');
+            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                s.append(' ').append(p[1]);
+            }
+        }
+        if (p.length > 2) {
+            s.append('第').append(p[2]).append('条');
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,125 @@
+package cn.reportarchive.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.reportarchive.Application;
+import cn.reportarchive.archive.BulkImport;
+import cn.reportarchive.archive.ImportMetadata;
+import cn.reportarchive.generate.ArchiveGenerator;
+import cn.reportarchive.generate.FormatMix;
+import cn.reportarchive.generate.GeneratorOptions;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Beyond the bound for exact counting, the total and the facets are estimated from a sample while
+ * the hits stay exactly those of a full count. The bounds are set small so that a generated archive
+ * of 150 reports (about 6,300 passages) reaches them; blocks of one passage keep a sample of a few
+ * hundred passages as good as a random one (the order of passages varies from one import to the next).
+ */
+class EstimatedCountsTest {
+    @TempDir
+    static Path dir;
+    static Application app;
+    static PassageSearch exact;
+    static PassageSearch estimating;
+
+    @BeforeAll
+    static void open() throws Exception {
+        Path files = dir.resolve("files");
+        new ArchiveGenerator(GeneratorOptions.of(files, 150, 31).withFormats(FormatMix.parse("txt=1")),
+                new PrintStream(OutputStream.nullOutputStream())).run();
+        app = TestArchive.open(dir.resolve("data"));
+        app.bulkImport().run(BulkImport.plan(List.of(files)), ImportMetadata.NONE, o -> { });
+        RelatedWords related = RelatedWords.load(dir.resolve("data"));
+        exact = new PassageSearch(app.archive().index(), app.taxonomy(), related,
+                new MatchCounter(Integer.MAX_VALUE - 1, 1, 64));
+        estimating = new PassageSearch(app.archive().index(), app.taxonomy(), related, new MatchCounter(300, 600, 1));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        app.close();
+    }
+
+    private static SearchRequest request(String query, Integer year, String section, int page) {
+        return new SearchRequest(query, year, null, null, section, page, 20);
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"问题,,", "'',,", "工作,,", "'',,problems", "学习 OR 问题,,"})
+    void broadSearchesEstimateCountsAndKeepTheExactHits(String query, Integer year, String section) throws Exception {
+        for (int page = 1; page <= 3; page++) {
+            SearchResult full = exact.search(request(query, year, section, page));
+            SearchResult sampled = estimating.search(request(query, year, section, page));
+            assertTrue(full.totalExact() && full.facetsExact());
+            assertTrue(full.total() > 1500, query + " should be broad: " + full.total());
+            assertFalse(sampled.totalExact(), query);
+            assertFalse(sampled.facetsExact(), query);
+            assertEquals(full.hits(), sampled.hits(), query + " page " + page);
+            assertEquals(full.reports(), sampled.reports(), query + " page " + page);
+            double error = Math.abs(sampled.total() - full.total()) / (double) full.total();
+            assertTrue(error < 0.15, query + ": estimate " + sampled.total() + " against " + full.total());
+            for (String dim : List.of("year", "section")) {
+                assertClose(full.facets().get(dim), sampled.facets().get(dim), full.total(), query + " " + dim);
+            }
+        }
+    }
+
+    /** Every value holding a tenth of the matches or more is estimated within a third. */
+    private static void assertClose(Map<String, Integer> exactCounts, Map<String, Integer> estimated, long total,
+                                    String what) {
+        for (Map.Entry<String, Integer> e : exactCounts.entrySet()) {
+            if (e.getValue() >= total / 10) {
+                int got = estimated.getOrDefault(e.getKey(), 0);
+                assertTrue(Math.abs(got - e.getValue()) < e.getValue() / 3.0,
+                        what + " " + e.getKey() + ": " + got + " against " + e.getValue());
+            }
+        }
+    }
+
+    @Test
+    void narrowSearchesStayExact() throws Exception {
+        SearchResult full = exact.search(request("\"形式主义\" year:2022", null, "problems", 1));
+        SearchResult bounded = estimating.search(request("\"形式主义\" year:2022", null, "problems", 1));
+        assertTrue(full.total() > 0 && full.total() <= 300, "a narrow query: " + full.total());
+        assertTrue(bounded.totalExact() && bounded.facetsExact());
+        assertEquals(full, bounded);
+    }
+
+    @Test
+    void aNarrowFilteredSearchCountsExactlyAndEstimatesTheBroadSidewaysFacet() throws Exception {
+        SearchResult full = exact.search(request("问题", 2022, null, 1));
+        SearchResult bounded = estimating.search(request("问题", 2022, null, 1));
+        assertTrue(full.total() <= 300, "narrow with its filter: " + full.total());
+        assertTrue(bounded.totalExact());
+        assertEquals(full.total(), bounded.total());
+        assertEquals(full.hits(), bounded.hits());
+        assertEquals(full.facets().get("section"), bounded.facets().get("section"));
+        // the year facet is counted without the year filter: all years, beyond the bound
+        assertFalse(bounded.facetsExact());
+        long allYears = full.facets().get("year").values().stream().mapToLong(Integer::longValue).sum();
+        assertTrue(allYears > 1000);
+        assertClose(full.facets().get("year"), bounded.facets().get("year"), allYears, "year sideways");
+    }
+
+    @Test
+    void orderByYearKeepsTheExactHitsToo() throws Exception {
+        SearchRequest byYear = request("问题", null, null, 2).withOrder(SearchRequest.Order.YEAR);
+        SearchResult full = exact.search(byYear);
+        SearchResult sampled = estimating.search(byYear);
+        assertFalse(sampled.totalExact());
+        assertEquals(full.hits(), sampled.hits());
+    }
+}
