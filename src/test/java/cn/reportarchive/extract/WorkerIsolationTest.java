@@ -54,8 +54,9 @@ class WorkerIsolationTest {
 
     @Test
     void aParseOverTheTimeLimitKillsItsProcessAndTheNextFileGetsAFreshOne() throws Exception {
-        // tens of seconds of the HTML parser's time, in two megabytes
-        byte[] slow = ("<html><body>" + "<div>".repeat(200_000) + "一、存在的问题" + "</div>".repeat(200_000) + "</body></html>")
+        // the HTML parser's time grows faster than the nesting: 200,000 levels took 11 s and 400,000
+        // 40 s on a loaded machine, so 800,000 (9 MB) is far beyond the 10 s limit on any machine
+        byte[] slow = ("<html><body>" + "<div>".repeat(800_000) + "一、存在的问题" + "</div>".repeat(800_000) + "</body></html>")
                 .getBytes(StandardCharsets.UTF_8);
         // 10 s: a child JVM's start and first parse stay well within it even on a loaded machine
         try (TikaExtractor extractor = isolated(Duration.ofSeconds(10), 256)) {
