@@ -81,12 +81,13 @@ public final class CompareService {
     /** Problems raised by at least two units, most units first; {@code year} null for all years. */
     public List<CommonProblems.Group> common(Integer year, int limit) throws SQLException, IOException {
         List<CommonProblems.Located> points = new java.util.ArrayList<>();
-        for (StoredReport s : archive.list(null, year)) {
-            Report r = s.report();
-            for (Point p : ReportPoints.of(r, cn.reportarchive.parse.SectionType.PROBLEMS)) {
-                points.add(new CommonProblems.Located(r.id(), r.unit(), r.author(), r.year(), p.ref(), p.aspect(), p.text()));
+        archive.forEach(r -> { // page by page: the whole archive's reports are never held at once
+            if (year == null || year.equals(r.year())) {
+                for (Point p : ReportPoints.of(r, cn.reportarchive.parse.SectionType.PROBLEMS)) {
+                    points.add(new CommonProblems.Located(r.id(), r.unit(), r.author(), r.year(), p.ref(), p.aspect(), p.text()));
+                }
             }
-        }
+        });
         IndexSearcher searcher = index.acquire();
         try {
             Similarity similarity = new Similarity(weights(searcher));
