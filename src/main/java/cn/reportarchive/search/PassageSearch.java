@@ -22,9 +22,12 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
@@ -36,8 +39,11 @@ import org.apache.lucene.util.BytesRef;
  * and every filter but their own, and highlighted snippets.
  */
 public final class PassageSearch {
-    /** How far down the ranking the per-report spread looks; deeper hits keep plain rank order. */
-    private static final int SPREAD_WINDOW = 1000;
+    /**
+     * How far down the ranking whole words are scored and the per-report spread looks; deeper hits keep
+     * plain rank order. Every page is cut from this one order.
+     */
+    private static final int SPREAD_WINDOW = 200;
     /** How many hits can be paged through. */
     static final int MAX_DEPTH = 10_000;
 
@@ -109,18 +115,19 @@ public final class PassageSearch {
             // relevance: the top hits by score alone (a tie-breaking sort would read doc values for every
             // competitive hit); equal scores are ordered afterwards, within the window
             MatchCounter.Found found = matches.search(searcher, query, Math.max(1, window), byYear ? BY_YEAR : null);
-            List<Ranked> ranked = ranked(searcher.getIndexReader(), found.top().scoreDocs, byYear);
+            List<Ranked> ranked = ranked(searcher.getIndexReader(), byYear ? found.top().scoreDocs
+                    : withWholeWords(searcher, found.top().scoreDocs, compiled.wholeWords()));
             // passages per report among the ranked window (reported as such in the result)
             Map<String, Integer> perReport = new LinkedHashMap<>();
             ranked.forEach(r -> perReport.merge(r.reportId(), 1, Integer::sum));
-            // an explicit order by year is kept as asked; the spread is for relevance order, over the
-            // first SPREAD_WINDOW hits only, so that every page is cut from the same order
+            // an explicit order by year is kept as asked; relevance orders the first SPREAD_WINDOW hits by
+            // their score with whole words and spreads them by report, and the rest by their score
             List<Ranked> ordered = ranked;
             if (!byYear) {
                 int head = Math.min(SPREAD_WINDOW, ranked.size());
-                ordered = new ArrayList<>(ReportSpread.spread(ranked.subList(0, head), Ranked::reportId, Ranked::score,
-                        request.perReport()));
-                ordered.addAll(ranked.subList(head, ranked.size()));
+                ordered = new ArrayList<>(ReportSpread.spread(byScore(ranked.subList(0, head)), Ranked::reportId,
+                        Ranked::score, request.perReport()));
+                ordered.addAll(byScore(ranked.subList(head, ranked.size())));
             }
             List<SearchHit> page = new ArrayList<>();
             for (long i = from; i < Math.min(ordered.size(), from + request.size()); i++) {
@@ -168,10 +175,9 @@ public final class PassageSearch {
 
     /**
      * The window's hits with their report and position, read from doc values for these hits only (in
-     * document order, one reader per segment); by relevance, equal scores in report and passage order,
-     * so a page reads the same after a reindex.
+     * document order, one reader per segment), in the order given.
      */
-    private static List<Ranked> ranked(IndexReader reader, ScoreDoc[] docs, boolean byYear) throws IOException {
+    private static List<Ranked> ranked(IndexReader reader, ScoreDoc[] docs) throws IOException {
         ScoreDoc[] byDoc = docs.clone();
         Arrays.sort(byDoc, Comparator.comparingInt((ScoreDoc d) -> d.doc));
         Map<Integer, Ranked> read = new HashMap<>();
@@ -202,10 +208,30 @@ public final class PassageSearch {
         for (ScoreDoc doc : docs) {
             out.add(read.get(doc.doc));
         }
-        if (!byYear) {
-            out.sort(Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::reportId)
-                    .thenComparingInt(Ranked::ordinal));
+        return out;
+    }
+
+    /** By score, equal scores in report and passage order, so a page reads the same after a reindex. */
+    private static List<Ranked> byScore(List<Ranked> hits) {
+        List<Ranked> out = new ArrayList<>(hits);
+        out.sort(Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::reportId)
+                .thenComparingInt(Ranked::ordinal));
+        return out;
+    }
+
+    /**
+     * The first SPREAD_WINDOW hits with the score of their whole-word matches added, the rest as they
+     * were. Only these few hits are scored for whole words, which leaves the search free to skip.
+     */
+    private static ScoreDoc[] withWholeWords(IndexSearcher searcher, ScoreDoc[] docs, Query wholeWords)
+            throws IOException {
+        if (wholeWords == null || docs.length == 0) {
+            return docs;
         }
+        int head = Math.min(SPREAD_WINDOW, docs.length);
+        TopDocs first = new TopDocs(new TotalHits(head, TotalHits.Relation.EQUAL_TO), Arrays.copyOf(docs, head));
+        ScoreDoc[] out = docs.clone();
+        System.arraycopy(QueryRescorer.rescore(searcher, first, wholeWords, 1, head).scoreDocs, 0, out, 0, head);
         return out;
     }
 

@@ -35,15 +35,28 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * A parsed query to Lucene. Each word must stand in the passage as a run of characters (a phrase
- * of character pairs: recall as good as grep); a match of smartcn's whole words adds to the score;
- * related words widen a bare word at a lower weight. Field filters at the top level are kept
- * apart by dimension so that facets can be counted without their own filter.
+ * of character pairs: recall as good as grep); related words widen a bare word at a lower weight.
+ * A match of smartcn's whole words adds to the score, through a separate query that rescores the
+ * first hits: inside the query it would keep block-max WAND from skipping anything of a broad
+ * search. Field filters at the top level are kept apart by dimension so that facets can be
+ * counted without their own filter.
  */
 final class QueryCompiler {
     private static final Pattern YEAR = Pattern.compile("(\\d{4})(?:\\.\\.(\\d{4}))?");
 
-    /** The text query, and the top-level filters by dimension (year, unit, author, aspect, section). */
-    record Compiled(Query query, Map<String, List<Query>> filters) {
+    /**
+     * The text query, the top-level filters by dimension (year, unit, author, aspect, section), and
+     * the whole-word query whose score is added to a hit's (null: none, or the signal switched off).
+     */
+    record Compiled(Query query, Map<String, List<Query>> filters, Query wholeWords) {
+    }
+
+    /** How words are compiled, and where each positive word leaves its whole-word clause. */
+    private record Scope(Ranking ranking, boolean related, List<Query> wholeWords) {
+        /** Under NOT a word adds nothing to a hit's score. */
+        Scope negated() {
+            return new Scope(ranking, related, new ArrayList<>());
+        }
     }
 
     private final AspectTaxonomy taxonomy;
@@ -67,36 +80,46 @@ final class QueryCompiler {
                 rest.add(part);
             }
         }
-        Query text = query(new QueryNode.All(rest), ranking, related);
-        return new Compiled(text == null ? new MatchAllDocsQuery() : text, filters);
+        Scope scope = new Scope(ranking, related, new ArrayList<>());
+        Query text = query(new QueryNode.All(rest), scope);
+        return new Compiled(text == null ? new MatchAllDocsQuery() : text, filters, wholeWords(scope.wholeWords()));
+    }
+
+    private static Query wholeWords(List<Query> clauses) {
+        if (clauses.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        clauses.forEach(q -> b.add(new BoostQuery(q, Ranking.WHOLE_WORD_BOOST), Occur.SHOULD));
+        return b.build();
     }
 
     /** A Lucene query for the node; null when it asks for nothing (a word of punctuation only). */
-    private Query query(QueryNode node, Ranking ranking, boolean related) throws QuerySyntaxException {
+    private Query query(QueryNode node, Scope scope) throws QuerySyntaxException {
         if (node instanceof QueryNode.Word w) {
-            return word(w, ranking, related);
+            return word(w, scope);
         }
         if (node instanceof QueryNode.Filter f) {
             return new ConstantScoreQuery(filter(f));
         }
         if (node instanceof QueryNode.Not n) {
-            Query inner = query(n.part(), ranking, related);
+            Query inner = query(n.part(), scope.negated());
             return inner == null ? null : new BooleanQuery.Builder()
                     .add(new MatchAllDocsQuery(), Occur.MUST).add(inner, Occur.MUST_NOT).build();
         }
         if (node instanceof QueryNode.All all) {
-            return all(all, ranking, related);
+            return all(all, scope);
         }
-        return any((QueryNode.Any) node, ranking, related);
+        return any((QueryNode.Any) node, scope);
     }
 
-    private Query all(QueryNode.All all, Ranking ranking, boolean related) throws QuerySyntaxException {
+    private Query all(QueryNode.All all, Scope scope) throws QuerySyntaxException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean positive = false;
         boolean any = false;
         for (QueryNode part : all.parts()) {
             if (part instanceof QueryNode.Not n) {
-                Query inner = query(n.part(), ranking, related);
+                Query inner = query(n.part(), scope.negated());
                 if (inner != null) {
                     b.add(inner, Occur.MUST_NOT);
                     any = true;
@@ -105,7 +128,7 @@ final class QueryCompiler {
                 b.add(filter(f), Occur.FILTER);
                 any = true;
             } else {
-                Query q = query(part, ranking, related);
+                Query q = query(part, scope);
                 if (q != null) {
                     b.add(q, Occur.MUST);
                     positive = true;
@@ -122,10 +145,10 @@ final class QueryCompiler {
         return b.build();
     }
 
-    private Query any(QueryNode.Any any, Ranking ranking, boolean related) throws QuerySyntaxException {
+    private Query any(QueryNode.Any any, Scope scope) throws QuerySyntaxException {
         List<Query> parts = new ArrayList<>();
         for (QueryNode part : any.parts()) {
-            Query q = query(part, ranking, related);
+            Query q = query(part, scope);
             if (q != null) {
                 parts.add(q);
             }
@@ -133,7 +156,7 @@ final class QueryCompiler {
         if (parts.isEmpty()) {
             return null;
         }
-        if (!ranking.coordination()) {
+        if (!scope.ranking().coordination()) {
             return new DisjunctionMaxQuery(parts, 0f);
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
@@ -141,14 +164,15 @@ final class QueryCompiler {
         return b.build();
     }
 
-    private Query word(QueryNode.Word w, Ranking ranking, boolean related) {
+    private Query word(QueryNode.Word w, Scope scope) {
+        Ranking ranking = scope.ranking();
         String text = SpaceCleaner.cleanLine(w.text().strip());
         Query literal = pairs(text, ranking.exactRuns());
         if (literal == null) {
             return null;
         }
         Query match = literal;
-        if (related && !w.quoted()) {
+        if (scope.related() && !w.quoted()) {
             List<String> alternatives = relatedWords.of(text);
             if (!alternatives.isEmpty()) {
                 BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
@@ -166,11 +190,11 @@ final class QueryCompiler {
         // smartcn's words of the run, anywhere in the passage: the run itself is assured by the pairs, and
         // the words field keeps no positions (a smaller index; a phrase of words ranked no better)
         Query whole = ranking.wholeWords() ? allOf(Fields.TEXT, tokens(words, text)) : null;
-        if (whole == null) {
-            return match;
+        if (whole != null) {
+            // scores only where this word matched, as a clause beside it would
+            scope.wholeWords().add(new BooleanQuery.Builder().add(match, Occur.FILTER).add(whole, Occur.MUST).build());
         }
-        return new BooleanQuery.Builder().add(match, Occur.MUST)
-                .add(new BoostQuery(whole, Ranking.WHOLE_WORD_BOOST), Occur.SHOULD).build();
+        return match;
     }
 
     /** The run of characters as a phrase of pairs; one Han character alone is every pair it opens. */
