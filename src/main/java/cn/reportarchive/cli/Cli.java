@@ -13,7 +13,9 @@ import picocli.CommandLine.ParameterException;
  * The command line: subcommands, and the translation of every failure into one Chinese sentence
  * on stderr and an exit code (0 done, 1 some input failed, 2 bad usage or query).
  */
-@Command(name = "report-archive", mixinStandardHelpOptions = true, version = "report-archive 0.1",
+// help and version are inherited, so that every subcommand answers --help (the usage hint points there)
+@Command(name = "report-archive", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "report-archive 0.1", resourceBundle = "cn.reportarchive.cli.Usage",
         description = "对照检查材料全文检索档案库",
         subcommands = {ImportCommand.class, ListCommand.class, ShowCommand.class, SearchCommand.class,
                 ReindexCommand.class, ServeCommand.class, BenchCommand.class, GenerateCommand.class, CompareCommand.class,
@@ -35,7 +37,9 @@ public final class Cli implements Runnable {
         cli.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("参数错误：" + chinese(ex));
-            err.println("用法见：java -jar report-archive.jar " + ex.getCommandLine().getCommandName() + " --help");
+            // the whole path of the command (bench search), less the program's own name
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName(" ").replaceFirst("^report-archive ?", "");
+            err.println("用法见：java -jar report-archive.jar " + (command.isEmpty() ? "" : command + " ") + "--help");
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

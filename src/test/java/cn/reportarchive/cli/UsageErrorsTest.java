@@ -52,4 +52,25 @@ class UsageErrorsTest {
         assertTrue(CliRunner.hasHan(r.errLines().get(0)), r.err());
         assertFalse(CliRunner.looksLikeStackTrace(r.err()), r.err());
     }
+
+    /** The hint after a usage error names a help that exists, for the command that was mistyped. */
+    @ParameterizedTest
+    @MethodSource("commandPaths")
+    void theUsageHintLeadsToThatCommandsHelp(String path) {
+        List<String> args = new ArrayList<>(List.of(path.split(" ")));
+        args.add("--bogus");
+        CliRunner.Result wrong = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(2, wrong.code(), wrong.err());
+        String hint = wrong.errLines().get(wrong.errLines().size() - 1);
+        assertEquals("用法见：java -jar report-archive.jar " + path + " --help", hint);
+
+        CliRunner.Result help = CliRunner.run((path + " --help").split(" "));
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().startsWith("用法：report-archive " + path), help.out());
+        assertTrue(help.out().contains("显示本帮助并退出"), help.out());
+    }
+
+    static Stream<String> commandPaths() {
+        return Stream.of("import", "search", "bench search", "bench load", "template add", "user add");
+    }
 }
