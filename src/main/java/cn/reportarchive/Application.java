@@ -2,6 +2,7 @@ package cn.reportarchive;
 
 import cn.reportarchive.archive.BulkImport;
 import cn.reportarchive.archive.Catalog;
+import cn.reportarchive.archive.CleanClose;
 import cn.reportarchive.archive.DataDirectory;
 import cn.reportarchive.archive.OriginalStore;
 import cn.reportarchive.archive.ReportArchive;
@@ -41,11 +42,15 @@ public final class Application implements AutoCloseable {
     private final AuthStore auth;
     private final CompareService compare;
     private final CopyService copies;
+    private final CleanClose cleanClose;
+    /** Whether opening brought the archive in step; a close after a failed recovery marks nothing. */
+    private volatile boolean recovered;
 
     private Application(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
         Files.createDirectories(dataDir);
         this.taxonomy = AspectTaxonomy.withExtension(dataDir.resolve("aspects.tsv"));
         DataDirectory layout = new DataDirectory(dataDir);
+        this.cleanClose = new CleanClose(layout.cleanClose());
         this.catalog = new Catalog(layout.catalog());
         try {
             this.index = new ReportIndex(layout.index(), Analyzers.passages());
@@ -78,7 +83,9 @@ public final class Application implements AutoCloseable {
     public static Application open(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
         Application app = new Application(dataDir, limits);
         try {
-            app.archive.recover();
+            // the index lock is held now: no other process can take the mark meanwhile
+            app.archive.recover(app.cleanClose.consume());
+            app.recovered = true;
         } catch (IOException | SQLException | RuntimeException e) {
             app.close();
             throw e;
@@ -126,6 +133,9 @@ public final class Application implements AutoCloseable {
             } finally {
                 catalog.close();
             }
+        }
+        if (recovered && archive.whole()) {
+            cleanClose.mark();
         }
     }
 }

@@ -44,14 +44,18 @@ final class ArchiveMaintenance {
      * Brings the archive in line with its catalog after a crash: passages of a report without a
      * catalog row are removed, a catalogued report missing from the index is indexed again, an index
      * left stale by an interrupted reindex is rebuilt from the catalog, and originals without a
-     * catalog row (a batch cut short) and half-written temporary files are deleted.
+     * catalog row (a batch cut short) and half-written temporary files are deleted. After a clean
+     * close only the stale index is looked for.
      */
-    ReportArchive.RecoveryReport recover() throws SQLException, IOException {
+    ReportArchive.RecoveryReport recover(boolean closedCleanly) throws SQLException, IOException {
         synchronized (writeLock) {
             if (catalog.indexStale()) {
                 int rebuilt = rebuildIndexFromCatalog();
                 catalog.setIndexStale(false);
                 return new ReportArchive.RecoveryReport(0, rebuilt, sweepOriginals());
+            }
+            if (closedCleanly) {
+                return new ReportArchive.RecoveryReport(0, 0, 0);
             }
             Set<String> catalogued = catalog.ids();
             Set<String> indexed = index.reportIds();

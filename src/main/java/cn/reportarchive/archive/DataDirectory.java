@@ -15,4 +15,9 @@ public record DataDirectory(Path root) {
     public Path index() {
         return root.resolve("lucene");
     }
+
+    /** The clean-close mark (a dot file: a backup leaves it behind, so a restored archive is checked whole). */
+    public Path cleanClose() {
+        return root.resolve(".closed-cleanly");
+    }
 }

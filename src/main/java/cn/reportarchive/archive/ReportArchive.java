@@ -41,6 +41,11 @@ public final class ReportArchive {
     private final Object writeLock = new Object();
     /** Set once the archive is closing: no write starts after it, a write under way finishes first. */
     private boolean closing;
+    /**
+     * Set when a write failed part way: what it left (an original its cleanup could not delete) is
+     * for the next open's full recovery, so the archive is then not marked as closed whole.
+     */
+    private volatile boolean troubled;
     /** Uploads in memory at once: four files of the largest size, whatever their number. */
     private final IntakeLimit intake;
     private final ArchiveMaintenance maintenance;
@@ -157,6 +162,7 @@ public final class ReportArchive {
                     outcomes[i] = ImportOutcome.imported(batch.get(i).filename(), batch.get(i).report());
                 }
             } catch (IOException | SQLException e) {
+                troubled = true;
                 for (int i : ready) {
                     outcomes[i] = storeFailed(batch.get(i).filename(), e);
                 }
@@ -299,12 +305,22 @@ public final class ReportArchive {
             if (stored.isEmpty()) {
                 return false;
             }
-            catalog.delete(id);
-            index.remove(id);
-            index.commit();
-            originals.delete(stored.get().report().sha256());
+            try {
+                catalog.delete(id);
+                index.remove(id);
+                index.commit();
+                originals.delete(stored.get().report().sha256());
+            } catch (IOException | SQLException | RuntimeException e) {
+                troubled = true;
+                throw e;
+            }
             return true;
         }
+    }
+
+    /** Whether every write of this session finished or was undone whole (see {@link CleanClose}). */
+    public boolean whole() {
+        return !troubled;
     }
 
     /**
@@ -313,7 +329,15 @@ public final class ReportArchive {
      * an index left stale by an interrupted reindex rebuilt, orphaned originals and temporary files deleted.
      */
     public RecoveryReport recover() throws SQLException, IOException {
-        return maintenance.recover();
+        return maintenance.recover(false);
+    }
+
+    /**
+     * As {@link #recover()}, but after a clean close (see {@link CleanClose}) only an index left stale
+     * by a reindex is dealt with: nothing else can be out of step.
+     */
+    public RecoveryReport recover(boolean closedCleanly) throws SQLException, IOException {
+        return maintenance.recover(closedCleanly);
     }
 
     public record RecoveryReport(int removedFromIndex, int addedToIndex, int originalsSwept) {
@@ -328,7 +352,12 @@ public final class ReportArchive {
      * {@link ArchiveMaintenance} for what a crash meanwhile leaves).
      */
     public ReindexResult reindex() throws SQLException, IOException {
-        return maintenance.reindex();
+        try {
+            return maintenance.reindex();
+        } catch (IOException | SQLException | RuntimeException e) {
+            troubled = true;
+            throw e;
+        }
     }
 
     public record ReindexResult(int reports, int reparsed, List<String> problems) {

@@ -1,6 +1,7 @@
 package cn.reportarchive.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.reportarchive.Application;
@@ -64,7 +65,9 @@ class RecoveryTest {
             kept = app.archive().importFile("a.txt", ArchiveFixture.report("中共临江县林业局党组", "2023", "学习不够系统。"),
                     ImportMetadata.NONE).id();
         }
-        // what a crash after the originals were stored, before the catalog rows, leaves behind
+        // what a crash after the originals were stored, before the catalog rows, leaves behind (and no
+        // clean-close mark: the crashed process took it at open)
+        java.nio.file.Files.delete(new DataDirectory(data).cleanClose());
         OriginalStore store = new OriginalStore(data.resolve("originals"));
         byte[] orphan = ArchiveFixture.report("中共临江县林业局党组", "2024", "未登记的原件。");
         store.put(Hashes.sha256(orphan), orphan);
@@ -75,6 +78,39 @@ class RecoveryTest {
             assertEquals(List.of(store.pathOf(app.archive().get(kept).orElseThrow().sha256())),
                     ArchiveFixture.storedFiles(data));
             assertTrue(java.nio.file.Files.notExists(part));
+        }
+    }
+
+    @Test
+    void aCleanCloseIsMarkedAndOpeningTakesTheMarkFirst() throws Exception {
+        Path mark = new DataDirectory(data).cleanClose();
+        try (Application app = ArchiveFixture.open(data)) {
+            app.archive().importFile("a.txt", ArchiveFixture.report("中共临江县林业局党组", "2023", "学习不够系统。"),
+                    ImportMetadata.NONE);
+            assertFalse(java.nio.file.Files.exists(mark), "no mark while the archive is open");
+        }
+        assertTrue(java.nio.file.Files.exists(mark), "closed whole");
+        try (Application app = ArchiveFixture.open(data)) {
+            // a process that dies from here on leaves no mark: the next open recovers in full
+            assertFalse(java.nio.file.Files.exists(mark));
+            assertEquals(1, app.search().search(SearchRequest.of("学习不够系统")).total());
+        }
+        assertTrue(java.nio.file.Files.exists(mark));
+    }
+
+    @Test
+    void aStaleIndexIsRebuiltEvenAfterACleanClose() throws Exception {
+        Report report = parsed("标记之后写入的问题。", "abcdabcdabcdabcd");
+        try (Application app = ArchiveFixture.open(data)) {
+            assertEquals(0, app.archive().count());
+        }
+        // a reindex that died after marking the catalog stale; the mark of the close before it remained
+        try (Catalog catalog = new Catalog(data.resolve("catalog.db"))) {
+            catalog.insert(new StoredReport(report, ImportMetadata.NONE, 100, Instant.now().toString()));
+            catalog.setIndexStale(true);
+        }
+        try (Application app = ArchiveFixture.open(data)) {
+            assertEquals(1, app.search().search(SearchRequest.of("标记之后写入")).total());
         }
     }
 
