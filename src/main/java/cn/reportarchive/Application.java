@@ -77,7 +77,7 @@ public final class Application implements AutoCloseable {
     /** The accounts and the audit log alone (no index, no lock): what the user commands need. */
     public static AuthStore openAuth(Path dataDir) throws IOException, SQLException {
         Files.createDirectories(dataDir);
-        return AuthStore.open(dataDir.resolve("catalog.db"), new PasswordHasher(), Clock.systemDefaultZone());
+        return AuthStore.open(new DataDirectory(dataDir).catalog(), new PasswordHasher(), Clock.systemDefaultZone());
     }
 
     public static Application open(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
