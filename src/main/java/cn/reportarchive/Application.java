@@ -1,5 +1,7 @@
 package cn.reportarchive;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import cn.reportarchive.archive.BulkImport;
 import cn.reportarchive.archive.Catalog;
 import cn.reportarchive.archive.CleanClose;
@@ -33,6 +35,8 @@ import java.time.Clock;
  * line with the catalog if the last run was cut short.
  */
 public final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
     private final AspectTaxonomy taxonomy;
     private final Catalog catalog;
     private final ReportIndex index;
@@ -84,7 +88,7 @@ public final class Application implements AutoCloseable {
         Application app = new Application(dataDir, limits);
         try {
             // the index lock is held now: no other process can take the mark meanwhile
-            app.archive.recover(app.cleanClose.consume());
+            app.archive.recover(app.cleanClose.consume(app.index.generation()));
             app.recovered = true;
         } catch (IOException | SQLException | RuntimeException e) {
             app.close();
@@ -123,10 +127,11 @@ public final class Application implements AutoCloseable {
 
     @Override
     public void close() throws IOException, SQLException {
-        archive.shutDown();
+        archive.shutDown(); // no write starts from here on; one under way has finished
         try {
+            markIfWhole();
             extractor.close();
-            index.close();
+            index.close(); // lets go of the index lock: the mark must be there before another process can open
         } finally {
             try {
                 auth.close();
@@ -134,8 +139,19 @@ public final class Application implements AutoCloseable {
                 catalog.close();
             }
         }
-        if (recovered && archive.whole()) {
-            cleanClose.mark();
+    }
+
+    /** The clean-close mark, if opening recovered and every write of this session finished whole. */
+    private void markIfWhole() {
+        if (!recovered || !archive.whole()) {
+            return;
+        }
+        recovered = false; // a second close marks nothing
+        try {
+            cleanClose.mark(index.generation());
+        } catch (IOException e) {
+            // without the mark the next open checks everything: slower, never wrong
+            LOG.warn("无法写入正常关闭标记：{}", e.getMessage());
         }
     }
 }

@@ -200,6 +200,8 @@ public final class ArchiveBackup {
                     extract(zip, e, dataDir, problems);
                 }
                 DataDirectory data = new DataDirectory(dataDir);
+                // a restored archive is checked whole when first opened, whatever a hand-made backup holds
+                Files.deleteIfExists(data.cleanClose());
                 OriginalStore store = new OriginalStore(data.originals());
                 int originals = store.hashes().size();
                 try (Catalog catalog = Catalog.readOnly(data.catalog())) {

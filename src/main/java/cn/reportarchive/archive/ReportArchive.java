@@ -162,7 +162,6 @@ public final class ReportArchive {
                     outcomes[i] = ImportOutcome.imported(batch.get(i).filename(), batch.get(i).report());
                 }
             } catch (IOException | SQLException e) {
-                troubled = true;
                 for (int i : ready) {
                     outcomes[i] = storeFailed(batch.get(i).filename(), e);
                 }
@@ -180,6 +179,19 @@ public final class ReportArchive {
             files.put(p.report().sha256(), p.bytes());
             rows.add(new StoredReport(p.report(), p.given(), p.bytes().length, now));
         }
+        boolean stored = false;
+        try {
+            storeWhole(rows, files);
+            stored = true;
+        } finally {
+            // whatever failed (an Error or a cleanup that threw as well) may have left something behind
+            if (!stored) {
+                troubled = true;
+            }
+        }
+    }
+
+    private void storeWhole(List<StoredReport> rows, Map<String, byte[]> files) throws IOException, SQLException {
         originals.putAll(files);
         try {
             indexAll(rows);

@@ -38,6 +38,9 @@ final class ServeCommand implements Callable<Integer> {
         if (sessionTimeoutMinutes < 1) {
             throw new UserError("--session-timeout 至少为 1 分钟。", Cli.USAGE);
         }
+        Thread warmUp = new Thread(WebServer::warmUp, "warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start(); // the web stack loads on the other core while the archive opens
         Application app = common.open();
         int accounts;
         try {

@@ -146,6 +146,11 @@ public final class ReportIndex implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
+    /** The generation of the last commit: it changes with every commit, and starts again with a new index. */
+    public long generation() throws IOException {
+        return SegmentInfos.readLatestCommit(directory).getGeneration();
+    }
+
     /** Passages, segments and format of the last commit, in a line (for benchmarks). */
     public String describe() throws IOException {
         IndexSearcher searcher = searchers.acquire();

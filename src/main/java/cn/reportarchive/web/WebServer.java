@@ -30,6 +30,24 @@ public final class WebServer implements AutoCloseable {
         this.javalin = javalin;
     }
 
+    /**
+     * Loads the web stack (Javalin, Jetty, the jar mounted for the static files) without listening:
+     * {@code serve} runs it on a second thread while the archive opens, since together they are most
+     * of a start. Whatever goes wrong here is met again, and reported, by {@link #start}.
+     */
+    public static void warmUp() {
+        try {
+            Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+                config.staticFiles.add("/web", Location.CLASSPATH);
+                config.staticFiles.enableWebjars();
+            });
+        } catch (RuntimeException e) {
+            // start() builds the real server and says what is wrong
+        }
+    }
+
     public static WebServer start(Application app, String host, int port) {
         return start(app, host, port, WebOptions.defaults());
     }

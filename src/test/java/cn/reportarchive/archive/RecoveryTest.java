@@ -99,6 +99,27 @@ class RecoveryTest {
     }
 
     @Test
+    void anIndexLostAfterACleanCloseIsRebuiltFromTheCatalog() throws Exception {
+        try (Application app = ArchiveFixture.open(data)) {
+            app.archive().importFile("a.txt", ArchiveFixture.report("中共临江县林业局党组", "2023", "调查研究不够深入。"),
+                    ImportMetadata.NONE);
+        }
+        // the mark names the index it was made with; a new, empty index is not that one
+        deleteTree(new DataDirectory(data).index());
+        try (Application app = ArchiveFixture.open(data)) {
+            assertEquals(1, app.search().search(SearchRequest.of("调查研究不够深入")).total());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
+    }
+
+    @Test
     void aStaleIndexIsRebuiltEvenAfterACleanClose() throws Exception {
         Report report = parsed("标记之后写入的问题。", "abcdabcdabcdabcd");
         try (Application app = ArchiveFixture.open(data)) {
