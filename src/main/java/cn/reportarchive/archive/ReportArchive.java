@@ -209,7 +209,13 @@ public final class ReportArchive {
             }
             throw e;
         }
-        index.publish();
+        try {
+            index.publish();
+        } catch (IOException e) {
+            // the batch is stored whole (originals, committed passages, catalog rows): the next commit
+            // or a restart shows it, so it is reported as imported
+            LOG.warn("刷新检索视图失败，新导入的材料将在下次提交或重启后可检索：{}", e.getMessage());
+        }
     }
 
     /**
