@@ -10,6 +10,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +38,11 @@ public final class WebServer implements AutoCloseable {
      */
     public static void warmUp() {
         try {
-            Javalin.create(config -> {
-                config.startup.showJavalinBanner = false;
-                config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
-                config.staticFiles.add("/web", Location.CLASSPATH);
-                config.staticFiles.enableWebjars();
-            });
+            Javalin.create(config -> config.jsonMapper(new JavalinJackson(new ObjectMapper(), false)));
+            // the static files' folders, mounted once for the process (Jetty keeps one mount per jar):
+            // the server's own static handlers then find the jar mounted
+            ResourceFactory.root().newClassLoaderResource("web");
+            ResourceFactory.root().newClassLoaderResource("META-INF/resources/webjars");
         } catch (RuntimeException e) {
             // start() builds the real server and says what is wrong
         }
