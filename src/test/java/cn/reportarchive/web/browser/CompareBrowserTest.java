@@ -5,24 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.reportarchive.Application;
-import cn.reportarchive.archive.BulkImport;
-import cn.reportarchive.archive.ImportMetadata;
-import cn.reportarchive.archive.StoredReport;
-import cn.reportarchive.extract.ExtractionLimits;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,65 +20,19 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The pages of the tools across years and reports (对比, 重复问题, 查重) in headless Chromium, over
- * the whole sample archive, with the exports read back and checked against the JSON answers.
+ * The 对比 page and the report page's links to it, in headless Chromium over the whole sample
+ * archive, with the exports read back and checked against the JSON answers.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ToolsBrowserTest {
-    private static final Path SAMPLES = Path.of("sample-docs");
-    private static final String FINANCE = "临江县财政局";
-    private static final String MARKET = "青山区市场监督管理局";
-
-    private Site site;
-    private Browser browser;
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-    private String base;
-    private final Map<String, String> idByFile = new HashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeAll
-    void start(@TempDir Path dataDir) throws Exception {
-        Browser.assumeAvailable("ToolsBrowserTest");
-        Application app = Application.open(dataDir, ExtractionLimits.defaults());
-        app.bulkImport().run(BulkImport.plan(List.of(SAMPLES)), ImportMetadata.NONE, o -> { });
-        for (StoredReport r : app.archive().list(null, null)) {
-            idByFile.put(r.report().filename(), r.report().id());
-        }
-        site = Site.start(app);
-        base = site.base;
-        browser = site.browser;
-        driver = browser.driver;
-        wait = browser.wait;
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
-    }
-
+class CompareBrowserTest extends SampleSiteTest {
     // ---- 对比 ----
 
     @Test
@@ -274,186 +215,5 @@ class ToolsBrowserTest {
         driver.get(base + "report.html?id=" + idByFile.get("qingshan-scjg-zhoulixin-2023.wps"));
         WebElement personal = wait.until(d -> d.findElement(By.id("compare-prev")));
         assertTrue(decode(personal.getDomAttribute("href")).contains("author=周立新"), personal.getDomAttribute("href"));
-    }
-
-    // ---- 重复问题 ----
-
-    @Test
-    void repeatsPageShowsChainsAndDrawsTheTrend() throws Exception {
-        JsonNode h = getJson("api/repeats?unit=" + enc(FINANCE));
-        driver.get(base + "repeats.html?unit=" + enc(FINANCE));
-        wait.until(d -> !d.findElements(By.cssSelector("#chains li.chain")).isEmpty());
-        List<WebElement> chains = driver.findElements(By.cssSelector("#chains li.chain"));
-        assertEquals(h.get("chains").size(), chains.size());
-        int longest = 0;
-        for (JsonNode c : h.get("chains")) {
-            longest = Math.max(longest, c.get("times").asInt());
-        }
-        WebElement first = chains.get(0);
-        assertTrue(first.getText().contains("提出 " + longest + " 次"), first.getText());
-        assertEquals(longest, first.findElements(By.cssSelector(".chain-link")).size());
-        assertFalse(first.findElements(By.cssSelector(".status")).isEmpty());
-        assertTrue(first.findElement(By.cssSelector(".chain-link a.ref")).getDomAttribute("href").startsWith("report.html?id="));
-
-        // the chart: ECharts from the jar has drawn on its canvas
-        WebElement canvas = wait.until(d -> d.findElement(By.cssSelector("#trend-chart canvas")));
-        assertTrue(canvas.getSize().getWidth() > 300 && canvas.getSize().getHeight() > 200, canvas.getSize().toString());
-        Number painted = (Number) ((JavascriptExecutor) driver).executeScript(
-                "const c = arguments[0]; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                        + "let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;", canvas);
-        assertTrue(painted.intValue() > 5000, "pixels drawn: " + painted);
-        assertEquals(h.get("trend").size(), driver.findElements(By.cssSelector("#trend-table tbody tr")).size());
-        browser.screenshot("repeats");
-
-        // the archive-wide list
-        wait.until(d -> !d.findElements(By.cssSelector("#groups li.group")).isEmpty()
-                || !d.findElements(By.cssSelector("#common-body .notice, #common-body .error")).isEmpty());
-        JsonNode common = getJson("api/repeats/common?limit=20");
-        assertEquals(common.get("groups").size(), driver.findElements(By.cssSelector("#groups li.group")).size());
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(get(base + "api/repeats/common/export?format=xlsx&limit=20").body()))) {
-            int examples = 0;
-            for (JsonNode g : common.get("groups")) {
-                examples += g.get("examples").size();
-            }
-            assertEquals(examples, rows(book.getSheet("常见问题")).size(), "one row per example of a common problem");
-        }
-        ((JavascriptExecutor) driver).executeScript("document.getElementById('common-title').scrollIntoView();");
-        browser.screenshot("repeats-common");
-
-        HttpResponse<byte[]> xlsx = get(base + "api/repeats/export?format=xlsx&unit=" + enc(FINANCE));
-        assertEquals(200, xlsx.statusCode());
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
-            int links = 0;
-            for (JsonNode c : h.get("chains")) {
-                links += c.get("links").size();
-            }
-            assertEquals(links, rows(book.getSheet("重复问题链")).size(), "one row per statement of a repeated problem");
-        }
-    }
-
-    // ---- 查重 ----
-
-    @Test
-    void copiesPageShowsSourcesWithShareAndPassages() throws Exception {
-        String id = idByFile.get("linjiang-sjj-2023.docx");
-        JsonNode check = getJson("api/copies/" + id);
-        driver.get(base + "copies.html?id=" + id);
-        wait.until(d -> !d.findElements(By.cssSelector("#sources tbody tr")).isEmpty());
-        List<WebElement> sources = driver.findElements(By.cssSelector("#sources tbody tr"));
-        assertEquals(check.get("sources").size(), sources.size());
-        String share = sources.get(0).findElement(By.cssSelector(".share b")).getText();
-        assertEquals(Math.round(check.get("sources").get(0).get("share").asDouble() * 100) + "%", share);
-        assertTrue(driver.findElement(By.id("share")).getText().matches("\\d+%"), driver.findElement(By.id("share")).getText());
-        WebElement passages = driver.findElement(By.cssSelector("#source-1 table.passages"));
-        assertFalse(passages.findElements(By.cssSelector("tbody tr td:first-child mark")).isEmpty());
-        assertFalse(passages.findElements(By.cssSelector("tbody tr td:last-child mark")).isEmpty());
-        browser.screenshot("copies");
-
-        wait.until(d -> !d.findElements(By.cssSelector("#pairs tbody tr")).isEmpty());
-        JsonNode pairs = getJson("api/copies?limit=20").get("pairs");
-        assertEquals(pairs.size(), driver.findElements(By.cssSelector("#pairs tbody tr")).size());
-
-        // the exports of both lists, one row per passage and per pair; an unknown report is a 404 in words
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(get(base + "api/copies/" + id + "/export?format=xlsx").body()))) {
-            int passageCount = 0;
-            for (JsonNode source : check.get("sources")) {
-                passageCount += source.get("passages").size();
-            }
-            assertEquals(passageCount, rows(book.getSheetAt(0)).size());
-        }
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(get(base + "api/copies/export?format=xlsx&limit=20").body()))) {
-            List<Map<String, String>> rows = rows(book.getSheetAt(0));
-            assertEquals(pairs.size(), rows.size());
-            assertEquals(pairs.get(0).get("copy").get("reportId").asText(), rows.get(0).get("材料编号"));
-            assertEquals(pairs.get(0).get("source").get("reportId").asText(), rows.get(0).get("来源编号"));
-        }
-        HttpResponse<byte[]> unknown = get(base + "api/copies/0000000000000000/export?format=csv");
-        assertEquals(404, unknown.statusCode());
-        assertTrue(json.readTree(unknown.body()).get("error").asText().contains("找不到"));
-        assertEquals(400, get(base + "api/copies/export?limit=0").statusCode());
-    }
-
-    @Test
-    void templateLibraryAddsListsFlagsACopyAndDeletes(@TempDir Path dir) throws Exception {
-        // a "template circulating online" made of one report's problems: that report now copies a template
-        String id = idByFile.get("yunxi-dw-2022.txt");
-        StringBuilder text = new StringBuilder();
-        for (JsonNode section : getJson("api/reports/" + id).get("sections")) {
-            if (section.get("type").asText().equals("problems")) {
-                section.get("blocks").forEach(b -> b.get("items").forEach(i -> text.append(i.get("text").asText()).append('\n')));
-            }
-        }
-        Path template = dir.resolve("网传范文.txt");
-        Files.writeString(template, text.toString(), StandardCharsets.UTF_8);
-
-        driver.get(base + "copies.html");
-        wait.until(d -> !d.findElements(By.cssSelector("#templates, #templates-body p:not(.muted), #templates-body .muted")).isEmpty()
-                && !d.findElement(By.id("templates-body")).getText().contains("正在加载"));
-        int before = driver.findElements(By.cssSelector("#templates tbody tr")).size();
-        driver.findElement(By.id("t-file")).sendKeys(template.toAbsolutePath().toString());
-        driver.findElement(By.id("t-name")).sendKeys("测试范文");
-        driver.findElement(By.id("t-add")).click();
-        wait.until(d -> d.findElements(By.cssSelector("#templates tbody tr")).size() == before + 1);
-        WebElement row = driver.findElements(By.cssSelector("#templates tbody tr")).stream()
-                .filter(r -> r.getText().contains("测试范文")).findFirst().orElseThrow();
-        assertTrue(row.getText().matches("(?s).*测试范文.*\\d+.*\\d{4}/\\d{1,2}/\\d{1,2}.*"), row.getText());
-        browser.screenshot("templates");
-
-        try {
-            driver.get(base + "copies.html?id=" + id);
-            WebElement flagged = wait.until(d -> d.findElements(By.cssSelector("#check details.source")).stream()
-                    .filter(s -> s.getText().contains("照抄范文")).findFirst().orElse(null));
-            assertTrue(flagged.getText().contains("测试范文"), flagged.getText());
-            assertFalse(flagged.findElements(By.cssSelector("table.passages mark")).isEmpty());
-        } finally {
-            driver.get(base + "copies.html");
-            WebElement added = wait.until(d -> d.findElements(By.cssSelector("#templates tbody tr")).stream()
-                    .filter(r -> r.getText().contains("测试范文")).findFirst().orElse(null));
-            added.findElement(By.cssSelector("button")).click();
-            driver.switchTo().alert().accept();
-            wait.until(d -> d.findElements(By.cssSelector("#templates tbody tr")).size() == before);
-        }
-    }
-
-    // ---- helpers ----
-
-    private static List<Map<String, String>> rows(Sheet sheet) {
-        assertNotNull(sheet);
-        DataFormatter format = new DataFormatter();
-        Row head = sheet.getRow(0);
-        List<Map<String, String>> out = new ArrayList<>();
-        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-            Map<String, String> row = new HashMap<>();
-            for (int c = 0; c < head.getLastCellNum(); c++) {
-                Cell cell = sheet.getRow(r).getCell(c);
-                String value = cell == null ? "" : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                        ? numberText(cell.getNumericCellValue()) : format.formatCellValue(cell);
-                row.put(head.getCell(c).getStringCellValue(), value);
-            }
-            out.add(row);
-        }
-        return out;
-    }
-
-    private static String numberText(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-    }
-
-    private JsonNode getJson(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = get(base + path);
-        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
-        return json.readTree(r.body());
-    }
-
-    private HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static String enc(String s) {
-        return Browser.enc(s);
-    }
-
-    private static String decode(String s) {
-        return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 }
