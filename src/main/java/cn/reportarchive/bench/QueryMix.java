@@ -14,8 +14,8 @@ final class QueryMix {
     private static final List<String> GENRE_WORDS = List.of("形式主义", "八项规定", "调查研究", "担当作为", "为基层减负",
             "理论学习", "主体责任", "斗争精神", "文山会海", "群众路线", "民主集中制", "意识形态", "上访", "营商环境");
 
-    /** A query, and the runs a line scan must find in one passage to answer it. */
-    record Query(String text, List<String> runs) {
+    /** A query, the runs a line scan must find in one passage to answer it, and its kind (for diagnostics). */
+    record Query(String text, List<String> runs, String kind) {
     }
 
     private QueryMix() {
@@ -32,20 +32,20 @@ final class QueryMix {
                 continue;
             }
             if (kind < 5) {
-                out.add(new Query(run, List.of(run)));
+                out.add(new Query(run, List.of(run), "run"));
             } else if (kind < 7) {
                 String other = run(p.text(), 2 + random.nextInt(3), random);
                 if (other != null && !other.equals(run)) {
-                    out.add(new Query(run + " " + other, List.of(run, other)));
+                    out.add(new Query(run + " " + other, List.of(run, other), "two runs"));
                 }
             } else if (kind == 7) {
-                out.add(new Query("\"" + run + "\"", List.of(run)));
+                out.add(new Query("\"" + run + "\"", List.of(run), "quoted"));
             } else if (kind == 8) {
                 String word = GENRE_WORDS.get(random.nextInt(GENRE_WORDS.size()));
-                out.add(new Query(word, List.of(word)));
+                out.add(new Query(word, List.of(word), "genre word"));
             } else {
                 String filter = random.nextBoolean() ? "year:" + (2015 + random.nextInt(10)) : "section:problems";
-                out.add(new Query(run + " " + filter, List.of(run)));
+                out.add(new Query(run + " " + filter, List.of(run), "filter"));
             }
         }
         return out;

@@ -66,6 +66,7 @@ public final class SearchBench {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] single = new long[mix.size()];
         long[] cpu = new long[mix.size()];
+        long[] totals = new long[mix.size()];
         long hits = 0;
         int estimated = 0;
         for (int i = 0; i < mix.size(); i++) {
@@ -74,6 +75,7 @@ public final class SearchBench {
             SearchResult result = search(mix.get(i).text());
             single[i] = System.nanoTime() - t0;
             cpu[i] = threads.getCurrentThreadCpuTime() - c0;
+            totals[i] = result.total();
             hits += result.total();
             estimated += result.totalExact() ? 0 : 1;
         }
@@ -84,6 +86,7 @@ public final class SearchBench {
                 mix.size(), (double) hits / mix.size(), estimated);
         out.printf(Locale.ROOT, "1 client, CPU time of the searching thread: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n",
                 oneCpu.millis(50), oneCpu.millis(90), oneCpu.millis(99));
+        new TailReport(out).print(mix, single, totals);
 
         concurrent(mix, s.clients(), s.seconds());
         heap();

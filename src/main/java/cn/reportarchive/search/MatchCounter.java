@@ -1,21 +1,13 @@
 package cn.reportarchive.search;
 
 import java.io.IOException;
-import java.util.List;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectionTerminatedException;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -23,12 +15,18 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Finds the top hits of a query and its matches (for the total and the facet counts) without
- * visiting every match of a broad query. One pass finds the top hits and keeps the matches up to
- * {@code bound}: a query with no more than that is exact in every respect. Past the bound the same
- * pass stops keeping matches and lets the scorers skip passages that cannot reach the top hits
- * (block-max WAND; passages are in length order, so most of a broad query's are skipped): the hits
- * stay exact, while the total and the facets are estimated from a systematic sample of the index
- * holding about {@code sample} matches, and say so.
+ * visiting every match of a broad query. A pilot sample of the index (every {@code blocks / MIN_BLOCKS}-th
+ * block) estimates how many matches there are. A query whose estimate is below twice the {@code sample}
+ * size (and so below twice the {@code bound}: the defaults are equal) is counted in full, in the pass that
+ * finds its top hits: exact in every respect. A broader one is not counted: its top hits are found by a
+ * pass that lets the scorers skip passages that cannot reach them (block-max WAND; passages are in length
+ * order, so most of a broad query's are skipped), exact, while the total and the facets are estimated from
+ * a systematic sample of the index holding about {@code sample} matches, and say so. Should that sample
+ * find no more than {@code bound} matches after all, the query is counted in full instead.
+ *
+ * <p>Before, the first {@code bound} matches were counted exactly to prove a query broad; in an index
+ * ordered by passage length those are the shortest passages, few of which hold a run, so the proof cost
+ * a scan of much of the index, and its density estimate sized the sample too large.
  */
 final class MatchCounter {
     /** Matches counted exactly by default: several pages of hits and their facets. */
@@ -64,17 +62,24 @@ final class MatchCounter {
 
     /** The first {@code window} hits by score ({@code order} null) or by that order, and the matches. */
     Found search(IndexSearcher searcher, Query query, int window, Sort order) throws IOException {
-        CollectorManager<? extends Collector, ? extends TopDocs> top = order == null
-                ? new TopScoreDocCollectorManager(window, null, bound)
-                : new TopFieldCollectorManager(order, window, null, bound);
-        FirstPass first = firstPass(searcher, query, top);
-        return new Found(first.top(), first.complete() ? exact(first.docs()) : estimate(searcher, query, first.scanned()));
+        Matches sampled = sampled(searcher, query);
+        if (sampled != null) {
+            // the hits alone: the collector may let the scorers skip once it holds the window
+            TopDocs top = order == null ? searcher.search(query, new TopScoreDocCollectorManager(window, null, window))
+                    : searcher.search(query, new TopFieldCollectorManager(order, window, null, window));
+            return new Found(top, sampled);
+        }
+        // every match scored and kept, in one pass
+        Object[] all = searcher.search(query, new MultiCollectorManager(order == null
+                ? new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE)
+                : new TopFieldCollectorManager(order, window, null, Integer.MAX_VALUE), new FacetsCollectorManager()));
+        return new Found((TopDocs) all[0], exact((FacetsCollector) all[1]));
     }
 
     /** The matches of a query, for facet counts alone. */
     Matches count(IndexSearcher searcher, Query query) throws IOException {
-        FirstPass first = firstPass(searcher, query, null);
-        return first.complete() ? exact(first.docs()) : estimate(searcher, query, first.scanned());
+        Matches sampled = sampled(searcher, query);
+        return sampled != null ? sampled : exact(searcher.search(query, new FacetsCollectorManager()));
     }
 
     private static Matches exact(FacetsCollector docs) {
@@ -87,130 +92,33 @@ final class MatchCounter {
 
     /**
      * The total and the facets from a sample of blocks: about {@link #sample} matches, from at least
-     * {@link #MIN_BLOCKS} blocks. The density seen in the first pass sets the sample's stride; a query
-     * with only a few more matches than the bound, or an index too small to sample, is counted in full,
-     * which costs no more than sampling it.
+     * {@link #MIN_BLOCKS} blocks, with the stride set by a pilot sample of exactly {@link #MIN_BLOCKS}
+     * blocks (which serves as the sample itself for the broadest queries). Null for a query to count in
+     * full: an index too small to sample, an estimate below twice the sample (sampling half the index
+     * costs no less than counting all of it), or a sample that finds no more than the bound.
      */
-    private Matches estimate(IndexSearcher searcher, Query query, long scanned) throws IOException {
+    private Matches sampled(IndexSearcher searcher, Query query) throws IOException {
         int maxDoc = searcher.getIndexReader().maxDoc();
-        double expected = (double) (bound + 1) * maxDoc / Math.max(1, scanned);
-        long blocks = maxDoc / block;
-        int stride = (int) Math.min(expected / sample, blocks / MIN_BLOCKS);
-        if (stride < 2) {
-            return exact(searcher.search(query, new FacetsCollectorManager()));
+        int widest = maxDoc / block / MIN_BLOCKS;
+        if (widest < 2) {
+            return null;
         }
-        SampleQuery sampler = new SampleQuery(stride, block);
-        Query sampled = new BooleanQuery.Builder().add(query, Occur.FILTER).add(sampler, Occur.FILTER).build();
-        FacetsCollector docs = searcher.search(sampled, new FacetsCollectorManager());
+        SampleQuery pilotSampler = new SampleQuery(widest, block);
+        FacetsCollector pilot = searcher.search(sampleOf(query, pilotSampler), new FacetsCollectorManager());
+        double expected = exact(pilot).total() / pilotSampler.coverage(maxDoc);
+        int stride = (int) Math.min(expected / sample, widest);
+        if (stride < 2 || expected <= 2.0 * bound) {
+            return null;
+        }
+        SampleQuery sampler = stride == widest ? pilotSampler : new SampleQuery(stride, block);
+        FacetsCollector docs = stride == widest ? pilot
+                : searcher.search(sampleOf(query, sampler), new FacetsCollectorManager());
         double scale = 1 / sampler.coverage(maxDoc);
-        long counted = exact(docs).total();
-        // the first pass saw bound + 1 matches: the estimate never says fewer
-        long total = Math.max(bound + 1L, Math.round(counted * scale));
-        return new Matches(docs, total, false, scale);
+        long total = Math.round(exact(docs).total() * scale);
+        return total <= bound ? null : new Matches(docs, total, false, scale);
     }
 
-    /** What the bounded first pass found, and how many documents of the index it had looked through. */
-    private record FirstPass(TopDocs top, FacetsCollector docs, boolean complete, long scanned) {
-    }
-
-    private <C extends Collector, T extends TopDocs> FirstPass firstPass(IndexSearcher searcher, Query query,
-            CollectorManager<C, T> topManager) throws IOException {
-        C top = topManager == null ? null : topManager.newCollector();
-        UpToBound pass = new UpToBound(top, bound);
-        searcher.search(query, new CollectorManager<UpToBound, Void>() {
-            @Override
-            public UpToBound newCollector() {
-                return pass; // no executor: one collector sees every segment in order
-            }
-
-            @Override
-            public Void reduce(java.util.Collection<UpToBound> collectors) {
-                return null;
-            }
-        });
-        TopDocs topDocs = top == null ? null : topManager.reduce(List.of(top));
-        return new FirstPass(topDocs, pass.matches, !pass.overflow, pass.scanned);
-    }
-
-    /**
-     * Feeds every match to the top hits' collector (if any) and keeps the first {@code bound} matches.
-     * The top hits' collector counts exactly up to the same bound before it lets the scorers skip, so
-     * the matches kept are all there are when the bound is not passed. Without a top hits' collector
-     * the search stops at the bound.
-     */
-    private static final class UpToBound implements Collector {
-        private final Collector top;
-        private final FacetsCollector matches = new FacetsCollector();
-        private final int bound;
-        private int seen;
-        private boolean overflow;
-        /** Documents of the index up to the match that passed the bound. */
-        private long scanned;
-
-        UpToBound(Collector top, int bound) {
-            this.top = top;
-            this.bound = bound;
-        }
-
-        @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            if (overflow && top == null) {
-                throw new CollectionTerminatedException();
-            }
-            LeafCollector best = top == null ? null : top.getLeafCollector(context);
-            LeafCollector kept = overflow ? null : matches.getLeafCollector(context);
-            return new LeafCollector() {
-                private LeafCollector keeping = kept;
-
-                @Override
-                public void setScorer(Scorable scorer) throws IOException {
-                    if (best != null) {
-                        best.setScorer(scorer);
-                    }
-                    if (kept != null) {
-                        kept.setScorer(scorer);
-                    }
-                }
-
-                @Override
-                public void collect(int doc) throws IOException {
-                    if (keeping != null) {
-                        if (++seen <= bound) {
-                            keeping.collect(doc);
-                        } else {
-                            overflow = true;
-                            scanned = (long) context.docBase + doc + 1;
-                            keeping = null;
-                            if (best == null) {
-                                throw new CollectionTerminatedException();
-                            }
-                        }
-                    }
-                    if (best != null) {
-                        best.collect(doc);
-                    }
-                }
-
-                @Override
-                public DocIdSetIterator competitiveIterator() throws IOException {
-                    return best == null ? null : best.competitiveIterator();
-                }
-
-                @Override
-                public void finish() throws IOException {
-                    if (best != null) {
-                        best.finish();
-                    }
-                    if (kept != null) {
-                        kept.finish();
-                    }
-                }
-            };
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return top == null ? ScoreMode.COMPLETE_NO_SCORES : top.scoreMode();
-        }
+    private static Query sampleOf(Query query, SampleQuery sampler) {
+        return new BooleanQuery.Builder().add(query, Occur.FILTER).add(sampler, Occur.FILTER).build();
     }
 }

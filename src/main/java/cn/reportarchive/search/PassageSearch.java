@@ -18,6 +18,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -129,11 +130,13 @@ public final class PassageSearch {
                         Ranked::score, request.perReport()));
                 ordered.addAll(byScore(ranked.subList(head, ranked.size())));
             }
+            List<Ranked> shown = ordered.subList((int) Math.min(from, ordered.size()),
+                    (int) Math.min(ordered.size(), from + request.size()));
+            Map<Integer, Document> stored = stored(searcher, shown);
             List<SearchHit> page = new ArrayList<>();
-            for (long i = from; i < Math.min(ordered.size(), from + request.size()); i++) {
-                Ranked r = ordered.get((int) i);
-                Document stored = searcher.storedFields().document(r.doc());
-                page.add(hit(stored, r.score(), snippets.of(compiled.query(), stored.get(Fields.TEXT))));
+            for (Ranked r : shown) {
+                Document doc = stored.get(r.doc());
+                page.add(hit(doc, r.score(), snippets.of(compiled.query(), compiled.runs(), doc.get(Fields.TEXT))));
             }
             // each filtered dimension is counted without its own filter, so its other values show their counts
             Map<String, MatchCounter.Matches> sideways = new LinkedHashMap<>();
@@ -232,6 +235,20 @@ public final class PassageSearch {
         TopDocs first = new TopDocs(new TotalHits(head, TotalHits.Relation.EQUAL_TO), Arrays.copyOf(docs, head));
         ScoreDoc[] out = docs.clone();
         System.arraycopy(QueryRescorer.rescore(searcher, first, wholeWords, 1, head).scoreDocs, 0, out, 0, head);
+        return out;
+    }
+
+    /**
+     * The stored fields of the page's hits, read in document order through one reader: neighbours in a
+     * compressed block are then decompressed once.
+     */
+    private static Map<Integer, Document> stored(IndexSearcher searcher, List<Ranked> hits) throws IOException {
+        int[] docs = hits.stream().mapToInt(Ranked::doc).sorted().toArray();
+        StoredFields fields = searcher.storedFields();
+        Map<Integer, Document> out = new HashMap<>();
+        for (int doc : docs) {
+            out.put(doc, fields.document(doc));
+        }
         return out;
     }
 

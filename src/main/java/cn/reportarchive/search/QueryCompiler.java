@@ -48,14 +48,23 @@ final class QueryCompiler {
      * The text query, the top-level filters by dimension (year, unit, author, aspect, section), and
      * the whole-word query whose score is added to a hit's (null: none, or the signal switched off).
      */
-    record Compiled(Query query, Map<String, List<Query>> filters, Query wholeWords) {
+    record Compiled(Query query, Map<String, List<Query>> filters, Query wholeWords, Snippets.Runs runs) {
     }
 
-    /** How words are compiled, and where each positive word leaves its whole-word clause. */
-    private record Scope(Ranking ranking, boolean related, List<Query> wholeWords) {
-        /** Under NOT a word adds nothing to a hit's score. */
+    /**
+     * How words are compiled, and where each positive word leaves its whole-word clause. {@code required}:
+     * every hit of the query contains the words of this scope (no OR above them).
+     */
+    private record Scope(Ranking ranking, boolean related, List<Query> wholeWords, boolean required,
+                         List<String> runs) {
+        /** Under NOT a word adds nothing to a hit's score, and is not marked in snippets. */
         Scope negated() {
-            return new Scope(ranking, related, new ArrayList<>());
+            return new Scope(ranking, related, new ArrayList<>(), false, new ArrayList<>());
+        }
+
+        /** Under OR a hit may lack any one of the alternatives. */
+        Scope alternatives() {
+            return new Scope(ranking, related, wholeWords, false, runs);
         }
     }
 
@@ -80,9 +89,10 @@ final class QueryCompiler {
                 rest.add(part);
             }
         }
-        Scope scope = new Scope(ranking, related, new ArrayList<>());
+        Scope scope = new Scope(ranking, related, new ArrayList<>(), true, new ArrayList<>());
         Query text = query(new QueryNode.All(rest), scope);
-        return new Compiled(text == null ? new MatchAllDocsQuery() : text, filters, wholeWords(scope.wholeWords()));
+        return new Compiled(text == null ? new MatchAllDocsQuery() : text, filters, wholeWords(scope.wholeWords()),
+                Snippets.Runs.of(ranking.exactRuns() ? scope.runs() : null));
     }
 
     private static Query wholeWords(List<Query> clauses) {
@@ -148,7 +158,7 @@ final class QueryCompiler {
     private Query any(QueryNode.Any any, Scope scope) throws QuerySyntaxException {
         List<Query> parts = new ArrayList<>();
         for (QueryNode part : any.parts()) {
-            Query q = query(part, scope);
+            Query q = query(part, scope.alternatives());
             if (q != null) {
                 parts.add(q);
             }
@@ -172,8 +182,10 @@ final class QueryCompiler {
             return null;
         }
         Query match = literal;
+        scope.runs().add(text);
         if (scope.related() && !w.quoted()) {
             List<String> alternatives = relatedWords.of(text);
+            scope.runs().addAll(alternatives);
             if (!alternatives.isEmpty()) {
                 BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
                 b.add(literal, Occur.SHOULD);
@@ -191,8 +203,10 @@ final class QueryCompiler {
         // the words field keeps no positions (a smaller index; a phrase of words ranked no better)
         Query whole = ranking.wholeWords() ? allOf(Fields.TEXT, tokens(words, text)) : null;
         if (whole != null) {
-            // scores only where this word matched, as a clause beside it would
-            scope.wholeWords().add(new BooleanQuery.Builder().add(match, Occur.FILTER).add(whole, Occur.MUST).build());
+            // scores only where this word matched, as a clause beside it would; a word every hit contains
+            // needs no check (its run, a phrase, would be matched again for every rescored hit)
+            scope.wholeWords().add(scope.required() ? whole
+                    : new BooleanQuery.Builder().add(match, Occur.FILTER).add(whole, Occur.MUST).build());
         }
         return match;
     }
