@@ -10,7 +10,6 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpException;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,17 +31,13 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Loads the web stack (Javalin, Jetty, the jar mounted for the static files) without listening:
-     * {@code serve} runs it on a second thread while the archive opens, since together they are most
-     * of a start. Whatever goes wrong here is met again, and reported, by {@link #start}.
+     * Loads the web stack's classes (Javalin, Jetty, Jackson) without listening: {@code serve} runs it
+     * on a second thread while the archive opens. Nothing is mounted or kept (a resource left open
+     * would be reported as leaked). Whatever goes wrong here is met again, and reported, by {@link #start}.
      */
     public static void warmUp() {
         try {
             Javalin.create(config -> config.jsonMapper(new JavalinJackson(new ObjectMapper(), false)));
-            // the static files' folders, mounted once for the process (Jetty keeps one mount per jar):
-            // the server's own static handlers then find the jar mounted
-            ResourceFactory.root().newClassLoaderResource("web");
-            ResourceFactory.root().newClassLoaderResource("META-INF/resources/webjars");
         } catch (RuntimeException e) {
             // start() builds the real server and says what is wrong
         }
