@@ -2,7 +2,6 @@ package cn.reportarchive.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * One caller of the API over HTTP, keeping its session cookie and CSRF token as a browser page
@@ -66,22 +64,9 @@ final class ApiClient {
     }
 
     HttpResponse<byte[]> upload(String path, String filename, byte[] bytes, Map<String, String> fields) {
-        String boundary = "----" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        try {
-            for (Map.Entry<String, String> f : fields.entrySet()) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                        + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(bytes);
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return send(withToken(request(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        String boundary = Multipart.boundary();
+        return send(withToken(request(path)).header("Content-Type", Multipart.contentType(boundary))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(boundary, filename, bytes, fields))));
     }
 
     HttpRequest.Builder request(String path) {

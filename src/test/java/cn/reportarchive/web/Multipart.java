@@ -20,19 +20,32 @@ public final class Multipart {
 
     public static HttpResponse<byte[]> post(String url, String filename, byte[] bytes, Map<String, String> fields)
             throws IOException, InterruptedException {
-        String boundary = "----" + UUID.randomUUID();
+        String boundary = boundary();
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", contentType(boundary))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body(boundary, filename, bytes, fields))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static String boundary() {
+        return "----" + UUID.randomUUID();
+    }
+
+    static String contentType(String boundary) {
+        return "multipart/form-data; boundary=" + boundary;
+    }
+
+    /** The request body: each form field, then the file. */
+    static byte[] body(String boundary, String filename, byte[] bytes, Map<String, String> fields) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> f : fields.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
                     + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(bytes);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 }
