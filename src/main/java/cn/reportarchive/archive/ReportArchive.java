@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The archive: originals, catalog and index kept in step. A report is visible when its catalog
  * row exists; the row is written last, after the original is stored and the passages are
- * committed to the index, and {@link #recover()} removes whatever a crash left half done.
+ * committed to the index, and {@link #recover(boolean)} removes whatever a crash left half done.
  */
 public final class ReportArchive {
     private static final Logger LOG = LoggerFactory.getLogger(ReportArchive.class);
@@ -125,7 +125,7 @@ public final class ReportArchive {
     /**
      * Puts prepared reports into the archive together: originals stored, passages indexed in one
      * commit, catalog rows written in one transaction, last. A crash anywhere leaves each report of
-     * the batch whole or absent (see {@link #recover()}); outcomes come back in the given order.
+     * the batch whole or absent (see {@link #recover(boolean)}); outcomes come back in the given order.
      */
     public List<ImportOutcome> commit(List<Prepared> batch) {
         ImportOutcome[] outcomes = new ImportOutcome[batch.size()];
@@ -345,14 +345,8 @@ public final class ReportArchive {
      * Brings the archive in line with its catalog after a crash (see {@link ArchiveMaintenance}):
      * index entries without a catalog row removed, catalogued reports missing from the index indexed,
      * an index left stale by an interrupted reindex rebuilt, orphaned originals and temporary files deleted.
-     */
-    public RecoveryReport recover() throws SQLException, IOException {
-        return maintenance.recover(false);
-    }
-
-    /**
-     * As {@link #recover()}, but after a clean close (see {@link CleanClose}) only an index left stale
-     * by a reindex is dealt with: nothing else can be out of step.
+     * After a clean close (see {@link CleanClose}) only a stale index is dealt with: nothing else can be
+     * out of step.
      */
     public RecoveryReport recover(boolean closedCleanly) throws SQLException, IOException {
         return maintenance.recover(closedCleanly);
