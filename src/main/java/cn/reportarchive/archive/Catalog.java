@@ -3,6 +3,7 @@ package cn.reportarchive.archive;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportKind;
 import cn.reportarchive.parse.ReportSummary;
+import cn.reportarchive.parse.ReportWarning;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -284,7 +285,8 @@ public final class Catalog implements AutoCloseable {
     /** Summaries straight from the columns: listing 100,000 reports must not decode their bodies. */
     public synchronized List<ReportSummary> summaries(String unit, Integer year) throws SQLException {
         try (PreparedStatement q = filtered("id, title, year, unit, author, json_extract(report_json, '$.post'), kind,"
-                + " json_extract(report_json, '$.meeting'), sha256, filename, media_type", unit, year)) {
+                + " json_extract(report_json, '$.meeting'), sha256, filename, media_type,"
+                + " json_extract(report_json, '$.ocr'), json_extract(report_json, '$.warnings')", unit, year)) {
             List<ReportSummary> out = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -292,7 +294,8 @@ public final class Catalog implements AutoCloseable {
                     Integer yearValue = rs.wasNull() ? null : y;
                     out.add(new ReportSummary(rs.getString(1), rs.getString(2), yearValue, rs.getString(4),
                             rs.getString(5), rs.getString(6), ReportKind.fromKey(rs.getString(7)), rs.getString(8),
-                            rs.getString(9), rs.getString(10), rs.getString(11)));
+                            rs.getString(9), rs.getString(10), rs.getString(11), rs.getInt(12) == 1,
+                            warnings(rs.getString(13))));
                 }
             }
             return out;
@@ -349,6 +352,17 @@ public final class Catalog implements AutoCloseable {
         Integer givenYear = rs.wasNull() ? null : yearValue;
         ImportMetadata given = new ImportMetadata(rs.getString("given_unit"), givenYear, rs.getString("given_author"));
         return new StoredReport(report, given, rs.getLong("size"), rs.getString("imported_at"));
+    }
+
+    private List<ReportWarning> warnings(String jsonArray) throws SQLException {
+        if (jsonArray == null) {
+            return List.of();
+        }
+        try {
+            return List.of(json.readValue(jsonArray, ReportWarning[].class));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot decode the warnings of a catalog row", e);
+        }
     }
 
     private static void setInt(PreparedStatement q, int index, Integer value) throws SQLException {

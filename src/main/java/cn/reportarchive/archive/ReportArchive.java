@@ -8,6 +8,9 @@ import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportParser;
 import cn.reportarchive.parse.ReportSummary;
+import cn.reportarchive.parse.ReportWarning;
+import cn.reportarchive.parse.WarningCode;
+import cn.reportarchive.parse.Warnings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -244,13 +247,24 @@ public final class ReportArchive {
 
     private Report read(byte[] bytes, String filename, String sha256, ImportMetadata given) throws ExtractionException {
         ExtractedText text = extractor.extract(bytes, filename);
+        String refusal = parser.refusal(text.text());
+        if (refusal != null) {
+            throw new ExtractionException(refusal);
+        }
         Report parsed = parser.parse(text.text());
         if (!ReportParser.looksLikeReport(parsed)) {
             throw new ExtractionException("文件中没有找到对照检查材料的标题或“一、二、三、”等部分，看起来不是一份对照检查材料，未导入。");
         }
-        return parsed
+        Report read = parsed
                 .withSource(Hashes.idOf(sha256), sha256, filename, text.mediaType())
-                .withMetadata(given.unit(), given.year(), given.author());
+                .withMetadata(given.unit(), given.year(), given.author())
+                .withOcr(text.ocr());
+        if (text.ocr()) {
+            List<ReportWarning> warnings = new ArrayList<>(read.warnings());
+            warnings.add(ReportWarning.of(WarningCode.OCR, "本材料由扫描图像经文字识别（OCR）得到，可能有错字，请对照原件核对。"));
+            read = read.withWarnings(warnings);
+        }
+        return Warnings.refresh(read);
     }
 
     public Optional<Report> get(String id) throws SQLException {

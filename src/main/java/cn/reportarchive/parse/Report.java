@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A report as INTERFACE.md fixes it. The parser fills the text-derived fields; the archive adds
- * id, sha256, filename and media type. Preface and closing are extra: the preface paragraphs and
- * the closing pledge/signature, which belong to no section.
+ * id, sha256, filename, media type and whether the text came from OCR. Preface and closing are
+ * extra: the preface paragraphs and the closing pledge/signature, which belong to no section.
+ * {@code warnings} say what could not be read (see {@link Warnings}).
  */
 public record Report(
         String id,
@@ -19,11 +20,14 @@ public record Report(
         String sha256,
         String filename,
         String mediaType,
+        boolean ocr,
+        List<ReportWarning> warnings,
         List<Section> sections,
         List<String> preface,
         List<String> closing) {
 
     public Report {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
         sections = sections == null ? List.of() : List.copyOf(sections);
         preface = preface == null ? List.of() : List.copyOf(preface);
         closing = closing == null ? List.of() : List.copyOf(closing);
@@ -32,7 +36,7 @@ public record Report(
     /** The same report with what the archive knows of its file. */
     public Report withSource(String newId, String newSha256, String newFilename, String newMediaType) {
         return new Report(newId, title, year, unit, author, post, kind, meeting,
-                newSha256, newFilename, newMediaType, sections, preface, closing);
+                newSha256, newFilename, newMediaType, ocr, warnings, sections, preface, closing);
     }
 
     /** Metadata given by the user wins over what the text says; null leaves a field as parsed. */
@@ -40,10 +44,22 @@ public record Report(
         String newAuthor = givenAuthor != null ? givenAuthor : author;
         ReportKind newKind = givenAuthor != null ? ReportKind.PERSONAL : kind;
         return new Report(id, title, givenYear != null ? givenYear : year, givenUnit != null ? givenUnit : unit,
-                newAuthor, post, newKind, meeting, sha256, filename, mediaType, sections, preface, closing);
+                newAuthor, post, newKind, meeting, sha256, filename, mediaType, ocr, warnings, sections, preface, closing);
+    }
+
+    /** The same report marked as read (or not) from page images. */
+    public Report withOcr(boolean newOcr) {
+        return new Report(id, title, year, unit, author, post, kind, meeting,
+                sha256, filename, mediaType, newOcr, warnings, sections, preface, closing);
+    }
+
+    public Report withWarnings(List<ReportWarning> newWarnings) {
+        return new Report(id, title, year, unit, author, post, kind, meeting,
+                sha256, filename, mediaType, ocr, newWarnings, sections, preface, closing);
     }
 
     public ReportSummary summary() {
-        return new ReportSummary(id, title, year, unit, author, post, kind, meeting, sha256, filename, mediaType);
+        return new ReportSummary(id, title, year, unit, author, post, kind, meeting, sha256, filename, mediaType,
+                ocr, warnings);
     }
 }

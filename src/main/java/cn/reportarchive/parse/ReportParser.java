@@ -39,8 +39,10 @@ public final class ReportParser {
         List<String> body = new ArrayList<>(lines.subList(firstSection, lines.size()));
         List<String> closing = takeClosing(body);
         List<Section> sections = pairMeasures(sections(body));
-        return new Report(null, header.title(), header.year(), header.unit(), header.author(), header.post(),
-                kind(header.kind(), preface), header.meeting(), null, null, null, sections, preface, closing);
+        Report report = new Report(null, header.title(), header.year(), header.unit(), header.author(), header.post(),
+                kind(header.kind(), preface), header.meeting(), null, null, null, false, List.of(), sections, preface,
+                closing);
+        return Warnings.refresh(report);
     }
 
     /**
@@ -49,6 +51,14 @@ public final class ReportParser {
      */
     public static boolean looksLikeReport(Report report) {
         return !report.sections().isEmpty() || HeaderParser.isTitle(report.title());
+    }
+
+    /**
+     * Why this text cannot be imported as one report (a compilation of several reports, say), in one
+     * Chinese sentence, or null when it can.
+     */
+    public String refusal(String text) {
+        return null;
     }
 
     /** When the header does not say, the preface does: a team writes of 班子, a person of 本人. */

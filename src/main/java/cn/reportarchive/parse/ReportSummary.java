@@ -1,5 +1,7 @@
 package cn.reportarchive.parse;
 
+import java.util.List;
+
 /** The Report without its body, as lists show it. */
 public record ReportSummary(
         String id,
@@ -12,5 +14,11 @@ public record ReportSummary(
         String meeting,
         String sha256,
         String filename,
-        String mediaType) {
+        String mediaType,
+        boolean ocr,
+        List<ReportWarning> warnings) {
+
+    public ReportSummary {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
 }
