@@ -10,6 +10,12 @@ const RA = (() => {
     preface: '前言', closing: '结尾'
   };
   const KIND = { team: '班子材料', personal: '个人材料', unknown: '未注明' };
+  /** Each warning code in words, short enough for a list; the warning's own message says the detail. */
+  const WARNING = {
+    'no-year': '未识别出年度', 'year-placeholder': '年度为占位符（如 202X）', 'no-unit': '未识别出单位',
+    'no-sections': '未识别出“一、二、三、”等部分', 'no-items': '有部分未识别出条目', 'other-heading': '有标题未能归类',
+    ocr: '识别自扫描件', 'header-guessed': '标题、单位或作者系推测', 'part-unreadable': '部分内容无法读取', other: '需人工核对'
+  };
   const CN_NUM = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
   /** A DOM element. props: attributes (class, href, …) plus on* handlers; children: nodes or strings (as text). */
@@ -127,6 +133,34 @@ const RA = (() => {
   function aspectLabel(key) { return key ? (labels.aspect[key] || key) : ''; }
   function sectionLabel(key) { return key ? (labels.section[key] || key) : ''; }
   function kindLabel(key) { return KIND[key] || ''; }
+  function warningLabel(code) { return WARNING[code] || WARNING.other; }
+
+  /** The warnings as a list under a 待核对 mark (null when there are none); each with its label and the sentence. */
+  function warningList(warnings) {
+    if (!warnings || !warnings.length) return null;
+    return el('div', { class: 'warnings', role: 'note' },
+      el('span', { class: 'review-mark' }, '待核对'),
+      el('ul', null, warnings.map(w => el('li', { 'data-code': w.code || 'other' },
+        el('b', null, warningLabel(w.code)), w.message ? '：' + w.message : ''))));
+  }
+
+  /**
+   * The latest correction of a field (and, for an aspect, of one block ref), or null. The Report's
+   * fields already hold the corrected values; this says what the file said.
+   */
+  function correctionOf(report, field, ref) {
+    const list = (report && report.corrections) || [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const c = list[i];
+      if (c.field === field && (ref === undefined || String(c.ref) === String(ref))) return c;
+    }
+    return null;
+  }
+
+  /** What a role may do beyond reading: correct, manage units, manage users (older servers lack the last keys). */
+  function mayCorrect(s) { return !!s && (s.may.correct !== undefined ? s.may.correct : s.may.import); }
+  function mayUnits(s) { return !!s && (s.may.units !== undefined ? s.may.units : s.may.import); }
+  function mayUsers(s) { return !!s && (s.may.users !== undefined ? s.may.users : s.may.audit); }
 
   function cnNumber(n) {
     if (n <= 10) return CN_NUM[n];
@@ -203,7 +237,8 @@ const RA = (() => {
   }
 
   /**
-   * The top bar: site name, 检索 · 浏览 · 对比 · 重复问题 · 查重 · 导入 (· 审计日志 for admins), on pages other than 检索 a small
+   * The top bar: site name, 检索 · 浏览 · 对比 · 重复问题 · 查重 · 导入 (· 待核对 · 单位 for those who may correct,
+   * · 用户 · 审计日志 for admins), on pages other than 检索 a small
    * search box, and the signed-in user with 退出. The login page has the site name alone.
    */
   function renderNav() {
@@ -233,8 +268,10 @@ const RA = (() => {
         const copies = nav.querySelector('[data-nav=copies]');
         if (copies) copies.remove();
       }
-      if (s.may.audit) {
-        nav.appendChild(el('a', { href: 'audit.html', 'data-nav': 'audit', 'aria-current': page === 'audit' ? 'page' : null }, '审计日志'));
+      const extra = [[mayCorrect(s), 'review', 'review.html', '待核对'], [mayUnits(s), 'units', 'units.html', '单位'],
+        [mayUsers(s), 'users', 'users.html', '用户'], [s.may.audit, 'audit', 'audit.html', '审计日志']];
+      for (const [shown, key, href, label] of extra) {
+        if (shown) nav.appendChild(el('a', { href, 'data-nav': key, 'aria-current': key === page ? 'page' : null }, label));
       }
       if (s.open) {
         who.appendChild(el('span', { class: 'muted small', title: '尚未设置账户：仅本机可访问，无需登录' }, '未设账户·仅本机'));
@@ -302,6 +339,6 @@ const RA = (() => {
 
   return {
     el, append, clear, escapeHtml, api, ApiFailure, session, csrfHeaders, toLogin, meta, loadLabels, aspectLabel, sectionLabel, kindLabel,
-    refLabel, reportLink, searchLink, formatBytes, yearText, cnNumber, showError, percent, markRuns, loadList
+    warningLabel, warningList, correctionOf, mayCorrect, mayUnits, mayUsers, refLabel, reportLink, searchLink, formatBytes, yearText, cnNumber, showError, percent, markRuns, loadList
   };
 })();

@@ -11,7 +11,7 @@
 
   function readFilter() {
     const p = new URLSearchParams(location.search);
-    return { unit: p.get('unit') || '', year: p.get('year') || '', text: p.get('text') || '' };
+    return { unit: p.get('unit') || '', year: p.get('year') || '', text: p.get('text') || '', warn: p.get('warn') === '1' ? '1' : '' };
   }
 
   function writeFilter(f) {
@@ -24,6 +24,7 @@
   function matches(r, f) {
     if (f.unit && unitOf(r) !== f.unit) return false;
     if (f.year && String(r.year || '') !== f.year) return false;
+    if (f.warn && !(r.warnings || []).length) return false;
     if (f.text) {
       const hay = [r.title, r.author, r.post, r.filename, r.unit].filter(Boolean).join(' ').toLowerCase();
       if (!f.text.toLowerCase().split(/\s+/).filter(Boolean).every(w => hay.includes(w))) return false;
@@ -67,7 +68,9 @@
       body.appendChild(el('tr', { 'data-id': r.id },
         el('td', { class: 'nowrap' }, unitOf(r)),
         el('td', { class: 'num' }, r.year ? String(r.year) : '—'),
-        el('td', { class: 'title' }, el('a', { href: RA.reportLink(r.id) }, r.title || r.filename || '（无标题）')),
+        el('td', { class: 'title' }, el('a', { href: RA.reportLink(r.id) }, r.title || r.filename || '（无标题）'),
+          (r.warnings || []).length ? el('span', { class: 'review-mark', title: r.warnings.map(w => RA.warningLabel(w.code)).join('；') }, '待核对') : null,
+          r.ocr ? el('span', { class: 'ocr-mark' }, '识别自扫描件') : null),
         el('td', null, [r.post, r.author].filter(Boolean).join(' ') || el('span', { class: 'muted' }, '—')),
         el('td', { class: 'nowrap' }, [RA.kindLabel(r.kind), r.meeting].filter(Boolean).join('·')),
         el('td', null, el('a', { href: 'api/reports/' + encodeURIComponent(r.id) + '/original', download: r.filename || true,
@@ -90,7 +93,8 @@
     const f = {
       unit: document.getElementById('f-unit').value,
       year: document.getElementById('f-year').value,
-      text: document.getElementById('f-text').value.trim()
+      text: document.getElementById('f-text').value.trim(),
+      warn: document.getElementById('f-warn').checked ? '1' : ''
     };
     writeFilter(f);
     const list = all.filter(r => matches(r, f)).sort(order);
@@ -113,6 +117,13 @@
   document.addEventListener('DOMContentLoaded', async () => {
     const f = readFilter();
     document.getElementById('f-text').value = f.text;
+    document.getElementById('f-warn').checked = !!f.warn;
+    let flash = null;
+    try {
+      flash = sessionStorage.getItem('ra.flash');
+      sessionStorage.removeItem('ra.flash');
+    } catch (e) { /* storage off */ }
+    if (flash) document.getElementById('filters').before(el('p', { class: 'flash', id: 'flash' }, flash));
     try {
       all = await RA.api('api/reports');
     } catch (e) {
@@ -122,7 +133,7 @@
     fillSelect(document.getElementById('f-unit'), [...new Set(all.map(unitOf))].sort(collator.compare), v => v, f.unit);
     fillSelect(document.getElementById('f-year'), [...new Set(all.filter(r => r.year).map(r => String(r.year)))].sort().reverse(),
       v => v + '年', f.year);
-    for (const id of ['f-unit', 'f-year']) document.getElementById(id).addEventListener('change', render);
+    for (const id of ['f-unit', 'f-year', 'f-warn']) document.getElementById(id).addEventListener('change', render);
     document.getElementById('f-text').addEventListener('input', render);
     document.getElementById('filters').addEventListener('submit', e => { e.preventDefault(); render(); });
     render();

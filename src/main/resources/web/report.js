@@ -80,14 +80,32 @@
     return el('tr', null, el('th', { scope: 'row' }, label), el('td', null, ...value));
   }
 
+  /** "（更正；原文识别为 2022）" beside a corrected field; null when the field is as the file said. */
+  function correctionNote(r, field, ref, show) {
+    const c = RA.correctionOf(r, field, ref);
+    if (!c) return null;
+    const original = c.original === null || c.original === undefined || c.original === '' ? null : (show ? show(c.original) : c.original);
+    const by = [c.by, c.at ? String(c.at).slice(0, 10) : ''].filter(Boolean).join('，');
+    return el('span', { class: 'corrected', 'data-field': field, title: by ? '更正：' + by : null },
+      original === null ? '（更正；原文未识别）' : '（更正；原文识别为 ' + original + '）');
+  }
+
+  const missing = () => el('span', { class: 'muted' }, '未注明');
+
   function renderHeader(r, box) {
-    box.appendChild(el('h1', { id: 'title' }, r.title || r.filename || '（无标题）'));
+    box.appendChild(el('h1', { id: 'title' }, r.title || r.filename || '（无标题）',
+      r.ocr ? el('span', { class: 'ocr-mark', title: '文字由扫描图像识别（OCR）得到，可能有错字，请对照原件' }, '识别自扫描件') : null));
+    const titleNote = correctionNote(r, 'title');
+    if (titleNote) box.appendChild(el('p', { class: 'small' }, titleNote));
+    const warnings = RA.warningList(r.warnings);
+    if (warnings) box.appendChild(warnings);
     const author = [r.post, r.author].filter(Boolean).join('　');
+    const authorNotes = [correctionNote(r, 'post'), correctionNote(r, 'author')];
     box.appendChild(el('table', { class: 'facts' }, el('tbody', null,
-      fact('单位', r.unit || el('span', { class: 'muted' }, '未注明')),
-      fact('年度', r.year ? r.year + '年' : el('span', { class: 'muted' }, '未注明')),
-      author || r.kind !== 'team' ? fact('作者', author || el('span', { class: 'muted' }, '未注明')) : null,
-      fact('类别', [RA.kindLabel(r.kind), r.meeting].filter(Boolean).join('　') || '—'),
+      fact('单位', r.unit || missing(), correctionNote(r, 'unit')),
+      fact('年度', r.year ? String(r.year) : missing(), correctionNote(r, 'year')),
+      author || r.kind !== 'team' || authorNotes.some(Boolean) ? fact('作者', author || missing(), ...authorNotes) : null,
+      fact('类别', [RA.kindLabel(r.kind), r.meeting].filter(Boolean).join('　') || '—', correctionNote(r, 'kind', undefined, RA.kindLabel)),
       fact('原件', r.filename || '—', r.mediaType ? el('span', { class: 'muted small', title: r.mediaType }, '　' + formatName(r.mediaType)) : null),
       fact('编号', el('span', { class: 'hash' }, r.id)),
       fact('校验值', el('span', { class: 'hash', title: 'SHA-256：原件逐字节的摘要，可用来核对下载的文件是否与存档一致' }, r.sha256 || '')))));
@@ -103,7 +121,31 @@
       r.unit ? el('a', { id: 'repeats-link', href: 'repeats.html?' + new URLSearchParams(r.author ? { unit: r.unit, author: r.author } : { unit: r.unit }),
         title: '这个单位（或作者）历年反复查摆的问题' }, '历年重复问题') : null,
       el('a', { id: 'copies-link', href: 'copies.html?id=' + encodeURIComponent(r.id), title: '这份材料有多少文字也出现在其他材料或模板中' }, '查重'),
-      el('span', { class: 'siblings', id: 'siblings' })));
+      el('span', { class: 'siblings', id: 'siblings' }),
+      el('span', { class: 'admin-actions', id: 'admin-actions' })));
+  }
+
+  /** 更正 (admins and inspectors) and 删除 (admins), once the session says who is looking. */
+  async function renderAdminActions(r) {
+    const s = await RA.session();
+    const box = document.getElementById('admin-actions');
+    if (!box || !s) return;
+    if (RA.mayCorrect(s)) {
+      box.appendChild(el('button', { type: 'button', id: 'correct', onclick: async () => {
+        if (document.getElementById('correct-form')) return;
+        const form = await Correct.form(r, corrected => show(corrected));
+        document.querySelector('#report .actions').after(form);
+        form.querySelector('input').focus();
+      } }, '更正'));
+    }
+    if (s.may.delete) box.appendChild(Correct.deleteButton(r));
+  }
+
+  /** The page for a report (again after a correction). */
+  function show(r) {
+    render(r);
+    renderAdminActions(r);
+    renderSiblings(r);
   }
 
   async function renderSiblings(r) {
@@ -184,7 +226,8 @@
         if (block.heading) {
           div.appendChild(el('h3', { id: !hasIntro ? ref : null },
             el('span', { class: 'text' }, block.heading),
-            block.aspect ? el('span', { class: 'tag aspect', title: '归入的方面' }, RA.aspectLabel(block.aspect)) : null));
+            block.aspect ? el('span', { class: 'tag aspect', title: '归入的方面' }, RA.aspectLabel(block.aspect)) : null,
+            correctionNote(r, 'aspect', ref, RA.aspectLabel)));
           tocBlocks.appendChild(el('li', null, el('a', { href: '#block-' + type + '-' + b, title: block.heading }, block.heading)));
         }
         if (hasIntro) {
@@ -244,9 +287,8 @@
       RA.showError(box, e.message);
       return;
     }
-    render(r);
+    show(r);
     showTarget();
     window.addEventListener('hashchange', showTarget);
-    renderSiblings(r);
   });
 })();

@@ -1,7 +1,8 @@
-/* 导入: drop or choose files; each is first read (POST api/reports/preview) to pre-fill unit, year and
- * author; the user corrects them and starts the import (POST api/reports), one progress bar and one
- * outcome per file. Only fields the user changed or filled in are sent, so what the file says stays
- * the file's own. */
+/* 导入: drop or choose files; each is first read (POST api/reports/preview) to pre-fill title, unit,
+ * year, author and kind; the user corrects them and starts the import (POST api/reports), one progress
+ * bar and one outcome per file, saying what was read (N 条问题, M 条措施, the warnings). Unit and year
+ * are required. Only fields the user changed or filled in are sent, so what the file says stays the
+ * file's own. */
 'use strict';
 
 (() => {
@@ -54,7 +55,10 @@
     document.getElementById('uploads').hidden = false;
     for (const file of list) {
       const e = {
-        file, status: 'waiting', prefill: { unit: '', year: '', author: '' },
+        file, status: 'waiting', prefill: { unit: '', year: '', author: '', title: '', kind: '' },
+        titleField: input('title-field', '标题', { placeholder: '标题' }),
+        kind: el('select', { 'aria-label': '类别' }, el('option', { value: '' }, '类别：按文件'),
+          Object.entries({ team: '班子材料', personal: '个人材料' }).map(([k, v]) => el('option', { value: k }, v))),
         unit: input(null, '单位', { placeholder: '单位' }),
         year: input(null, '年度', { placeholder: '年度', inputmode: 'numeric', maxlength: 4 }),
         author: input(null, '作者', { placeholder: '班子材料可不填' }),
@@ -66,11 +70,11 @@
       e.remove = el('button', { type: 'button', class: 'link small', title: '从列表中去掉这个文件', onclick: () => removeEntry(e) }, '移除');
       e.row = el('tr', { 'data-file': file.name },
         el('td', null, el('div', { class: 'fname' }, file.name),
-          el('div', { class: 'muted small' }, RA.formatBytes(file.size)), e.title),
-        el('td', null, e.unit), el('td', { class: 'year' }, e.year), el('td', null, e.author),
+          el('div', { class: 'muted small' }, RA.formatBytes(file.size)), e.titleField, e.title),
+        el('td', null, e.unit), el('td', { class: 'year' }, e.year), el('td', null, e.author, e.kind),
         el('td', null, e.progress, e.phase),
         el('td', null, e.outcome, e.remove));
-      e.unit.addEventListener('input', () => e.unit.classList.toggle('missing', !e.unit.value.trim()));
+      for (const f of [e.unit, e.year]) f.addEventListener('input', () => f.classList.toggle('missing', !f.value.trim()));
       document.getElementById('rows').appendChild(e.row);
       entries.push(e);
       if (maxBytes && file.size > maxBytes) {
@@ -96,13 +100,13 @@
     e.row.dataset.status = status;
     const busy = status === 'reading' || status === 'uploading' || status === 'processing';
     const locked = busy || status === 'imported' || status === 'duplicate' || status === 'failed';
-    for (const f of [e.unit, e.year, e.author]) f.disabled = locked;
+    for (const f of [e.unit, e.year, e.author, e.titleField, e.kind]) f.disabled = locked;
     e.remove.hidden = busy;
     update();
   }
 
-  /** The final word on a file: imported / duplicate / failed, with why and a link. */
-  function finish(e, status, message, reportId) {
+  /** The final word on a file: imported / duplicate / failed, with why, a link and what else is worth saying. */
+  function finish(e, status, message, reportId, ...extra) {
     setStatus(e, status);
     e.progress.value = 1;
     e.progress.setAttribute('value', '1');
@@ -115,6 +119,7 @@
       e.outcome.appendChild(el('span', null, '　'));
       e.outcome.appendChild(el('a', { href: RA.reportLink(reportId), class: 'open' }, '查看材料'));
     }
+    RA.append(e.outcome, extra);
     e.remove.textContent = '移除';
   }
 
@@ -128,14 +133,18 @@
       return;
     }
     const p = res.body;
-    e.prefill = { unit: p.unit || '', year: p.year ? String(p.year) : '', author: p.author || '' };
+    e.prefill = { unit: p.unit || '', year: p.year ? String(p.year) : '', author: p.author || '', title: p.title || '', kind: '' };
     e.unit.value = e.prefill.unit;
     e.year.value = e.prefill.year;
     e.author.value = e.prefill.author;
+    e.titleField.value = e.prefill.title;
+    if (p.kind === 'team' || p.kind === 'personal') e.kind.options[0].textContent = '类别：' + RA.kindLabel(p.kind);
     e.unit.classList.toggle('missing', !e.prefill.unit);
     if (!e.prefill.unit) e.unit.placeholder = '未识别出单位，请填写';
     if (!e.prefill.year) { e.year.placeholder = '请填写'; e.year.classList.add('missing'); }
-    e.title.textContent = [p.title, p.post].filter(Boolean).join('　');
+    e.title.textContent = p.post || '';
+    const notes = (p.warnings || []).filter(w => w.code !== 'no-year' && w.code !== 'no-unit');
+    if (notes.length) e.title.appendChild(el('div', { class: 'read-notes' }, '读取时发现：' + notes.map(w => RA.warningLabel(w.code)).join('；')));
     e.progress.value = 0;
     if (p.duplicateOf) {
       finish(e, 'duplicate', '档案库中已有这个文件', p.duplicateOf);
@@ -147,16 +156,37 @@
   /** The metadata to send: only what differs from what the file says. */
   function given(e) {
     const out = {};
-    for (const k of ['unit', 'year', 'author']) {
-      const v = e[k].value.trim();
+    const fields = { unit: e.unit, year: e.year, author: e.author, title: e.titleField, kind: e.kind };
+    for (const [k, f] of Object.entries(fields)) {
+      const v = f.value.trim();
       if (v && v !== e.prefill[k]) out[k] = v;
     }
     return out;
   }
 
+  /** "读出 5 条问题，6 条措施": the points of the problems and measures sections (a block without points counts once). */
+  function readCounts(r) {
+    const points = type => (r.sections || []).filter(s => s.type === type).reduce((n, s) =>
+      n + (s.blocks || []).reduce((m, b) => m + ((b.items || []).length || (b.heading || b.intro ? 1 : 0)), 0), 0);
+    return el('div', { class: 'read', 'data-problems': points('problems'), 'data-measures': points('measures') },
+      '读出 ' + points('problems') + ' 条问题，' + points('measures') + ' 条措施' + (r.ocr ? '（识别自扫描件）' : '') + '。');
+  }
+
+  /** Unit and year are needed to file a report; the row says so and waits. */
+  function lacking(e) {
+    const missing = [[e.unit, '单位'], [e.year, '年度']].filter(([f]) => !f.value.trim());
+    for (const [f] of missing) f.classList.add('missing');
+    if (!missing.length) return false;
+    e.outcome.className = 'outcome failed';
+    e.outcome.textContent = '请先填写' + missing.map(([, label]) => label).join('和') + '，再导入。';
+    missing[0][0].focus();
+    return true;
+  }
+
   async function importFile(e) {
     const meta = given(e);
-    if (e.year.value.trim() && !/^\d{4}$/.test(e.year.value.trim())) {
+    if (lacking(e)) return;
+    if (!/^\d{4}$/.test(e.year.value.trim())) {
       e.outcome.className = 'outcome failed';
       e.outcome.textContent = '年度应为四位数字，如 2023；请改正后再导入。';
       e.year.classList.add('missing');
@@ -173,7 +203,7 @@
     if (res.status === 201 && res.body) {
       const r = res.body;
       const what = [r.unit, r.year ? r.year + '年' : '', r.author].filter(Boolean).join('，');
-      finish(e, 'imported', what, r.id);
+      finish(e, 'imported', what, r.id, readCounts(r), RA.warningList(r.warnings));
     } else if (res.status === 200 && res.body && res.body.status === 'duplicate') {
       finish(e, 'duplicate', '档案库中已有这个文件', res.body.id);
     } else {

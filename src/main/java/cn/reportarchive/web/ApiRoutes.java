@@ -246,6 +246,8 @@ final class ApiRoutes {
         out.put("kind", r.kind());
         out.put("meeting", r.meeting());
         out.put("mediaType", r.mediaType());
+        out.put("ocr", r.ocr());
+        out.put("warnings", r.warnings()); // the upload page says before import what could not be read
         out.put("duplicateOf", duplicateOf);
         return out;
     }
