@@ -6,7 +6,7 @@
 const Correct = (() => {
   const { el, clear } = RA;
   const FIELDS = [['title', '标题'], ['unit', '单位'], ['year', '年度'], ['author', '作者'], ['post', '职务']];
-  const KINDS = [['team', '班子材料'], ['personal', '个人材料'], ['unknown', '未注明']];
+  const KINDS = [['team', '班子材料'], ['personal', '个人材料']];
   const YEAR = /^\d{4}$/;
 
   /**
@@ -14,8 +14,8 @@ const Correct = (() => {
    * A year typed in the page is checked here first, so that "二〇二一" is refused with the reason.
    */
   async function patch(id, changes) {
-    if (changes.year !== undefined && changes.year !== null) {
-      const y = String(changes.year).trim();
+    if (changes.year !== undefined) {
+      const y = String(changes.year === null ? '' : changes.year).trim();
       if (!YEAR.test(y)) throw new RA.ApiFailure(400, '年度应为四位数字，如 2023；请改正后再保存。');
       changes = Object.assign({}, changes, { year: Number(y) });
     }
@@ -67,13 +67,15 @@ const Correct = (() => {
       });
       return el('label', null, el('span', null, label), inputs[key]);
     });
-    inputs.kind = el('select', { name: 'kind' }, KINDS.map(([k, label]) => el('option', { value: k }, label)));
-    inputs.kind.value = report.kind || 'unknown';
+    // a kind can be corrected to team or personal; 未注明 is only what the machine may leave
+    const kinds = report.kind === 'team' || report.kind === 'personal' ? KINDS : [[report.kind || '', '未注明']].concat(KINDS);
+    inputs.kind = el('select', { name: 'kind' }, kinds.map(([k, label]) => el('option', { value: k }, label)));
+    inputs.kind.value = report.kind || '';
     rows.push(el('label', null, el('span', null, '类别'), inputs.kind));
 
     const aspectSelects = blocks(report).map(([ref, heading, aspect]) => {
       const select = el('select', { name: 'aspect', 'data-ref': ref, 'aria-label': heading + ' 的方面' },
-        el('option', { value: '' }, '（未归类）'),
+        aspect ? null : el('option', { value: '' }, '（未归类）'),
         (m.aspects || []).map(a => el('option', { value: a.key }, a.label)));
       select.value = aspect;
       select.dataset.was = aspect;
@@ -96,11 +98,11 @@ const Correct = (() => {
       for (const [key] of FIELDS.concat([['kind']])) {
         const now = inputs[key].value.trim();
         const was = report[key] == null ? '' : String(report[key]);
-        if (now !== was) changes[key] = now === '' ? null : now;
+        if (now !== was) changes[key] = now;   // an emptied field is refused by the server with its sentence
       }
       const aspects = {};
       for (const s of box.querySelectorAll('select[name=aspect]')) {
-        if (s.value !== s.dataset.was) aspects[s.dataset.ref] = s.value || null;
+        if (s.value && s.value !== s.dataset.was) aspects[s.dataset.ref] = s.value;
       }
       if (Object.keys(aspects).length) changes.aspects = aspects;
       if (!Object.keys(changes).length) {

@@ -27,8 +27,8 @@
     form.addEventListener('submit', async e => {
       e.preventDefault();
       const changes = {};
-      if (year.value.trim() !== (r.year ? String(r.year) : '')) changes.year = year.value.trim() || null;
-      if (unit.value.trim() !== (r.unit || '')) changes.unit = unit.value.trim() || null;
+      if (year.value.trim() !== (r.year ? String(r.year) : '')) changes.year = year.value.trim();
+      if (unit.value.trim() !== (r.unit || '')) changes.unit = unit.value.trim();
       if (!Object.keys(changes).length) {
         message.className = 'form-message muted';
         message.textContent = '没有改动。';

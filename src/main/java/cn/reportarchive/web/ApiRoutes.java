@@ -181,6 +181,7 @@ final class ApiRoutes {
         if (given.problem() != null) {
             throw new ApiError(400, given.problem());
         }
+        UploadCorrections corrections = UploadCorrections.of(ctx);
         String name = safeName(file.filename());
         ImportOutcome outcome = archive.importFile(name, bytes(file), given);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -191,7 +192,7 @@ final class ApiRoutes {
         }
         audit.record(ctx, AuditAction.IMPORT, outcome.id(), detail);
         switch (outcome.status()) {
-            case IMPORTED -> ctx.status(201).json(outcome.report());
+            case IMPORTED -> ctx.status(201).json(corrections.apply(ctx, archive, audit, outcome));
             case DUPLICATE -> ctx.status(200).json(Map.of("status", "duplicate", "id", outcome.id()));
             case NOT_STORED -> throw new ApiError(503, outcome.error());
             default -> throw new ApiError(422, outcome.error());
