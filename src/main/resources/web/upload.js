@@ -133,7 +133,7 @@
       return;
     }
     const p = res.body;
-    e.prefill = { unit: p.unit || '', year: p.year ? String(p.year) : '', author: p.author || '', title: p.title || '', kind: '' };
+    e.prefill = { unit: p.unit || '', year: p.year ? String(p.year) : '', author: p.author || '', title: p.title || '', kind: p.kind || '' };
     e.unit.value = e.prefill.unit;
     e.year.value = e.prefill.year;
     e.author.value = e.prefill.author;
