@@ -26,6 +26,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -174,6 +175,20 @@ class CorrectionBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector("table.facts")).isEmpty());
         assertEquals("2021（更正；原文识别为 2022）", fact("年度").getText(), "the correction is stored, not only shown");
         assertEquals(2021, site.app.archive().get(financeId).orElseThrow().year());
+
+        // a block's aspect the taxonomy got wrong
+        String was = driver.findElement(By.cssSelector("#block-problems-4 > h3 .tag.aspect")).getText();
+        String wanted = "担当作为".equals(was) ? "政治素质" : "担当作为";
+        driver.findElement(By.id("correct")).click();
+        WebElement again = wait.until(d -> d.findElement(By.id("correct-form")));
+        again.findElement(By.cssSelector("details.aspects summary")).click();
+        new Select(again.findElement(By.cssSelector("select[data-ref='problems/4']"))).selectByVisibleText(wanted);
+        again.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("correct-form")));
+        WebElement heading = wait.until(d -> d.findElement(By.cssSelector("#block-problems-4 > h3")));
+        assertEquals(wanted, heading.findElement(By.cssSelector(".tag.aspect")).getText());
+        assertEquals("（更正；原文识别为 " + was + "）", heading.findElement(By.cssSelector(".corrected")).getText());
+        assertEquals("2021（更正；原文识别为 2022）", fact("年度").getText(), "the earlier correction stays");
     }
 
     @Test
