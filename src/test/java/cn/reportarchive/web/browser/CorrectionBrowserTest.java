@@ -249,9 +249,10 @@ class CorrectionBrowserTest {
 
     @Test
     @Order(6)
-    void anInspectorMayCorrectButNotDelete() throws Exception {
+    void anInspectorMayCorrectButNotDeleteAndAViewerNeither() throws Exception {
         site.app.auth().accounts().add("wangfang", Role.ADMIN, List.of(), "admin-password-1".toCharArray());
         site.app.auth().accounts().add("zhaolei", Role.INSPECTOR, List.of(), "inspector-password-1".toCharArray());
+        site.app.auth().accounts().add("sunli", Role.VIEWER, List.of(SampleSite.FINANCE), "viewer-password-1".toCharArray());
         driver.manage().deleteAllCookies();
         driver.get(base + "login.html?next=" + SampleSite.enc("report.html?id=" + financeId));
         signIn("zhaolei", "inspector-password-1");
@@ -268,6 +269,17 @@ class CorrectionBrowserTest {
         signIn("wangfang", "admin-password-1");
         wait.until(d -> !d.findElements(By.id("delete")).isEmpty());
         assertFalse(driver.findElements(By.cssSelector(".topbar nav a[data-nav=users]")).isEmpty());
+
+        driver.findElement(By.id("logout")).click();
+        wait.until(d -> d.getCurrentUrl().contains("login.html"));
+        driver.get(base + "login.html?next=" + SampleSite.enc("report.html?id=" + financeId));
+        signIn("sunli", "viewer-password-1");
+        wait.until(d -> !d.findElements(By.id("download")).isEmpty() && !d.findElements(By.id("user-name")).isEmpty());
+        assertTrue(driver.findElements(By.id("correct")).isEmpty() && driver.findElements(By.id("delete")).isEmpty(),
+                "a viewer changes nothing");
+        for (String page : List.of("review", "units", "users")) {
+            assertTrue(driver.findElements(By.cssSelector(".topbar nav a[data-nav=" + page + "]")).isEmpty(), page);
+        }
     }
 
     // ---- helpers ----
