@@ -41,40 +41,6 @@ class CorrectionArchiveTest {
     @TempDir
     Path data;
 
-    /** Points of its own wording: a copy of them is a copy, not the genre's stock phrases. */
-    private static final List<String> PROBLEMS = List.of(
-            "审计整改“回头看”流于形式，对2021年发现的乡镇卫生院药品采购问题只发了督办函，没有到现场核实整改台账。",
-            "审计项目计划安排与县委中心工作结合不紧，对乡村振兴衔接资金的跟踪审计只做了两个乡镇。",
-            "对审计组长的履职考核没有量化指标，外聘中介机构出具的报告复核走过场，三份报告存在数据前后矛盾。",
-            "运用大数据审计的能力不足，社保基金审计仍靠人工翻阅凭证，比对医保结算数据时漏掉重复报销线索。");
-
-    private static byte[] genuine() {
-        return text("中共临江县审计局党组", "临江县审计局党组领导班子2023年度民主生活会对照检查材料");
-    }
-
-    /** The same body under a header that names neither unit nor year. */
-    private static byte[] incomplete() {
-        return text("", "领导班子民主生活会对照检查材料");
-    }
-
-    private static byte[] text(String unitLine, String title) {
-        List<String> lines = new ArrayList<>();
-        if (!unitLine.isEmpty()) {
-            lines.add(unitLine);
-        }
-        lines.add(title);
-        lines.add("按照要求，班子认真查摆问题。现对照检查如下：");
-        lines.add("一、存在的问题");
-        lines.add("（一）关于履职尽责方面");
-        for (int i = 0; i < PROBLEMS.size(); i++) {
-            lines.add((i + 1) + "." + PROBLEMS.get(i));
-        }
-        lines.add("二、下一步整改措施");
-        lines.add("（一）关于履职尽责方面");
-        lines.add("1.建立审计整改销号制度，逐项到现场核实。");
-        return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
-    }
-
     private static Corrections.Request fields(Field f1, String v1, Field f2, String v2) {
         Map<Field, String> m = new EnumMap<>(Field.class);
         m.put(f1, v1);
@@ -106,8 +72,8 @@ class CorrectionArchiveTest {
         String realId;
         String partId;
         try (Application app = ArchiveFixture.open(data)) {
-            realId = app.archive().importFile("shenji-2023.txt", genuine(), ImportMetadata.NONE).id();
-            partId = app.archive().importFile("scan.txt", incomplete(), ImportMetadata.NONE).id();
+            realId = app.archive().importFile("shenji-2023.txt", AuditReports.genuine(), ImportMetadata.NONE).id();
+            partId = app.archive().importFile("scan.txt", AuditReports.incomplete(), ImportMetadata.NONE).id();
             Report part = app.archive().get(partId).orElseThrow();
             assertNull(part.unit());
             assertNull(part.year());
@@ -169,7 +135,7 @@ class CorrectionArchiveTest {
     @Test
     void aBadCorrectionOrAnUnknownReportChangesNothing() throws Exception {
         try (Application app = ArchiveFixture.open(data)) {
-            String id = app.archive().importFile("shenji-2023.txt", genuine(), ImportMetadata.NONE).id();
+            String id = app.archive().importFile("shenji-2023.txt", AuditReports.genuine(), ImportMetadata.NONE).id();
             Report before = app.archive().get(id).orElseThrow();
             for (Corrections.Request bad : List.of(fields(Field.YEAR, "1850", null, null),
                     fields(Field.YEAR, "二〇二一年的某天", Field.UNIT, "临江县财政局"),
@@ -187,7 +153,7 @@ class CorrectionArchiveTest {
     @Test
     void twoPeopleCorrectingAtOnceAreServedOneAfterTheOther() throws Exception {
         try (Application app = ArchiveFixture.open(data)) {
-            String id = app.archive().importFile("shenji-2023.txt", genuine(), ImportMetadata.NONE).id();
+            String id = app.archive().importFile("shenji-2023.txt", AuditReports.genuine(), ImportMetadata.NONE).id();
             String fileTitle = app.archive().get(id).orElseThrow().title();
             int threads = 8;
             ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -237,7 +203,7 @@ class CorrectionArchiveTest {
         try (Application app = ArchiveFixture.open(data)) {
             id = app.archive().importFile("linjiang-sjj-2023.docx",
                     java.nio.file.Files.readAllBytes(ArchiveFixture.sample("linjiang-sjj-2023.docx")), ImportMetadata.NONE).id();
-            app.archive().importFile("shenji-2023.txt", genuine(), ImportMetadata.NONE);
+            app.archive().importFile("shenji-2023.txt", AuditReports.genuine(), ImportMetadata.NONE);
         }
         // the stored text stands in for the original: a word changed in it (and only there) is found after reindex
         try (Connection db = catalog()) {
@@ -286,9 +252,9 @@ class CorrectionArchiveTest {
         String realId;
         String copyId;
         try (Application app = ArchiveFixture.open(data)) {
-            realId = app.archive().importFile("shenji-2023.txt", genuine(), ImportMetadata.NONE).id();
+            realId = app.archive().importFile("shenji-2023.txt", AuditReports.genuine(), ImportMetadata.NONE).id();
             copyId = app.archive().importFile("qingshan-2024.txt",
-                    text("中共青山县审计局党组", "青山县审计局党组领导班子2024年度民主生活会对照检查材料"), ImportMetadata.NONE).id();
+                    AuditReports.text("中共青山县审计局党组", "青山县审计局党组领导班子2024年度民主生活会对照检查材料"), ImportMetadata.NONE).id();
             app.archive().edit(copyId, fields(Field.TITLE, "青山县审计局2024年对照检查材料（更正）", null, null), "wang");
             assertTrue(involves(app.copies().pairs(100), copyId));
             assertTrue(involves(app, copyId));
