@@ -30,6 +30,10 @@ public final class CommonProblems {
 
     /** A point with the report it stands in. */
     public record Located(String reportId, String unit, String author, Integer year, String ref, String aspect, String text) {
+        /** Whether the report is placed (unit and year known): one imported without them stays out until corrected. */
+        boolean complete() {
+            return unit != null && year != null;
+        }
     }
 
     public record Group(int units, int reports, String aspect, String text, List<Located> examples) {
@@ -41,7 +45,8 @@ public final class CommonProblems {
         this.similarity = similarity;
     }
 
-    public List<Group> groups(List<Located> points, int minUnits, int limit, int examples) {
+    public List<Group> groups(List<Located> all, int minUnits, int limit, int examples) {
+        List<Located> points = all.stream().filter(Located::complete).toList();
         int n = points.size();
         Similarity.Prepared[] prepared = new Similarity.Prepared[n];
         long[][] signatures = new long[n][];
@@ -80,7 +85,7 @@ public final class CommonProblems {
             Set<String> reports = new LinkedHashSet<>();
             for (int i : m) {
                 Located p = points.get(i);
-                units.add(p.unit() == null ? "?" + p.reportId() : p.unit());
+                units.add(p.unit());
                 reports.add(p.reportId());
             }
             if (units.size() >= minUnits) {
