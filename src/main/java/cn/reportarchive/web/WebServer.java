@@ -58,10 +58,10 @@ public final class WebServer implements AutoCloseable {
         long maxUpload = app.archive().maxBytes();
         Audit audit = new Audit(app.auth().audit(), options.clock());
         Sessions sessions = new Sessions(options.sessionTimeout(), options.clock());
-        Auth auth = new Auth(app.auth().accounts(), sessions, host);
+        Auth auth = new Auth(app.auth().accounts(), sessions, host, app.archive()::unitOf);
         ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy(), audit);
         AuthRoutes login = new AuthRoutes(app.auth().accounts(), sessions,
-                new LoginLimiter(options.loginLimits(), options.clock()), audit);
+                new LoginLimiter(options.loginLimits(), options.clock()), audit, app.archive()::unitOf);
         AuditRoutes auditRoutes = new AuditRoutes(app.auth().audit(), audit, options.clock());
         CompareRoutes compare = new CompareRoutes(app.compare(), app.copies(), maxUpload, audit);
         ExportRoutes exports = new ExportRoutes(app.compare(), app.copies(), new ExportRows(app.taxonomy()), audit);
