@@ -473,7 +473,8 @@ public final class UnitDirectory implements AutoCloseable {
             try (ResultSet rs = s.executeQuery("SELECT id, display, merged_into FROM unit_units")) {
                 while (rs.next()) {
                     long up = rs.getLong(3);
-                    Node n = new Node(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : up);
+                    Long mergedInto = rs.wasNull() ? null : up;
+                    Node n = new Node(rs.getLong(1), rs.getString(2), mergedInto);
                     units.put(n.id(), n);
                     unitOfDisplay.put(n.display(), n.id());
                 }

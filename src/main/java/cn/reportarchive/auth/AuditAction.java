@@ -16,7 +16,10 @@ public enum AuditAction {
     DELETE("delete", "删除材料"),
     USER_ADD("user-add", "新增账户"),
     USER_PASSWORD("user-passwd", "修改密码"),
-    USER_REMOVE("user-remove", "删除账户");
+    USER_REMOVE("user-remove", "删除账户"),
+    // units (issue 13): a merge of unit names and its undoing, with the names before and after
+    UNIT_MERGE("unit-merge", "合并单位"),
+    UNIT_UNMERGE("unit-unmerge", "撤销合并单位");
 
     private final String key;
     private final String label;

@@ -64,6 +64,7 @@ public final class WebServer implements AutoCloseable {
                 new LoginLimiter(options.loginLimits(), options.clock()), audit, app.archive()::unitOf);
         AuditRoutes auditRoutes = new AuditRoutes(app.auth().audit(), audit, options.clock());
         CompareRoutes compare = new CompareRoutes(app.compare(), app.copies(), maxUpload, audit);
+        UnitRoutes units = new UnitRoutes(app.archive(), audit);
         ExportRoutes exports = new ExportRoutes(app.compare(), app.copies(), new ExportRows(app.taxonomy()), audit);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -88,6 +89,7 @@ public final class WebServer implements AutoCloseable {
             api.register(config.routes);
             login.register(config.routes);
             auditRoutes.register(config.routes);
+            units.register(config.routes);
             exports.register(config.routes); // before compare: /api/copies/export is not a report id
             compare.register(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> {
