@@ -34,13 +34,16 @@
     load();
   }
 
-  function nameItem(u, n) {
-    const box = el('input', { type: 'checkbox', name: 'pick', value: n.name, 'aria-label': '选择名称 ' + n.name });
-    box.addEventListener('change', picked);
-    const undo = n.name !== u.unit && namesOf(u).length > 1
-      ? el('button', { type: 'button', class: 'link small unmerge', 'data-name': n.name, onclick: () => unmerge(n.name, u.unit) }, '撤销合并')
+  /**
+   * A name with the years of its reports; 撤销合并 where the unit has several names (the server knows
+   * which came in by a merge, and says so when asked to undo a name that did not).
+   */
+  function nameItem(u, n, several) {
+    const undo = several
+      ? el('button', { type: 'button', class: 'link small unmerge', 'data-name': n.name, title: '让这个名称所在的单位不再并入“' + u.unit + '”',
+        onclick: () => unmerge(n.name, u.unit) }, '撤销合并')
       : null;
-    return el('li', { 'data-name': n.name }, el('label', null, box, ' ', n.name),
+    return el('li', { 'data-name': n.name }, el('span', null, n.name),
       n.years ? el('span', { class: 'years' }, years(n.years) + (n.reports != null ? '，' + n.reports + ' 份' : '')) : null, undo);
   }
 
@@ -53,44 +56,48 @@
     }
     const body = el('tbody');
     for (const u of units) {
+      const pick = el('input', { type: 'checkbox', name: 'pick', value: u.unit, 'aria-label': '选择 ' + u.unit });
+      pick.addEventListener('change', picked);
+      const names = namesOf(u);
       body.appendChild(el('tr', { 'data-unit': u.unit },
+        el('td', null, pick),
         el('td', { class: 'nowrap' }, el('a', { href: 'browse.html?unit=' + encodeURIComponent(u.unit) }, u.unit)),
-        el('td', { class: 'names' }, el('ul', null, namesOf(u).map(n => nameItem(u, n)))),
+        el('td', { class: 'names' }, el('ul', null, names.map(n => nameItem(u, n, names.length > 1)))),
         el('td', { class: 'num' }, String(u.reports || 0)),
         el('td', null, years(u.years))));
     }
     box.appendChild(el('table', { class: 'grid units', id: 'units' },
-      el('thead', null, el('tr', null, ['单位', '名称（使用年度）', '材料', '年度'].map(h => el('th', { scope: 'col' }, h)))), body));
+      el('thead', null, el('tr', null, ['', '单位', '写法（使用年度）', '材料', '年度'].map(h => el('th', { scope: 'col' }, h)))), body));
     const into = clear(document.getElementById('merge-into'));
     for (const u of units) into.appendChild(el('option', { value: u.unit }, u.unit));
     document.getElementById('merge').hidden = false;
     picked();
   }
 
-  function pickedNames() {
+  function pickedUnits() {
     return [...document.querySelectorAll('#units input[name=pick]:checked')].map(b => b.value);
   }
 
-  /** The bar says how many names are picked; 合并 waits for one. */
+  /** The bar says how many units are picked; 合并 waits for one. */
   function picked() {
-    const names = pickedNames();
-    document.getElementById('merge-picked').textContent = names.length ? '已选 ' + names.length + ' 个名称' : '勾选要合并的名称';
-    document.getElementById('merge-go').disabled = names.length === 0;
+    const chosen = pickedUnits();
+    document.getElementById('merge-picked').textContent = chosen.length ? '已选 ' + chosen.length + ' 个单位' : '勾选要并入其他单位的单位';
+    document.getElementById('merge-go').disabled = chosen.length === 0;
   }
 
   async function merge(e) {
     e.preventDefault();
-    const names = pickedNames();
+    const names = pickedUnits();
     const into = document.getElementById('merge-into').value;
     const message = document.getElementById('merge-message');
     message.textContent = '';
     const moving = names.filter(n => n !== into);
     if (!moving.length) {
       message.className = 'form-message error';
-      message.textContent = '请勾选要并入“' + into + '”的其他名称。';
+      message.textContent = '请勾选要并入“' + into + '”的其他单位。';
       return;
     }
-    if (!window.confirm('将以下名称并入“' + into + '”：\n' + moving.join('\n') + '\n此后检索、对比、重复问题和查重都把它们当作同一个单位；可以撤销。')) return;
+    if (!window.confirm('将以下单位并入“' + into + '”：\n' + moving.join('\n') + '\n它们的各种写法此后都算作“' + into + '”，检索、对比、重复问题和查重都把它们当作同一个单位；可以撤销。')) return;
     try {
       const unit = await post('api/units/merge', { names: moving, into });
       flash('已合并：' + moving.join('、') + ' 并入“' + (unit && unit.unit || into) + '”。');

@@ -83,7 +83,9 @@ final class HeaderParser {
             Matcher m = MEETING.matcher(title);
             meeting = m.find() ? m.group() : null;
         }
-        return new Header(title, year, UnitNames.canonical(unit), author, post, kind(title, unit, author), meeting);
+        // the unit as written (中共临江县财政局党组): the archive's unit directory resolves it, and records the name
+        String written = unit == null || unit.isBlank() ? null : unit.strip();
+        return new Header(title, year, written, author, post, kind(title, unit, author), meeting);
     }
 
     static boolean isTitle(String line) {

@@ -46,6 +46,8 @@ class IntakeBrowserTest {
     static final String OLD_NAME = "西河县农业局";
     /** The same unit after it, with the rural affairs office merged in. */
     static final String NEW_NAME = "西河县农业农村局";
+    /** The old name as the 2018 report writes it in its header. */
+    static final String OLD_WRITTEN = "中共西河县农业局党组";
 
     static final String BEFORE_RENAME = """
             中共西河县农业局党组
@@ -178,7 +180,7 @@ class IntakeBrowserTest {
 
     @Test
     @Order(3)
-    void mergingTwoNamesMakesOneUnitInThePickersAndCanBeUndone() {
+    void mergingTwoNamesMakesOneUnitInThePickersAndCanBeUndone() throws Exception {
         driver.get(base + "compare.html");
         wait.until(d -> d.findElements(By.cssSelector("#c-unit option")).size() >= 2);
         assertTrue(unitOptions().containsAll(List.of(OLD_NAME, NEW_NAME)), unitOptions().toString());
@@ -186,7 +188,7 @@ class IntakeBrowserTest {
         driver.get(base + "units.html");
         wait.until(d -> !d.findElements(By.cssSelector("#units tr[data-unit='" + OLD_NAME + "']")).isEmpty());
         site.browser.screenshot("units-before");
-        driver.findElement(By.cssSelector("#units li[data-name='" + OLD_NAME + "'] input[name=pick]")).click();
+        driver.findElement(By.cssSelector("#units tr[data-unit='" + OLD_NAME + "'] input[name=pick]")).click();
         new Select(driver.findElement(By.id("merge-into"))).selectByValue(NEW_NAME);
         driver.findElement(By.id("merge-go")).click();
         Alert ask = wait.until(ExpectedConditions.alertIsPresent());
@@ -195,21 +197,23 @@ class IntakeBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#units tr[data-unit='" + OLD_NAME + "']")).isEmpty()
                 && !d.findElements(By.cssSelector("#flash .flash")).isEmpty());
         WebElement merged = driver.findElement(By.cssSelector("#units tr[data-unit='" + NEW_NAME + "']"));
-        assertFalse(merged.findElements(By.cssSelector("li[data-name='" + OLD_NAME + "']")).isEmpty(),
+        assertFalse(merged.findElements(By.cssSelector("li[data-name='" + OLD_WRITTEN + "']")).isEmpty(),
                 "the old name is listed under the unit");
-        assertTrue(merged.findElement(By.cssSelector("li[data-name='" + OLD_NAME + "']")).getText().contains("2018年"));
+        assertTrue(merged.findElement(By.cssSelector("li[data-name='" + OLD_WRITTEN + "']")).getText().contains("2018年"));
         site.browser.screenshot("units-merged");
 
         driver.get(base + "compare.html");
         wait.until(d -> !d.findElements(By.cssSelector("#c-unit option")).isEmpty());
         wait.until(d -> unitOptions().contains(NEW_NAME));
         assertFalse(unitOptions().contains(OLD_NAME), "one unit in the picker: " + unitOptions());
+        assertEquals(2, site.app.archive().summaries(NEW_NAME, null).size(), "both years under the one unit");
 
         driver.get(base + "units.html");
-        WebElement undo = wait.until(d -> d.findElement(By.cssSelector("#units button.unmerge[data-name='" + OLD_NAME + "']")));
+        WebElement undo = wait.until(d -> d.findElement(By.cssSelector("#units button.unmerge[data-name='" + OLD_WRITTEN + "']")));
         undo.click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(d -> !d.findElements(By.cssSelector("#units tr[data-unit='" + OLD_NAME + "']")).isEmpty());
+        assertEquals(1, site.app.archive().summaries(NEW_NAME, null).size(), "the merge is undone");
     }
 
     private List<String> unitOptions() {
