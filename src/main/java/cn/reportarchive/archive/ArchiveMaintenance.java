@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.zip.DataFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +45,12 @@ final class ArchiveMaintenance {
     private final Extractor extractor;
     private final Interpreter interpreter;
     private final Consumer<String> changed;
+    /** The re-read report, corrections applied, with its unit resolved through the directory as on import. */
+    private final UnaryOperator<Report> resolveUnit;
 
     ArchiveMaintenance(Object writeLock, OriginalStore originals, Catalog catalog, ReportIndex index,
-                       Extractor extractor, Interpreter interpreter, Consumer<String> changed) {
+                       Extractor extractor, Interpreter interpreter, Consumer<String> changed,
+                       UnaryOperator<Report> resolveUnit) {
         this.writeLock = writeLock;
         this.originals = originals;
         this.catalog = catalog;
@@ -54,6 +58,7 @@ final class ArchiveMaintenance {
         this.extractor = extractor;
         this.interpreter = interpreter;
         this.changed = changed;
+        this.resolveUnit = resolveUnit;
     }
 
     /**
@@ -169,7 +174,8 @@ final class ArchiveMaintenance {
                     extracted++;
                 }
                 Report read = interpreter.interpret(text, old.filename(), old.sha256(), stored.given());
-                current = corrected.contains(id) ? Corrections.apply(read, catalog.corrections(id)) : read;
+                // the unit last: a corrected unit, typed in any of its forms, is shown as its unit's name
+                current = resolveUnit.apply(corrected.contains(id) ? Corrections.apply(read, catalog.corrections(id)) : read);
                 reparsed++;
             } catch (IOException e) {
                 problems.add(old.filename() + "：原件缺失或无法读取，沿用上次解析结果。");

@@ -73,9 +73,10 @@ public final class ReportArchive {
         this.units = units;
         this.unitAssignments = new UnitAssignments(catalog, index, units);
         this.intake = new IntakeLimit(INTAKE_FILES * extractor.limits().maxBytes(), INTAKE_WAIT);
-        // a re-parse reads the written name again: it is resolved as on import (and nothing is written when unchanged)
-        this.maintenance = new ArchiveMaintenance(writeLock, originals, catalog, index, this::extract,
-                (text, filename, sha256, given) -> withUnit(interpret(text, filename, sha256, given)), this::changed);
+        // a re-parse reads the written name again: it is resolved as on import, after the corrections
+        // (nothing is written when unchanged)
+        this.maintenance = new ArchiveMaintenance(writeLock, originals, catalog, index, this::extract, this::interpret,
+                this::changed, this::withUnit);
         this.corrections = new Corrections(parser.taxonomy());
     }
 
@@ -282,7 +283,8 @@ public final class ReportArchive {
             Report r = p.report();
             String unit = shown.get(r.id());
             if (unit != null && !unit.equals(r.unit())) {
-                batch.set(i, new Prepared(p.filename(), p.bytes(), p.given(), r.withMetadata(unit, null, null), null));
+                // the extracted text goes with it, to be kept in the catalog
+                batch.set(i, new Prepared(p.filename(), p.bytes(), p.given(), r.withMetadata(unit, null, null), null, p.text()));
             }
         }
     }
@@ -475,6 +477,9 @@ public final class ReportArchive {
             Report before = stored.get().report();
             List<Correction> made = corrections.made(before, request, by, Instant.now().toString());
             Report after = Corrections.apply(before, Corrections.merged(catalog.corrections(id), made));
+            if (request.fields().containsKey(Correction.Field.UNIT)) {
+                after = withUnit(after); // a corrected unit resolves through the directory like one typed on import
+            }
             try {
                 // should the process die between the two writes, the next open rebuilds the index from the catalog
                 catalog.setIndexStale(true);
