@@ -1,5 +1,6 @@
 package cn.reportarchive.compare;
 
+import cn.reportarchive.parse.ItemRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ public final class CommonProblems {
     }
 
     /** A point with the report it stands in. */
-    public record Located(String reportId, String unit, String author, Integer year, String ref, String aspect, String text) {
+    public record Located(String reportId, String unit, String author, Integer year, ItemRef ref, String aspect, String text) {
         /** Whether the report is placed (unit and year known): one imported without them stays out until corrected. */
         boolean complete() {
             return unit != null && year != null;

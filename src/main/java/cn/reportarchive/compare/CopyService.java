@@ -146,7 +146,7 @@ public final class CopyService {
     }
 
     static CopyDoc asDoc(Report r) {
-        List<CopyDoc.Piece> pieces = Passages.of(r).stream().map(p -> new CopyDoc.Piece(p.ref(), p.text())).toList();
+        List<CopyDoc.Piece> pieces = Passages.of(r).stream().map(p -> new CopyDoc.Piece(p.ref().toString(), p.text())).toList();
         return new CopyDoc(r.id(), r.unit(), r.author(), r.year(), r.title(), false, pieces);
     }
 }

@@ -121,7 +121,7 @@ public record ItemRef(String part, Integer block, Integer item) {
         }
         String section = section().label();
         if (block == null) {
-            return section + "部分开头";
+            return section; // the section's own opening text
         }
         return section + "（" + ChineseNumerals.format(block) + "）" + (item == null ? "" : "第" + item + "条");
     }

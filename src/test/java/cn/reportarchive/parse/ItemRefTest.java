@@ -37,7 +37,7 @@ class ItemRefTest {
         // preface paragraphs once came out as preface（一）
         assertEquals("前言第1段", ItemRef.parse("preface/1").label());
         assertEquals("结尾第2段", ItemRef.parse("closing/2").label());
-        assertEquals("原因部分开头", ItemRef.parse("causes").label());
+        assertEquals("原因", ItemRef.parse("causes").label());
     }
 
     @Test
