@@ -208,6 +208,17 @@ public final class UnitDirectory implements AutoCloseable {
         }
     }
 
+    /** The name every report with a recorded name was stored under, by report id. */
+    public synchronized Map<String, String> usedNames() throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT report_id, name FROM unit_uses")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
     /**
      * Makes the units of these names part of the unit of {@code into}. Refused (nothing changes) when
      * a name or the target is unknown, or a name already belongs to the target. The change says which
