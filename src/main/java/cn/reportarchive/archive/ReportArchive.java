@@ -289,7 +289,12 @@ public final class ReportArchive {
         }
     }
 
-    /** The report under its unit's current name, the name it holds recorded as the one it was stored under. */
+    /**
+     * The report under its unit's current name, the name it holds recorded as the one it was stored
+     * under. Whatever changes a stored report's unit (a correction, a re-parse) must pass the new name
+     * through here before the report is written: a merge or an unmerge re-resolves each report from
+     * its recorded name, so a name not recorded would be undone by the next one.
+     */
     public Report withUnit(Report r) {
         try {
             String unit = units.register(r.unit(), r.id());

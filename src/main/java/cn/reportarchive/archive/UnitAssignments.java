@@ -51,38 +51,38 @@ final class UnitAssignments {
     }
 
     /**
-     * Every catalogued report checked against the directory, page by page: a report without a
-     * recorded name is recorded under the unit it shows (typed as typed, or the name read from the
-     * text), and one whose unit is shown under another name now is re-put. Says how many moved.
+     * Every catalogued report checked against the directory, from the catalog's id and unit columns
+     * (no report body is read but those that move): a report without a recorded name is recorded
+     * under the unit it shows (typed as typed, or the name read from the text), and one whose unit is
+     * shown under another name now is re-put. Says how many moved.
      */
     int reconcileAll() throws SQLException, IOException {
+        Map<String, String> unitById = catalog.unitById();
+        Map<String, String> used = units.usedNames();
+        Map<String, String> unrecorded = new LinkedHashMap<>();
+        unitById.forEach((id, unit) -> {
+            if (unit != null && !used.containsKey(id)) {
+                unrecorded.put(id, unit);
+            }
+        });
+        Map<String, String> recorded = units.register(unrecorded);
         int moved = 0;
-        String after = "";
-        for (List<StoredReport> page = catalog.page(after, PAGE); !page.isEmpty(); page = catalog.page(after, PAGE)) {
-            Map<String, String> unrecorded = new LinkedHashMap<>();
-            List<Report> reports = new ArrayList<>();
-            for (StoredReport s : page) {
-                Report r = s.report();
-                reports.add(r);
-                if (r.unit() != null && units.usedName(r.id()) == null) {
-                    unrecorded.put(r.id(), r.unit());
-                }
+        List<Report> changed = new ArrayList<>();
+        for (Map.Entry<String, String> e : unitById.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
             }
-            Map<String, String> recorded = units.register(unrecorded);
-            List<Report> changed = new ArrayList<>();
-            for (Report r : reports) {
-                if (r.unit() == null) {
-                    continue;
-                }
-                String now = recorded.containsKey(r.id()) ? recorded.get(r.id()) : units.unitOf(units.usedName(r.id()));
-                if (!Objects.equals(now, r.unit())) {
-                    changed.add(r.withMetadata(now, null, null));
-                }
+            String now = recorded.containsKey(e.getKey()) ? recorded.get(e.getKey()) : units.unitOf(used.get(e.getKey()));
+            if (!Objects.equals(now, e.getValue())) {
+                changed.add(catalog.get(e.getKey()).orElseThrow().report().withMetadata(now, null, null));
+                moved++;
             }
-            apply(changed);
-            moved += changed.size();
-            after = page.get(page.size() - 1).report().id();
+            if (changed.size() >= PAGE) {
+                apply(changed);
+                changed.clear();
+            }
         }
+        apply(changed);
         units.reconciled();
         return moved;
     }

@@ -208,6 +208,17 @@ public final class UnitDirectory implements AutoCloseable {
         }
     }
 
+    /** The name every report with a recorded name was stored under, by report id. */
+    public synchronized Map<String, String> usedNames() throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT report_id, name FROM unit_uses")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
     /**
      * Makes the units of these names part of the unit of {@code into}. Refused (nothing changes) when
      * a name or the target is unknown, or a name already belongs to the target. The change says which
@@ -220,6 +231,10 @@ public final class UnitDirectory implements AutoCloseable {
         List<String> given = names == null ? List.of() : names.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).toList();
         if (given.isEmpty()) {
             throw new UnitException("请指定要合并的单位名称。");
+        }
+        checkLength(into);
+        for (String name : given) {
+            checkLength(name);
         }
         Long target = find(into);
         if (target == null) {
@@ -279,6 +294,7 @@ public final class UnitDirectory implements AutoCloseable {
         if (name == null || name.isBlank()) {
             throw new UnitException("请指定要撤销合并的单位名称。");
         }
+        checkLength(name);
         Long home = find(name);
         if (home == null) {
             throw new UnitException("档案库中没有名为“" + name.strip() + "”的单位，无法撤销合并。");
@@ -346,6 +362,14 @@ public final class UnitDirectory implements AutoCloseable {
     }
 
     // --- inside
+
+    /** No unit is called by a longer name than an import accepts: refused before it is echoed in a message. */
+    private static void checkLength(String name) throws UnitException {
+        int length = name.strip().codePointCount(0, name.strip().length());
+        if (length > ImportMetadata.MAX_UNIT) {
+            throw new UnitException("单位名称过长（" + length + " 个字符，最多 " + ImportMetadata.MAX_UNIT + " 个），请检查后重试。");
+        }
+    }
 
     /** (name, year or null, reports) of every report in the catalog that has a recorded name. */
     private List<UnitEntry.Use> uses() throws SQLException {

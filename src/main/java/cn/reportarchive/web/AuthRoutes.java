@@ -132,7 +132,7 @@ final class AuthRoutes {
         return out;
     }
 
-    /** The units as the account lists them (Access also holds their canonical forms). */
+    /** The units as the account lists them (Access holds them as the archive shows them). */
     private Object listedUnits(Principal p) throws SQLException {
         return accounts.find(p.name()).map(Account::units).orElse(null);
     }

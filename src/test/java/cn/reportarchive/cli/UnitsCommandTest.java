@@ -218,6 +218,33 @@ class UnitsCommandTest {
     }
 
     @Test
+    void metadataCsvNamesResolveAndAMergeTravelsInABackup(@TempDir Path own) throws Exception {
+        Path in = own.resolve("in");
+        UnitReports.farming().forEach(f -> f.writeTo(in));
+        // the 2023 report typed under yet another name in the folder's metadata.csv
+        java.nio.file.Files.writeString(in.resolve("metadata.csv"),
+                "file,unit,year,author\nnyncj-2023.txt,临江县农业农村局党组领导班子,,\n");
+        String farm = own.resolve("data").toString();
+        assertEquals(0, CliRunner.run("import", in.toString(), "--data", farm).code());
+        JsonNode renamed = unit(farm, "临江县农业农村局");
+        assertEquals(Set.of("临江县农业农村局党组领导班子"), strings(renamed.get("aliases")));
+        json("units", "merge", "临江县农业局", "--into", "临江县农业农村局", "--data", farm, "--json");
+
+        String zip = own.resolve("backup.zip").toString();
+        CliRunner.Result backup = CliRunner.run("backup", zip, "--data", farm);
+        assertEquals(0, backup.code(), backup.err());
+        String restored = own.resolve("restored").toString();
+        CliRunner.Result restore = CliRunner.run("restore", zip, "--data", restored);
+        assertEquals(0, restore.code(), restore.err());
+        assertEquals(CliRunner.run("units", "--data", farm, "--json").out(), CliRunner.run("units", "--data", restored, "--json").out());
+        assertEquals(3, json("list", "--unit", "中共临江县农业局党组", "--data", restored, "--json").size());
+        JsonNode found = json("search", "乡村振兴", "--data", restored, "--json");
+        assertEquals(Set.of("临江县农业农村局"), keys(found.get("facets").get("unit")));
+        assertEquals("临江县农业局", json("units", "unmerge", "临江县农业局", "--data", restored, "--json").get("unit").asText());
+        assertEquals(2, json("list", "--unit", "临江县农业局", "--data", restored, "--json").size());
+    }
+
+    @Test
     void anArchiveFromBeforeTheDirectoryIsBroughtInOnOpen(@TempDir Path own) throws Exception {
         String old = own.resolve("data").toString();
         importAll(UnitReports.finance(), old, own.resolve("in"));
