@@ -11,8 +11,8 @@ final class Markers {
     static final Pattern SECTION = Pattern.compile("^" + CN + "[、．.]\\s*");
     /** （一） or (一) (block). */
     static final Pattern BLOCK = Pattern.compile("^[（(]" + CN + "[）)]\\s*");
-    /** 1. 1． 1、 — but not a decimal such as 1.5. */
-    static final Pattern ARABIC = Pattern.compile("^(\\d{1,2})(?:[．.](?!\\d)|、)\\s*");
+    /** 1. 1． 1、 1) 1） — but not a decimal such as 1.5. */
+    static final Pattern ARABIC = Pattern.compile("^(\\d{1,2})(?:[．.](?!\\d)|、|[)）])\\s*");
     /** 2.12315…: a number run on after the dot, an item only where the count says so. */
     static final Pattern ARABIC_RUN_ON = Pattern.compile("^(\\d{1,2})[．.]\\d");
     /** （1） or (1). */
