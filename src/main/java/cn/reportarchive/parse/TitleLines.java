@@ -22,6 +22,8 @@ final class TitleLines {
     /** A line that a title goes on after: it names the year or the meeting but not the material yet. */
     private static final Pattern TITLE_HEAD = Pattern.compile(
             "(?:(?:19|20)[\\dXx]{2}|[〇○零一二三四五六七八九]{4})\\s*年度?|民主生活|组织生活|专题|主题教育");
+    private static final Pattern REST_OF_TITLE = Pattern.compile(
+            "^[\\p{IsHan}（）()“”]{1,20}(?:材料|提纲)$");
     private static final Pattern COMPLETE = Pattern.compile("(?:材料|提纲|发言|报告)$");
     private static final Pattern FIRST_SECTION = Pattern.compile("一[、．.]");
 
@@ -32,7 +34,7 @@ final class TitleLines {
         List<String> out = new ArrayList<>(lines);
         for (int i = 0; i < Math.min(LOOK, out.size()); i++) {
             String line = out.get(i);
-            if (i + 1 < out.size() && wrapped(line, out.get(i + 1))) {
+            while (i + 1 < out.size() && wrapped(line, out.get(i + 1))) {
                 out.set(i, line + out.get(i + 1));
                 out.remove(i + 1);
                 line = out.get(i);
@@ -58,7 +60,8 @@ final class TitleLines {
         }
         boolean lineIsTitle = TITLE.matcher(line).find();
         if (lineIsTitle) {
-            return TITLE_TAIL.matcher(next).matches();
+            // 个人对 / 照检查材料: a wrap inside a word leaves a short rest that ends the material's name
+            return TITLE_TAIL.matcher(next).matches() || REST_OF_TITLE.matcher(next).matches();
         }
         return TITLE_HEAD.matcher(line).find() && TITLE.matcher(next).find() && next.length() <= 40
                 && !LineEnds.sentence(next);
