@@ -21,6 +21,7 @@ final class SectionHeadings {
     static final int MAX_SECTION_HEADING = 50;
     /** The words of a run-on heading, up to its first stop, are at most this long. */
     private static final int MAX_RUN_ON_HEADING = 30;
+    private static final Pattern INNER_STOP = Pattern.compile("[。；;！!？?]");
     private static final Pattern NUMERAL = Pattern.compile("^(" + Markers.CN + ")");
     /** Where a run-on heading's words end: a stop, or the first block or item marker. */
     private static final Pattern HEADING_END = Pattern.compile("[。；;：:！!？?]|[（(]一[）)]|(?<![\\d.．])1[.．、](?!\\d)");
@@ -59,10 +60,10 @@ final class SectionHeadings {
         return new Found(out, headings);
     }
 
-    /** 一、存在的问题 on a line of its own. */
+    /** 一、存在的问题 on a line of its own: short, and no sentence ends in it or at its end. */
     static boolean standsAlone(String line) {
         return Markers.SECTION.matcher(line).find() && line.length() <= MAX_SECTION_HEADING
-                && !LineEnds.sentence(line);
+                && !LineEnds.sentence(line) && !INNER_STOP.matcher(line).find();
     }
 
     /**
