@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * A header line that says who writes, in the forms authors use: 党组书记、局长  张明华 (post then
  * name, with or without the space: the name is found after the last word that ends a post),
  * 张明华（党组书记、局长） (name, post in brackets), 临江县财政局：张明华 (unit, colon, name),
- * 汇报人：张明华, and a post alone (区委常委、区委宣传部长), which is never a unit.
+ * 汇报人：张明华, （宁禾县税务局机关第三党支部  胡丽萍）, and a post alone (区委常委、区委宣传部长), which is never a unit.
  */
 record AuthorLine(String unit, String post, String name) {
     static final String POST_ENDS = "书记|局长|主任|部长|县长|区长|市长|州长|镇长|乡长|主席|组长|委员|"
@@ -19,6 +19,10 @@ record AuthorLine(String unit, String post, String name) {
     private static final Pattern LABELLED = Pattern.compile(
             "^(?:汇报人|发言人|报告人|检查人|姓名|作者)\\s*[:：]?\\s*(.+)$");
     private static final Pattern UNIT_COLON = Pattern.compile("^([\\p{IsHan}（）()]{3,30}?)\\s*[:：]\\s*(.+)$");
+    /** 宁禾县税务局机关第三党支部  胡丽萍: unit, blanks, then the person. */
+    private static final Pattern UNIT_SPACE = Pattern.compile("^([\\p{IsHan}（）()]{3,30}?)\\s+(\\S.*)$");
+    /** （宁禾县税务局机关第三党支部  胡丽萍）: the whole line in brackets. */
+    private static final Pattern BRACKETED = Pattern.compile("^[（(](.+)[）)]$");
     private static final Pattern POST_ONLY = Pattern.compile("^[\\p{IsHan}、，,·\\s]{2,40}?(?:" + POST_ENDS + ")$");
     private static final Pattern NAME_ONLY = Pattern.compile("^" + NAME + "$");
     /** A unit line ends with what names an organ; a name does not. */
@@ -28,6 +32,10 @@ record AuthorLine(String unit, String post, String name) {
     /** Who writes, from this line, or null when it says nothing of the author. */
     static AuthorLine read(String line) {
         String text = line.strip();
+        Matcher bracketed = BRACKETED.matcher(text);
+        if (bracketed.matches()) {
+            text = bracketed.group(1).strip();
+        }
         Matcher labelled = LABELLED.matcher(text);
         if (labelled.matches()) {
             AuthorLine inner = personOf(labelled.group(1).strip());
@@ -38,6 +46,9 @@ record AuthorLine(String unit, String post, String name) {
             return person;
         }
         Matcher colon = UNIT_COLON.matcher(text);
+        if (!colon.matches()) {
+            colon = UNIT_SPACE.matcher(text);
+        }
         if (colon.matches() && UNIT_WORD.matcher(colon.group(1)).find()) {
             AuthorLine after = personOf(colon.group(2).strip());
             if (after != null) {

@@ -77,14 +77,18 @@ final class HeaderParser {
         String unitLine = unit;
         String before = title == null ? null : beforeYear(title);
         if (title != null) {
-            if (unit == null && author == null && before != null) {
-                AuthorLine inTitle = AuthorLine.read(TEAM_SUFFIX.matcher(before).replaceFirst(""));
+            boolean team = before != null && TEAM_SUFFIX.matcher(before).find();
+            if (unit == null && author == null && before != null && !team) {
+                AuthorLine inTitle = AuthorLine.read(before);
                 if (inTitle != null && inTitle.name() != null && !inTitle.bareName()) {
                     author = inTitle.name();
                     post = post == null ? inTitle.post() : post;
                 } else if (inTitle == null) {
                     unit = unitInTitle(before);
                 }
+            } else if (unit == null && author == null && team) {
+                // 中共柏川县委常委班子2018年度…: a team's name, though 常委 also ends a post
+                unit = unitInTitle(before);
             }
         }
         boolean placeholder = title != null && YearFinder.placeholder(title);
@@ -124,7 +128,8 @@ final class HeaderParser {
     /** 中共云溪镇委员会领导班子2024年度… names its unit before the year. */
     private static String unitInTitle(String before) {
         String prefix = TEAM_SUFFIX.matcher(before).replaceFirst("");
-        if (prefix.length() < 2 || prefix.startsWith("领导干部") || prefix.contains("关于") || AuthorLine.isPost(prefix)) {
+        if (prefix.length() < 2 || prefix.startsWith("领导干部") || prefix.contains("关于")
+                || (AuthorLine.isPost(prefix) && !TEAM_SUFFIX.matcher(before).find())) {
             return null;
         }
         return prefix;

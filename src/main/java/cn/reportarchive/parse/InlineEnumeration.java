@@ -58,7 +58,7 @@ final class InlineEnumeration {
         Matcher m = form.pattern.matcher(text);
         while (m.find()) {
             int at = m.start();
-            int number = ChineseNumerals.parse(m.group(1));
+            int number = InlineForm.number(m.group(1));
             boolean paragraphStart = paragraphStarts.contains(at);
             boolean stop = paragraphStart || afterBoundary(text, at);
             boolean leadIn = !stop && before(text, at, LEAD_IN);

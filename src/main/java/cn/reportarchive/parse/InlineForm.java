@@ -17,7 +17,13 @@ enum InlineForm {
     /** 第一，……。第二，……。 */
     ORDINAL("第(" + Markers.CN + ")(?=[，,、：:])", 2),
     /** 其一，……；其二，……。 */
-    ITS("其(" + Markers.CN + ")(?=[，,、：:]|是)", 2);
+    ITS("其(" + Markers.CN + ")(?=[，,、：:]|是)", 2),
+    /** ……。（一）……。（二）…… inside running text (a section without blocks). */
+    PAREN_CN("[（(](" + Markers.CN + ")[）)]", 2),
+    /** ……；（1）……；（2）…… typed inside one paragraph. */
+    PAREN_ARABIC("[（(](\\d{1,2})[）)]", 2),
+    /** ……；①……；②…… inside one paragraph. */
+    CIRCLED("([①-⑳])", 2);
 
     final Pattern pattern;
     /** The shortest run of this form that counts as an enumeration. */
@@ -26,5 +32,17 @@ enum InlineForm {
     InlineForm(String regex, int minRun) {
         this.pattern = Pattern.compile(regex);
         this.minRun = minRun;
+    }
+
+    /** The number a marker's group 1 writes (一, 12, ②), or -1. */
+    static int number(String written) {
+        char c = written.charAt(0);
+        if (c >= '①' && c <= '⑳') {
+            return c - '①' + 1;
+        }
+        if (Character.isDigit(c)) {
+            return Integer.parseInt(written);
+        }
+        return ChineseNumerals.parse(written);
     }
 }

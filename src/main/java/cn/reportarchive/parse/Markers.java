@@ -17,6 +17,8 @@ final class Markers {
     static final Pattern ARABIC_RUN_ON = Pattern.compile("^(\\d{1,2})[．.]\\d");
     /** （1） or (1). */
     static final Pattern PAREN_ARABIC = Pattern.compile("^[（(](\\d{1,2})[）)]\\s*");
+    /** 1  乡村振兴部署落地不细  修改完善……: a row of a table written as lines, its number then blanks. */
+    static final Pattern TABLE_ROW = Pattern.compile("^(\\d{1,2})\\s+(?=\\S)");
     /** ① … ⑳. */
     static final Pattern CIRCLED = Pattern.compile("^[①-⑳]\\s*");
     /** 一是 / 二是 …, where it may open an inline point. */
@@ -24,7 +26,9 @@ final class Markers {
 
     /** Line-form item styles, in the order a block is checked for them. */
     enum ItemStyle {
-        ARABIC(Markers.ARABIC), PAREN_ARABIC(Markers.PAREN_ARABIC), CIRCLED(Markers.CIRCLED);
+        ARABIC(Markers.ARABIC), PAREN_ARABIC(Markers.PAREN_ARABIC), CIRCLED(Markers.CIRCLED),
+        /** Only in sequence from 1: a line may start with a bare number in prose (12 个问题…). */
+        TABLE_ROW(Markers.TABLE_ROW);
 
         final Pattern pattern;
 
@@ -33,11 +37,14 @@ final class Markers {
         }
 
         boolean opens(String paragraph) {
-            return pattern.matcher(paragraph).find();
+            return this == TABLE_ROW ? rowNumber(paragraph) == 1 : pattern.matcher(paragraph).find();
         }
 
         /** Whether the paragraph opens point number {@code expected} of this style. */
         boolean opens(String paragraph, int expected) {
+            if (this == TABLE_ROW) {
+                return rowNumber(paragraph) == expected;
+            }
             if (opens(paragraph)) {
                 return true;
             }
@@ -46,6 +53,11 @@ final class Markers {
             }
             Matcher m = ARABIC_RUN_ON.matcher(paragraph);
             return m.find() && expected > 1 && Integer.parseInt(m.group(1)) == expected;
+        }
+
+        private static int rowNumber(String paragraph) {
+            Matcher m = Markers.TABLE_ROW.matcher(paragraph);
+            return m.find() ? Integer.parseInt(m.group(1)) : -1;
         }
 
         static ItemStyle of(String paragraph) {

@@ -44,6 +44,9 @@ public final class ReportParser {
         if (year == null && !header.yearPlaceholder()) {
             year = YearFinder.fromPreface(preface);
         }
+        if (year == null && !header.yearPlaceholder()) {
+            year = YearFinder.fromSignature(closing);
+        }
         Report report = new Report(null, header.title(), year, header.unit(), header.author(), header.post(),
                 header.kind(), header.meeting(), null, null, null, false, headerWarnings(header), sections, preface,
                 closing);
@@ -86,8 +89,10 @@ public final class ReportParser {
             String line = body.get(start - 1);
             boolean signature = DATE_LINE.matcher(line).matches()
                     || (line.length() <= 20 && !LineEnds.sentence(line) && !opensStructure(line));
-            if (headings.contains(start - 1)
-                    || (!signature && !PLEDGE.matcher(line).find() && !PLEDGE_OCCASION.matcher(line).find())) {
+            boolean pledge = PLEDGE.matcher(line).find() || PLEDGE_OCCASION.matcher(line).find();
+            // 今后，我将从以下几方面加以改进：一要……二要……: measures that open like a pledge
+            boolean points = pledge && InlineEnumeration.split(List.of(line)).items().size() >= 2;
+            if (headings.contains(start - 1) || (!signature && !pledge) || (!signature && points)) {
                 break;
             }
             start--;

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * lines, and then the preface, which names the meeting it prepares for (按照开好2024年度民主生活会的
  * 要求): a year followed by 年度, or a year close before the meeting's name, not any year the
  * preface happens to cite (2022年以来…). A year written as a placeholder (202X年度, 20XX年, ____年度)
- * is a template filled in carelessly: the year is unknown, and the header says so.
+ * is a template filled in carelessly: the year is unknown, and the header says so. Last, the
+ * signature's date.
  */
 final class YearFinder {
     private static final Pattern DIGITS = Pattern.compile("((?:19|20)\\d{2})\\s*年");
@@ -20,6 +21,9 @@ final class YearFinder {
     private static final Pattern PREFACE_YEAR_OF = Pattern.compile("((?:19|20)\\d{2})\\s*年度");
     private static final Pattern PREFACE_MEETING = Pattern.compile(
             "((?:19|20)\\d{2})\\s*年[^。；，]{0,20}?(?:民主生活会|组织生活会)");
+    private static final Pattern SIGNATURE_DATE = Pattern.compile("((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月");
+    /** A report signed in this month or earlier is for the year before. */
+    private static final int LAST_MONTH_FOR_THE_YEAR_BEFORE = 6;
     /** Only the opening of the preface names the meeting; later sentences cite other years. */
     private static final int PREFACE_READ = 400;
 
@@ -49,6 +53,24 @@ final class YearFinder {
         }
         Matcher real = DIGITS.matcher(text);
         return !real.find() || real.start() > p.start();
+    }
+
+    /**
+     * The year a signature date implies: the meetings for a year are held from its autumn to the
+     * next spring, so a report signed 2019年12月 is for 2019 and one signed 2019年1月 for 2018.
+     * The last date in the closing is the signature's.
+     */
+    static Integer fromSignature(List<String> closing) {
+        Integer year = null;
+        for (String line : closing) {
+            Matcher m = SIGNATURE_DATE.matcher(line);
+            if (m.find()) {
+                int y = Integer.parseInt(m.group(1));
+                int month = Integer.parseInt(m.group(2));
+                year = month <= LAST_MONTH_FOR_THE_YEAR_BEFORE ? y - 1 : y;
+            }
+        }
+        return year;
     }
 
     /** The year of the meeting the preface prepares for, or null. */
