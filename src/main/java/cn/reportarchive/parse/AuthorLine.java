@@ -21,6 +21,9 @@ record AuthorLine(String unit, String post, String name) {
     private static final Pattern UNIT_COLON = Pattern.compile("^([\\p{IsHan}（）()]{3,30}?)\\s*[:：]\\s*(.+)$");
     /** 宁禾县税务局机关第三党支部  胡丽萍: unit, blanks, then the person. */
     private static final Pattern UNIT_SPACE = Pattern.compile("^([\\p{IsHan}（）()]{3,30}?)\\s+(\\S.*)$");
+    /** 宁禾县税务局机关第三党支部胡丽萍, the blanks lost on import: the organ word ends the unit. */
+    private static final Pattern UNIT_THEN_NAME = Pattern.compile(
+            "^([\\p{IsHan}]{2,30}(?:党支部|党总支|党委|党组|党工委|局|委员会|办公室|公司|中心|学院|医院|学校))" + NAME + "$");
     /** （宁禾县税务局机关第三党支部  胡丽萍）: the whole line in brackets. */
     private static final Pattern BRACKETED = Pattern.compile("^[（(](.+)[）)]$");
     private static final Pattern POST_ONLY = Pattern.compile("^[\\p{IsHan}、，,·\\s]{2,40}?(?:" + POST_ENDS + ")$");
@@ -34,8 +37,20 @@ record AuthorLine(String unit, String post, String name) {
         String text = line.strip();
         Matcher bracketed = BRACKETED.matcher(text);
         if (bracketed.matches()) {
-            text = bracketed.group(1).strip();
+            // （六个方面） under a title is no name: in brackets, only a line with unit or post counts
+            String in = bracketed.group(1).strip();
+            AuthorLine inside = readPlain(in);
+            if (inside != null && !inside.bareName()) {
+                return inside;
+            }
+            Matcher joined = UNIT_THEN_NAME.matcher(in);
+            return joined.matches() && plausibleName(joined.group(2)) ? new AuthorLine(joined.group(1), null, joined.group(2))
+                    : null;
         }
+        return readPlain(text);
+    }
+
+    private static AuthorLine readPlain(String text) {
         Matcher labelled = LABELLED.matcher(text);
         if (labelled.matches()) {
             AuthorLine inner = personOf(labelled.group(1).strip());

@@ -17,8 +17,14 @@ final class Markers {
     static final Pattern ARABIC_RUN_ON = Pattern.compile("^(\\d{1,2})[．.]\\d");
     /** （1） or (1). */
     static final Pattern PAREN_ARABIC = Pattern.compile("^[（(](\\d{1,2})[）)]\\s*");
-    /** 1  乡村振兴部署落地不细  修改完善……: a row of a table written as lines, its number then blanks. */
-    static final Pattern TABLE_ROW = Pattern.compile("^(\\d{1,2})\\s+(?=\\S)");
+    /**
+     * 1  乡村振兴部署落地不细  修改完善……: a row of a table written as lines, its number then the
+     * first column. Import drops the blanks between a digit and Chinese, so the row may read
+     * 1乡村振兴……; a number followed by a measure word (3个月, 12次) is prose, and rows count only
+     * in sequence from 1 and two or more together (see {@link ItemSplitter}).
+     */
+    static final Pattern TABLE_ROW = Pattern.compile(
+            "^(\\d{1,2})[ \\t\u3000]*(?=[^\\s\\d.．、)）%％])(?![个月年日次名人项条天家户批期件篇场轮类处所万千百亿元周倍号份余多岁届级位])");
     /** ① … ⑳. */
     static final Pattern CIRCLED = Pattern.compile("^[①-⑳]\\s*");
     /** 一是 / 二是 …, where it may open an inline point. */

@@ -2,10 +2,11 @@ package cn.reportarchive.parse;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.reportarchive.extract.ExtractionLimits;
+import cn.reportarchive.extract.TextNormalizer;
+import cn.reportarchive.extract.TikaExtractor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The parser's quality on reports written by someone who never read it (src/test/resources/corpus:
- * NAME.txt with NAME.expected.json). Two sets: {@code dev}, on which the parser may be tuned and
+ * NAME.txt with NAME.expected.json), read as an import reads them (the extractor's decoding and
+ * normalisation, then the parser). Two sets: {@code dev}, on which the parser may be tuned and
  * whose figures have floors, and {@code holdout}, whose figures are only printed, so that they
  * measure the parser rather than its tuning.
  *
@@ -55,7 +57,7 @@ class CorpusQualityTest {
     private final ReportParser parser = new ReportParser(AspectTaxonomy.defaults());
 
     @Test
-    void devMeetsItsFloors() throws IOException {
+    void devMeetsItsFloors() throws Exception {
         Figures f = measure("dev");
         assertTrue(f.exact() >= EXACT_FLOOR, f.toString());
         assertTrue(f.blocks() >= BLOCKS_FLOOR, f.toString());
@@ -66,7 +68,7 @@ class CorpusQualityTest {
     }
 
     @Test
-    void holdoutFiguresArePrinted() throws IOException {
+    void holdoutFiguresArePrinted() throws Exception {
         measure("holdout");
     }
 
@@ -82,7 +84,7 @@ class CorpusQualityTest {
         }
     }
 
-    private Figures measure(String set) throws IOException {
+    private Figures measure(String set) throws Exception {
         Path dir = CORPUS.resolve(set);
         Assumptions.assumeTrue(Files.isDirectory(dir), "no corpus set " + set);
         List<Path> texts;
@@ -92,17 +94,19 @@ class CorpusQualityTest {
         Assumptions.assumeTrue(!texts.isEmpty(), "corpus set " + set + " is empty");
         boolean details = set.equals(System.getProperty("corpus.details"));
         Tally t = new Tally();
-        for (Path txt : texts) {
+        try (TikaExtractor extractor = new TikaExtractor(ExtractionLimits.defaults(), new TextNormalizer())) {
+            for (Path txt : texts) {
             String name = txt.getFileName().toString().replaceFirst("\\.txt$", "");
             Path expectedFile = txt.resolveSibling(name + ".expected.json");
             if (!Files.exists(expectedFile)) {
                 continue;
             }
             JsonNode expected = JSON.readTree(expectedFile.toFile());
-            Report got = parser.parse(Files.readString(txt, StandardCharsets.UTF_8));
+            Report got = parser.parse(extractor.extract(Files.readAllBytes(txt), txt.getFileName().toString()).text());
             List<String> wrong = t.add(expected, got);
             if (details && !wrong.isEmpty()) {
                 System.out.println("[" + set + "] " + name + ": " + String.join("; ", wrong));
+            }
             }
         }
         Figures f = t.figures(set);
