@@ -154,4 +154,38 @@ class HeaderReadingTest {
         assertNull(parser.refusal(text));
         assertNull(parser.refusal("一、存在的问题\n1.学习不够。"));
     }
+
+    @Test
+    void theSignatureDateGivesTheYearWhenNothingElseDoes() {
+        Report december = parse("“不忘初心、牢记使命”专题民主生活会检视剖析材料", "现对照检查如下：", "一、存在的问题", "1.学习不够。",
+                "以上对照检查，恳请批评指正。", "2019年12月26日");
+        assertEquals(2019, december.year());
+        Report january = parse("民主生活会对照检查材料", "现对照检查如下：", "一、存在的问题", "1.学习不够。",
+                "以上对照检查，恳请批评指正。", "2019年1月10日");
+        assertEquals(2018, january.year(), "signed in January: the meeting for the year before");
+        Report placeholder = parse("202X年度民主生活会对照检查材料", "现对照检查如下：", "一、存在的问题", "1.学习不够。",
+                "以上对照检查，恳请批评指正。", "2023年1月10日");
+        assertNull(placeholder.year(), "a placeholder title is not overruled by a date");
+    }
+
+    @Test
+    void aBracketedUnitAndNameUnderTheTitle() {
+        for (String line : List.of("（宁禾县税务局机关第三党支部  胡丽萍）", "（宁禾县税务局机关第三党支部胡丽萍）")) {
+            Report r = parse("党史学习教育专题组织生活会", "个人对照检查材料", line, "根据安排，我认真学习，现对照检查如下：",
+                    "一、存在的问题", "1.学习不够。");
+            assertEquals("胡丽萍", r.author(), line);
+            assertEquals("宁禾县税务局机关第三", r.unit(), line);
+            assertEquals("党史学习教育专题组织生活会个人对照检查材料", r.title());
+        }
+        Report aspects = parse("领导干部民主生活会对照检查材料", "（六个方面）", "现对照检查如下：", "一、存在的问题", "1.学习不够。");
+        assertNull(aspects.author());
+    }
+
+    @Test
+    void aTeamNamedInTheTitleIsTheUnitThoughItsWordsEndAPost() {
+        Report r = parse("中共柏川县委常委班子2018年度", "民主生活会对照检查材料", "现报告如下。", "一、存在的问题", "1.学习不够。");
+        assertEquals("柏川县委", r.unit());
+        assertEquals(ReportKind.TEAM, r.kind());
+        assertEquals(2018, r.year());
+    }
 }

@@ -163,4 +163,67 @@ class RealWordingTest {
         assertEquals("关于落实“一、二、三”工作法的民主生活会对照检查材料", r.title());
         assertEquals(1, r.sections().size());
     }
+
+    @Test
+    void bracketedNumbersAndCircledNumbersInsideAParagraph() {
+        assertEquals(List.of("（1）健全学习制度；", "（2）修订议事规则；", "（3）开展专项整治。"),
+                points("针对问题制定了整改清单。（1）健全学习制度；（2）修订议事规则；（3）开展专项整治。"));
+        assertEquals(List.of("①学习不够；", "②运用不够。"), points("主要有：①学习不够；②运用不够。"));
+        assertEquals(List.of("（一）理想信念有所松懈。", "（二）党性修养有所放松。"),
+                causes("根子在于初心使命有所淡化。（一）理想信念有所松懈。（二）党性修养有所放松。"));
+    }
+
+    @Test
+    void aLoneBracketedNumberOrACitationIsNoPoint() {
+        assertEquals(List.of(), points("按照《条例》（2019年修订）和通知（2）号文件的要求，学习不够深入。"));
+        assertEquals(List.of(), causes("主要原因在于（一）些同志认识不到位，有所放松。"));
+    }
+
+    private List<String> causes(String paragraph) {
+        Report r = parser.parse(lines("标题对照检查材料", "一、原因分析", paragraph));
+        return r.sections().get(0).blocks().get(0).items().stream().map(Item::text).toList();
+    }
+
+    @Test
+    void tableRowsWrittenAsLinesArePoints() {
+        List<String> rows = points("序号  存在问题  整改措施  责任人  完成时限",
+                "1乡村振兴部署落地不细修改完善规划吴建华2021年3月", "2  意识形态阵地管理不严  建立联系制度  吴建华  长期坚持",
+                "3\t调研不深入\t每季度蹲点调研\t吴建华\t长期坚持");
+        assertEquals(3, rows.size());
+        assertTrue(rows.get(0).startsWith("1乡村振兴"));
+    }
+
+    @Test
+    void aLineOpeningWithANumberAndAMeasureWordIsNoRow() {
+        assertEquals(List.of(), points("3个月内整改到位的问题有5个，其余正在推进。", "12次专题学习中有4次以传达文件代替研讨。"));
+        assertEquals(List.of(), points("1项整改措施尚未完成，原因是资金没有落实。"));
+    }
+
+    @Test
+    void aBlockLineWhosePointsBeginAtOnce() {
+        Report r = parser.parse(lines("标题对照检查材料", "一、整改措施",
+                "（一）一是要制定学习计划，每月集中学习不少于2天；二是要开展专题研究。",
+                "（二）作为班子成员，一是要坚持第一议题制度；二是要建立督办台账。"));
+        List<Block> blocks = r.sections().get(0).blocks();
+        assertEquals("（一）", blocks.get(0).heading());
+        assertEquals(2, blocks.get(0).items().size());
+        assertEquals("（二）作为班子成员，", blocks.get(1).heading());
+        assertEquals(2, blocks.get(1).items().size());
+    }
+
+    @Test
+    void aBlockHeadingThatMerelyContainsAWordLikeOneIsStaysWhole() {
+        Report r = parser.parse(lines("标题对照检查材料", "一、存在的问题",
+                "（一）坚持思想统一是前提方面", "1.学习不够。"));
+        assertEquals("（一）坚持思想统一是前提方面", r.sections().get(0).blocks().get(0).heading());
+    }
+
+    @Test
+    void measuresThatOpenLikeAPledgeStayMeasures() {
+        Report r = parser.parse(lines("标题对照检查材料", "一、存在的问题", "1.学习不够。", "二、整改措施",
+                "今后，我将从以下几方面加以改进：一要加强学习。二要改进作风。",
+                "以上是我的个人对照检查，请同志们批评帮助。", "胡丽萍", "2021年12月10日"));
+        assertEquals(2, r.sections().get(1).blocks().get(0).items().size());
+        assertEquals(3, r.closing().size());
+    }
 }
