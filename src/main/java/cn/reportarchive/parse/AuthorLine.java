@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
  * A header line that says who writes, in the forms authors use: 党组书记、局长  张明华 (post then
  * name, with or without the space: the name is found after the last word that ends a post),
  * 张明华（党组书记、局长） (name, post in brackets), 临江县财政局：张明华 (unit, colon, name),
- * 汇报人：张明华, （宁禾县税务局机关第三党支部  胡丽萍）, and a post alone (区委常委、区委宣传部长), which is never a unit.
+ * 汇报人：张明华, （宁禾县税务局机关第三党支部  胡丽萍）, and a post alone (区委常委、区委宣传部长),
+ * which is never a unit. {@code bareName}: the line is a name and nothing else, the weakest clue to the author.
  */
-record AuthorLine(String unit, String post, String name) {
+record AuthorLine(String unit, String post, String name, boolean bareName) {
     static final String POST_ENDS = "书记|局长|主任|部长|县长|区长|市长|州长|镇长|乡长|主席|组长|委员|"
             + "院长|校长|所长|经理|董事长|秘书长|检察长|处长|科长|厅长|队长|站长|行长|社长|总监|负责人|成员|常委|干部|主管|馆长|会长"
             + "|党员|主任科员|调研员|专员|理事长|总经理|副职";
@@ -27,6 +28,7 @@ record AuthorLine(String unit, String post, String name) {
     /** （宁禾县税务局机关第三党支部  胡丽萍）: the whole line in brackets. */
     private static final Pattern BRACKETED = Pattern.compile("^[（(](.+)[）)]$");
     private static final Pattern POST_ONLY = Pattern.compile("^[\\p{IsHan}、，,·\\s]{2,40}?(?:" + POST_ENDS + ")$");
+    private static final Pattern MEMBER_ONLY = Pattern.compile("^(?:中共|普通|正式|预备)?党员$");
     private static final Pattern NAME_ONLY = Pattern.compile("^" + NAME + "$");
     /** A unit line ends with what names an organ; a name does not. */
     static final Pattern UNIT_WORD = Pattern.compile(
@@ -54,7 +56,8 @@ record AuthorLine(String unit, String post, String name) {
         Matcher labelled = LABELLED.matcher(text);
         if (labelled.matches()) {
             AuthorLine inner = personOf(labelled.group(1).strip());
-            return inner != null ? inner : null;
+            // 汇报人：张明华 says outright that this is the author
+            return inner == null ? null : new AuthorLine(inner.unit(), inner.post(), inner.name());
         }
         AuthorLine person = personOf(text);
         if (person != null) {
@@ -81,13 +84,15 @@ record AuthorLine(String unit, String post, String name) {
         }
         m = POST_NAME.matcher(text);
         if (m.matches() && plausibleName(m.group(2))) {
-            return new AuthorLine(null, m.group(1).strip(), m.group(2));
+            // 党员 陈晓燕: membership, not a post
+            String post = MEMBER_ONLY.matcher(m.group(1).strip()).matches() ? null : m.group(1).strip();
+            return new AuthorLine(null, post, m.group(2));
         }
         if (POST_ONLY.matcher(text).matches()) {
             return new AuthorLine(null, text, null);
         }
         if (NAME_ONLY.matcher(text).matches() && plausibleName(text)) {
-            return new AuthorLine(null, null, text);
+            return new AuthorLine(null, null, text, true);
         }
         return null;
     }
@@ -103,8 +108,7 @@ record AuthorLine(String unit, String post, String name) {
                 && !name.matches(".*(?:班子|同志|材料|发言|提纲|检查|对照|剖析|民主|生活会|年度)");
     }
 
-    /** A bare name with no post: the weakest clue to the author. */
-    boolean bareName() {
-        return post == null && unit == null;
+    private AuthorLine(String unit, String post, String name) {
+        this(unit, post, name, false);
     }
 }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * <li><b>point texts</b> (when the expected file lists item texts): expected items whose counterpart
  * item has the same text once markers and blanks are set aside — the strictest figure;
  * <li><b>years, kinds, units</b>: reports whose field equals the expected one (units compared as
- * {@link UnitNames#canonical} reduces both).
+ * {@link UnitNames#canonical} reduces both); <b>authors</b>: author and post both equal.
  * </ul>
  * Run with {@code -Dcorpus.details=dev} (or holdout) to print each failing report.
  */
@@ -73,14 +73,14 @@ class CorpusQualityTest {
     }
 
     record Figures(String set, int reports, double exact, double blocks, double points, double pointTexts,
-                   double years, double kinds, double units) {
+                   double years, double kinds, double units, double authors) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "corpus %s: %d reports · exact %.1f%% · blocks %.1f%% · points %.1f%%"
-                            + " · point texts %s · years %.1f%% · kinds %.1f%% · units %.1f%%",
+                            + " · point texts %s · years %.1f%% · kinds %.1f%% · units %.1f%% · authors %.1f%%",
                     set, reports, 100 * exact, 100 * blocks, 100 * points,
                     Double.isNaN(pointTexts) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * pointTexts),
-                    100 * years, 100 * kinds, 100 * units);
+                    100 * years, 100 * kinds, 100 * units, 100 * authors);
         }
     }
 
@@ -121,6 +121,7 @@ class CorpusQualityTest {
         int years;
         int kinds;
         int units;
+        int authors;
         int blocks;
         int blocksRight;
         double pointsExpected;
@@ -137,6 +138,13 @@ class CorpusQualityTest {
             boolean kindOk = kind.equals(got.kind().key());
             String unit = expected.hasNonNull("unit") ? UnitNames.canonical(expected.get("unit").asText()) : null;
             boolean unitOk = Objects.equals(unit, got.unit());
+            String author = expected.hasNonNull("author") ? expected.get("author").asText() : null;
+            String post = expected.hasNonNull("post") ? expected.get("post").asText() : null;
+            boolean authorOk = Objects.equals(author, got.author()) && Objects.equals(post, got.post());
+            authors += authorOk ? 1 : 0;
+            if (!authorOk) {
+                wrong.add("author " + got.author() + " / " + got.post() + " (want " + author + " / " + post + ")");
+            }
             years += yearOk ? 1 : 0;
             kinds += kindOk ? 1 : 0;
             units += unitOk ? 1 : 0;
@@ -195,7 +203,7 @@ class CorpusQualityTest {
             return new Figures(set, reports, share(exact, reports), share(blocksRight, blocks),
                     pointsExpected == 0 ? 1 : pointsGot / pointsExpected,
                     textItems == 0 ? Double.NaN : share(textItemsRight, textItems),
-                    share(years, reports), share(kinds, reports), share(units, reports));
+                    share(years, reports), share(kinds, reports), share(units, reports), share(authors, reports));
         }
 
         private static double share(int n, int of) {
