@@ -19,6 +19,7 @@ final class YearFinder {
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?:(?:19|20|２０)(?:[XxＸｘ×*＊○][\\dXxＸｘ×*＊○]|\\d[XxＸｘ×*＊○])|[_＿]{2,})\\s*年");
     private static final Pattern PREFACE_YEAR_OF = Pattern.compile("((?:19|20)\\d{2})\\s*年度");
+    private static final Pattern PREFACE_CHINESE_YEAR_OF = Pattern.compile("([〇○零一二三四五六七八九]{4})\\s*年度");
     private static final Pattern PREFACE_MEETING = Pattern.compile(
             "((?:19|20)\\d{2})\\s*年[^。；，]{0,20}?(?:民主生活会|组织生活会)");
     private static final Pattern SIGNATURE_DATE = Pattern.compile("((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月");
@@ -82,6 +83,11 @@ final class YearFinder {
             return Integer.parseInt(m.group(1));
         }
         m = PREFACE_MEETING.matcher(text);
-        return m.find() ? Integer.parseInt(m.group(1)) : null;
+        if (m.find()) {
+            return Integer.parseInt(m.group(1));
+        }
+        m = PREFACE_CHINESE_YEAR_OF.matcher(text);
+        int y = m.find() ? ChineseNumerals.parseYear(m.group(1)) : -1;
+        return y > 0 ? y : null;
     }
 }

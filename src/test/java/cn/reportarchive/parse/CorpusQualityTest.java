@@ -46,13 +46,18 @@ class CorpusQualityTest {
     private static final Path CORPUS = Path.of("src/test/resources/corpus");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Floors on dev, set a little under the figures the tuned parser reaches (see the commit log). */
-    private static final double EXACT_FLOOR = 0.0;
-    private static final double BLOCKS_FLOOR = 0.0;
-    private static final double POINTS_FLOOR = 0.0;
-    private static final double YEARS_FLOOR = 0.0;
-    private static final double KINDS_FLOOR = 0.0;
-    private static final double UNITS_FLOOR = 0.0;
+    /**
+     * Floors on dev. The parser before issue 12 reached exact 31.3 %, blocks 83.8 %, points 73.5 %,
+     * years 56.3 %, kinds 87.5 %, units 81.3 %; tuned, it reads all 16 dev reports exactly. The floors
+     * leave one report's worth of room (1/16 = 6.25 %) so that a new corpus file does not fail the
+     * build before it is looked at, and fail on any broader regression.
+     */
+    private static final double EXACT_FLOOR = 0.93;
+    private static final double BLOCKS_FLOOR = 0.95;
+    private static final double POINTS_FLOOR = 0.95;
+    private static final double YEARS_FLOOR = 0.93;
+    private static final double KINDS_FLOOR = 0.93;
+    private static final double UNITS_FLOOR = 0.93;
 
     private final ReportParser parser = new ReportParser(AspectTaxonomy.defaults());
 

@@ -29,6 +29,12 @@ class HeaderReadingTest {
     }
 
     @Test
+    void aPrefaceYearInChineseNumerals() {
+        Report r = parse("民主生活会对照检查材料", "按照开好二〇二四年度民主生活会的要求，现对照检查如下：", "一、存在的问题", "1.学习不够。");
+        assertEquals(2024, r.year());
+    }
+
+    @Test
     void aYearThePrefaceMerelyCitesIsNotTheReportsYear() {
         Report r = parse("民主生活会对照检查材料", "2022年以来，班子认真落实各项部署，现对照检查如下：",
                 "一、存在的问题", "1.学习不够。");
