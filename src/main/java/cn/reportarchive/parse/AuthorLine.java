@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 record AuthorLine(String unit, String post, String name, boolean bareName) {
     static final String POST_ENDS = "书记|局长|主任|部长|县长|区长|市长|州长|镇长|乡长|主席|组长|委员|"
             + "院长|校长|所长|经理|董事长|秘书长|检察长|处长|科长|厅长|队长|站长|行长|社长|总监|负责人|成员|常委|干部|主管|馆长|会长"
-            + "|党员|主任科员|调研员|专员|理事长|总经理|副职";
+            + "|党员|主任科员|调研员|专员|理事长|总经理|副职"
+            // a branch member writes the professional title: 吴静怡(讲师)
+            + "|讲师|教授|教师|医师|护士长|工程师|研究员|辅导员|干事|科员|会计|职员";
     private static final String NAME = "([\\p{IsHan}·]{2,4})";
     private static final Pattern POST_NAME = Pattern.compile("^(.*(?:" + POST_ENDS + "))\\s*" + NAME + "$");
     private static final Pattern NAME_POST = Pattern.compile("^" + NAME + "\\s*[（(]([^（）()]*(?:" + POST_ENDS + "))[）)]$");
@@ -33,6 +35,20 @@ record AuthorLine(String unit, String post, String name, boolean bareName) {
     /** A unit line ends with what names an organ; a name does not. */
     static final Pattern UNIT_WORD = Pattern.compile(
             "(?:局|委|会|组|部|办|院|校|所|厅|处|室|公司|中心|镇|乡|街道|县|市|区|省|州|旗|村|社区|支部|总支|党委|党组|班子|集团|银行|大学|学院|医院|站|队|馆|团)$");
+
+    /**
+     * Who writes, from a line below the title, where a unit and a name that import ran together
+     * (鹤岭镇岭下村党支部黄德发) are read as well: above the title such a line is more often a unit.
+     */
+    static AuthorLine readBelowTitle(String line) {
+        AuthorLine who = read(line);
+        if (who != null) {
+            return who;
+        }
+        Matcher joined = UNIT_THEN_NAME.matcher(line.strip());
+        return joined.matches() && plausibleName(joined.group(2)) ? new AuthorLine(joined.group(1), null, joined.group(2))
+                : null;
+    }
 
     /** Who writes, from this line, or null when it says nothing of the author. */
     static AuthorLine read(String line) {

@@ -57,7 +57,7 @@ final class HeaderParser {
             }
             Matcher unitLabel = UNIT_LABEL.matcher(line);
             Matcher postLabel = POST_LABEL.matcher(line);
-            AuthorLine who = AuthorLine.read(line);
+            AuthorLine who = titleAt >= 0 && i > titleAt ? AuthorLine.readBelowTitle(line) : AuthorLine.read(line);
             if (unitLabel.matches()) {
                 unit = unit == null ? unitLabel.group(1).strip() : unit;
             } else if (postLabel.matches()) {

@@ -107,6 +107,10 @@ final class InlineEnumeration {
         if (BOUNDARY.indexOf(before) >= 0) {
             return true;
         }
+        // 意识.二是: a Latin full stop typed in the wrong input mode, not the dot of 1. or 2.5
+        if (before == '.' && i > 0 && !Character.isDigit(text.charAt(i - 1))) {
+            return true;
+        }
         // 。” then 二是: a quotation that closes a sentence
         return i > 0 && "”’）)".indexOf(before) >= 0 && "。！？".indexOf(text.charAt(i - 1)) >= 0;
     }

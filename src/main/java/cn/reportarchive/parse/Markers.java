@@ -21,10 +21,12 @@ final class Markers {
      * 1  乡村振兴部署落地不细  修改完善……: a row of a table written as lines, its number then the
      * first column. Import drops the blanks between a digit and Chinese, so the row may read
      * 1乡村振兴……; a number followed by a measure word (3个月, 12次) is prose, and rows count only
-     * in sequence from 1 and two or more together (see {@link ItemSplitter}).
+     * in sequence from 1 and two or more together (see {@link ItemSplitter}). Once a table has
+     * begun, the next number in sequence is the next row whatever follows it (5人居环境…).
      */
     static final Pattern TABLE_ROW = Pattern.compile(
             "^(\\d{1,2})[ \\t\u3000]*(?=[^\\s\\d.．、)）%％])(?![个月年日次名人项条天家户批期件篇场轮类处所万千百亿元周倍号份余多岁届级位])");
+    static final Pattern TABLE_ROW_NEXT = Pattern.compile("^(\\d{1,2})[ \\t\u3000]*(?=[^\\s\\d.．、)）%％])");
     /** ① … ⑳. */
     static final Pattern CIRCLED = Pattern.compile("^[①-⑳]\\s*");
     /** 一是 / 二是 …, where it may open an inline point. */
@@ -43,13 +45,13 @@ final class Markers {
         }
 
         boolean opens(String paragraph) {
-            return this == TABLE_ROW ? rowNumber(paragraph) == 1 : pattern.matcher(paragraph).find();
+            return this == TABLE_ROW ? rowNumber(Markers.TABLE_ROW, paragraph) == 1 : pattern.matcher(paragraph).find();
         }
 
         /** Whether the paragraph opens point number {@code expected} of this style. */
         boolean opens(String paragraph, int expected) {
             if (this == TABLE_ROW) {
-                return rowNumber(paragraph) == expected;
+                return rowNumber(expected == 1 ? Markers.TABLE_ROW : TABLE_ROW_NEXT, paragraph) == expected;
             }
             if (opens(paragraph)) {
                 return true;
@@ -61,8 +63,8 @@ final class Markers {
             return m.find() && expected > 1 && Integer.parseInt(m.group(1)) == expected;
         }
 
-        private static int rowNumber(String paragraph) {
-            Matcher m = Markers.TABLE_ROW.matcher(paragraph);
+        private static int rowNumber(Pattern row, String paragraph) {
+            Matcher m = row.matcher(paragraph);
             return m.find() ? Integer.parseInt(m.group(1)) : -1;
         }
 

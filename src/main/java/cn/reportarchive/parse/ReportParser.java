@@ -21,6 +21,8 @@ public final class ReportParser {
     private static final Pattern PLEDGE_OCCASION = Pattern.compile(
             "(?:以|把)(?:这次|此次|本次)[^。]{0,30}?(?:契机|起点|新起点|动力)");
 
+    private static final Pattern INLINE_OPENING = Pattern.compile("^(?:" + Markers.CN + "[是要]|第一[，,、]|其一[，,、])");
+
     private final AspectTaxonomy taxonomy;
 
     public ReportParser(AspectTaxonomy taxonomy) {
@@ -102,9 +104,11 @@ public final class ReportParser {
         return closing;
     }
 
+    /** A signature never opens with a number or 一是: a short table row or point is no signature. */
     private static boolean opensStructure(String line) {
         return Markers.SECTION.matcher(line).find() || Markers.BLOCK.matcher(line).find()
-                || Markers.ItemStyle.of(line) != null;
+                || Markers.ItemStyle.of(line) != null || Markers.TABLE_ROW_NEXT.matcher(line).find()
+                || INLINE_OPENING.matcher(line).find();
     }
 
     private List<Section> sections(List<String> body, Set<Integer> headings) {

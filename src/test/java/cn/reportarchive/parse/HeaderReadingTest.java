@@ -194,4 +194,23 @@ class HeaderReadingTest {
         assertEquals(ReportKind.TEAM, r.kind());
         assertEquals(2018, r.year());
     }
+
+    @Test
+    void aProfessionalTitleInHalfWidthBracketsIsThePost() {
+        Report r = parse("某某学院教工第二党支部", "2016年度专题组织生活会党员对照检查材料", "王丽华(副教授)", "我认真学习,现对照检查如下:",
+                "一、存在的问题", "(1)学习不够.");
+        assertEquals("王丽华", r.author());
+        assertEquals("副教授", r.post());
+        assertEquals("某某学院教工第二", r.unit());
+    }
+
+    @Test
+    void aUnitAndANameRunTogetherBelowTheTitle() {
+        Report r = parse("专题组织生活会个人对照检查材料", "青石镇下河村党支部李长根", "我参加了学习，现对照检查如下：",
+                "一、存在的问题", "一是学习不够。");
+        assertEquals("李长根", r.author());
+        assertEquals("青石镇下河村", r.unit());
+        Report above = parse("青石镇人民政府办公室", "2023年度民主生活会对照检查材料", "现对照检查如下：", "一、存在的问题", "1.学习不够。");
+        assertNull(above.author(), "above the title a unit is not split into a unit and a name");
+    }
 }

@@ -226,4 +226,19 @@ class RealWordingTest {
         assertEquals(2, r.sections().get(1).blocks().get(0).items().size());
         assertEquals(3, r.closing().size());
     }
+
+    @Test
+    void onceATableHasBegunTheNextNumberIsTheNextRow() {
+        List<String> rows = points("序号  问题  措施", "1学习不深坚持周学习制度", "2人员管理不严建立考勤制度", "3人居环境整治慢每月督查一次");
+        assertEquals(3, rows.size());
+        assertEquals(List.of(), points("2人参加了培训，3人没有参加，学习不够深入。"), "a table starts at 1");
+    }
+
+    @Test
+    void aLatinFullStopEndsAPointTypedInTheWrongInputMode() {
+        assertEquals(List.of("一是学习不系统.", "二是学用脱节."), points("一是学习不系统.二是学用脱节."));
+        assertEquals(List.of(), points("完成率为2.5倍,统一是前提,学习不够深入."));
+        assertEquals(List.of("1.学习不系统。", "2.学用脱节。"), points("1.学习不系统。", "2.学用脱节。"),
+                "1. and 2. stay line markers");
+    }
 }
