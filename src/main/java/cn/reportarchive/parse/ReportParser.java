@@ -46,12 +46,16 @@ public final class ReportParser {
         if (year == null && !header.yearPlaceholder()) {
             year = YearFinder.fromPreface(preface);
         }
+        List<ReportWarning> warnings = headerWarnings(header);
         if (year == null && !header.yearPlaceholder()) {
             year = YearFinder.fromSignature(closing);
+            if (year != null) {
+                warnings.add(ReportWarning.of(WarningCode.HEADER_GUESSED,
+                        "标题和前言中没有年度，" + year + "年度是根据落款日期推断的，请核对。"));
+            }
         }
         Report report = new Report(null, header.title(), year, header.unit(), header.author(), header.post(),
-                header.kind(), header.meeting(), null, null, null, false, headerWarnings(header), sections, preface,
-                closing);
+                header.kind(), header.meeting(), null, null, null, false, warnings, sections, preface, closing);
         return Warnings.refresh(report);
     }
 

@@ -166,6 +166,8 @@ class HeaderReadingTest {
         Report december = parse("“不忘初心、牢记使命”专题民主生活会检视剖析材料", "现对照检查如下：", "一、存在的问题", "1.学习不够。",
                 "以上对照检查，恳请批评指正。", "2019年12月26日");
         assertEquals(2019, december.year());
+        assertTrue(december.warnings().stream().anyMatch(w -> w.code() == WarningCode.HEADER_GUESSED
+                && w.message().contains("落款日期")), "a year inferred from the date is a guess and says so");
         Report january = parse("民主生活会对照检查材料", "现对照检查如下：", "一、存在的问题", "1.学习不够。",
                 "以上对照检查，恳请批评指正。", "2019年1月10日");
         assertEquals(2018, january.year(), "signed in January: the meeting for the year before");
