@@ -16,7 +16,7 @@ final class CompilationDetector {
     private static final Pattern PIECE_MARKER = Pattern.compile(
             "^[【\\[［]?(?:第[一二三四五六七八九十\\d]{1,3}篇|材料[一二三四五六七八九十\\d]{1,3}|之[一二三四五六七八九十])[】\\]］]?");
     private static final Pattern MATERIAL_TITLE = Pattern.compile(
-            "对照检查材料|检视剖析材料|剖析材料|检查材料|发言提纲|发言材料|对照材料");
+            "对照检查|检视剖析|剖析材料|检查材料|发言提纲|发言材料|对照材料");
     private static final int MAX_TITLE = 90;
     private static final Pattern FIRST_SECTION = Pattern.compile("^一[、．.]");
 
@@ -55,7 +55,8 @@ final class CompilationDetector {
     }
 
     private static boolean isTitle(String line) {
-        return line.length() <= MAX_TITLE && !LineEnds.sentence(line) && MATERIAL_TITLE.matcher(line).find()
+        return line.length() <= MAX_TITLE && !LineEnds.sentence(line) && !line.endsWith("：") && !line.endsWith(":")
+                && !line.endsWith("，") && MATERIAL_TITLE.matcher(line).find()
                 && !Markers.SECTION.matcher(line).find() && !Markers.BLOCK.matcher(line).find()
                 && !line.startsWith("《") && !line.contains("关于");
     }

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * <li><b>years, kinds, units</b>: reports whose field equals the expected one (units compared as
  * {@link UnitNames#canonical} reduces both); <b>authors</b>: author and post both equal.
  * </ul>
+ * Every corpus file holds one report, so none may be refused as a compilation.
  * Run with {@code -Dcorpus.details=dev} (or holdout) to print each failing report.
  */
 class CorpusQualityTest {
@@ -107,13 +108,18 @@ class CorpusQualityTest {
                 continue;
             }
             JsonNode expected = JSON.readTree(expectedFile.toFile());
-            Report got = parser.parse(extractor.extract(Files.readAllBytes(txt), txt.getFileName().toString()).text());
+            String text = extractor.extract(Files.readAllBytes(txt), txt.getFileName().toString()).text();
+            if (parser.refusal(text) != null) {
+                t.refused.add(name);
+            }
+            Report got = parser.parse(text);
             List<String> wrong = t.add(expected, got);
             if (details && !wrong.isEmpty()) {
                 System.out.println("[" + set + "] " + name + ": " + String.join("; ", wrong));
             }
             }
         }
+        assertTrue(t.refused.isEmpty(), "single reports taken for compilations: " + t.refused);
         Figures f = t.figures(set);
         System.out.println(f);
         return f;
@@ -133,6 +139,7 @@ class CorpusQualityTest {
         double pointsGot;
         int textItems;
         int textItemsRight;
+        final List<String> refused = new ArrayList<>();
 
         List<String> add(JsonNode expected, Report got) {
             reports++;

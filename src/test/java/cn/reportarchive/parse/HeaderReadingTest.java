@@ -150,6 +150,22 @@ class HeaderReadingTest {
     }
 
     @Test
+    void reportsTitledAsASpeechAreCountedToo() {
+        String one = String.join("\n", "临江县交通运输局领导班子2023年度民主生活会对照检查发言", "现对照检查如下：",
+                "一、存在的问题", "1.学习不够。", "二、整改措施", "1.加强学习。");
+        assertTrue(parser.refusal(one + "\n" + one.replace("领导班子", "党组书记、局长张明华")) != null);
+        assertNull(parser.refusal(one));
+    }
+
+    @Test
+    void aLeadInThatNamesTheCheckIsNoTitle() {
+        String text = String.join("\n", "临江县交通运输局领导班子2023年度民主生活会对照检查材料", "现对照检查如下：",
+                "一、存在的问题", "1.学习不够。", "二、整改措施", "1.加强学习。", "三、上年度对照检查整改情况", "对照检查如下：",
+                "一、已完成的", "1.完成了学习计划。");
+        assertNull(parser.refusal(text), "a colon-ended lead-in that says 对照检查 starts no report");
+    }
+
+    @Test
     void oneReportCitingItsTitleOrAMaterialIsNotACompilation() {
         String text = String.join("\n",
                 "临江县财政局党组领导班子2023年度民主生活会对照检查材料",
