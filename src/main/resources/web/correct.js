@@ -125,7 +125,7 @@ const Correct = (() => {
     return box;
   }
 
-  /** The year shown in a confirmation: 2022年 or 年度不详. */
+  /** The report as a confirmation names it: 《title》, its unit and year. */
   function describe(r) {
     return '《' + (r.title || r.filename || '无标题') + '》\n单位：' + (r.unit || '未注明') + '　年度：' + RA.yearText(r.year);
   }
