@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +57,8 @@ public final class ReportArchive {
     /** Every unit name, typed or read, resolves through it when a report is stored and when one is looked up. */
     private final UnitDirectory units;
     private final UnitAssignments unitAssignments;
+    /** Told the ids of reports changed in place (a unit merge), e.g. the copy check's cache. */
+    private final List<Consumer<List<String>>> changeListeners = new CopyOnWriteArrayList<>();
 
     public ReportArchive(OriginalStore originals, Catalog catalog, ReportIndex index,
                          TikaExtractor extractor, ReportParser parser, UnitDirectory units) {
@@ -299,12 +303,23 @@ public final class ReportArchive {
         return units.entry(name);
     }
 
+    /** Tells the listener the ids of the reports whose stored form changes in place (their unit renamed by a merge). */
+    public void onReportsChanged(Consumer<List<String>> listener) {
+        changeListeners.add(listener);
+    }
+
     /** Makes these names' units one with {@code into}'s; the reports concerned show it at once. */
     public UnitChange mergeUnits(List<String> names, String into, String by) throws SQLException, IOException, UnitException {
         synchronized (writeLock) {
             UnitChange change = units.merge(names, into, by);
-            unitAssignments.reassign(change.affected());
+            reassigned(unitAssignments.reassign(change.affected()));
             return change;
+        }
+    }
+
+    private void reassigned(List<String> ids) {
+        if (!ids.isEmpty()) {
+            changeListeners.forEach(l -> l.accept(ids));
         }
     }
 
@@ -312,7 +327,7 @@ public final class ReportArchive {
     public UnitChange unmergeUnit(String name) throws SQLException, IOException, UnitException {
         synchronized (writeLock) {
             UnitChange change = units.unmerge(name);
-            unitAssignments.reassign(change.affected());
+            reassigned(unitAssignments.reassign(change.affected()));
             return change;
         }
     }
