@@ -96,20 +96,17 @@ public final class UnitDirectory implements AutoCloseable {
     }
 
     /**
-     * The key a name is matched by: the written form without whitespace (any, ideographic and
-     * zero-width included), in NFKC, without the party prefix (中共, 中国共产党), the team suffix
-     * (领导班子, 班子, 常委班子) and the organ suffix (党组, 党委, 委员会…) — unless that would leave
-     * less than two characters (县委 stays 县委). Null for a blank name.
+     * The key a name is matched by: the written form in NFKC, without zero-width characters and
+     * without whitespace (any, ideographic included) beside a Chinese character — a space between two
+     * Latin words or numbers stays, as one — without the party prefix (中共, 中国共产党), the team
+     * suffix (领导班子, 班子, 常委班子) and the organ suffix (党组, 党委, 委员会…), unless that would
+     * leave less than two characters (县委 stays 县委). Null for a blank name.
      */
     public static String key(String written) {
         if (written == null) {
             return null;
         }
-        StringBuilder compact = new StringBuilder();
-        Normalizer.normalize(written, Normalizer.Form.NFKC).codePoints()
-                .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT)
-                .forEach(compact::appendCodePoint);
-        String name = compact.toString();
+        String name = compact(Normalizer.normalize(written, Normalizer.Form.NFKC));
         if (name.isEmpty()) {
             return null;
         }
@@ -118,6 +115,36 @@ public final class UnitDirectory implements AutoCloseable {
         String reduced = ORGAN_SUFFIX.matcher(bare).replaceFirst("");
         bare = reduced.length() >= 2 ? reduced : bare;
         return bare.isEmpty() ? name : bare;
+    }
+
+    /** Whitespace dropped, but for one space between two characters that are not Chinese. */
+    private static String compact(String text) {
+        StringBuilder out = new StringBuilder();
+        boolean pendingSpace = false;
+        int last = -1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.getType(c) == Character.FORMAT) {
+                continue;
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                pendingSpace = last >= 0;
+                continue;
+            }
+            if (pendingSpace && !wide(last) && !wide(c)) {
+                out.append(' ');
+            }
+            pendingSpace = false;
+            out.appendCodePoint(c);
+            last = c;
+        }
+        return out.toString();
+    }
+
+    private static boolean wide(int c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
     }
 
     /**
