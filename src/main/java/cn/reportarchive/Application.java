@@ -86,6 +86,7 @@ public final class Application implements AutoCloseable {
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir), archive::unitOf);
         this.compare = new CompareService(archive, index, taxonomy);
         this.copies = new CopyService(archive, new TemplateLibrary(dataDir), extractor);
+        archive.onReportsChanged(copies::forget); // a merge renames reports' units in place
     }
 
     /** The accounts and the audit log alone (no index, no lock): what the user commands need. */

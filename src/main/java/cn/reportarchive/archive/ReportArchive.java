@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,8 @@ public final class ReportArchive {
     /** Every unit name, typed or read, resolves through it when a report is stored and when one is looked up. */
     private final UnitDirectory units;
     private final UnitAssignments unitAssignments;
+    /** Told the ids of reports changed in place (a unit merge), e.g. the copy check's cache. */
+    private final List<Consumer<List<String>>> changeListeners = new CopyOnWriteArrayList<>();
 
     public ReportArchive(OriginalStore originals, Catalog catalog, ReportIndex index,
                          TikaExtractor extractor, ReportParser parser, UnitDirectory units) {
@@ -319,12 +323,24 @@ public final class ReportArchive {
         return units.entry(name);
     }
 
+    /** Tells the listener the ids of the reports whose stored form changes in place (their unit renamed by a merge). */
+    public void onReportsChanged(Consumer<List<String>> listener) {
+        changeListeners.add(listener);
+    }
+
     /** Makes these names' units one with {@code into}'s; the reports concerned show it at once. */
     public UnitChange mergeUnits(List<String> names, String into, String by) throws SQLException, IOException, UnitException {
         synchronized (writeLock) {
             UnitChange change = units.merge(names, into, by);
-            unitAssignments.reassign(change.affected());
+            reassigned(unitAssignments.reassign(change.affected()));
             return change;
+        }
+    }
+
+    private void reassigned(List<String> ids) {
+        ids.forEach(this::changed); // readers that follow the revision (corrections' way) notice too
+        if (!ids.isEmpty()) {
+            changeListeners.forEach(l -> l.accept(ids));
         }
     }
 
@@ -332,7 +348,7 @@ public final class ReportArchive {
     public UnitChange unmergeUnit(String name) throws SQLException, IOException, UnitException {
         synchronized (writeLock) {
             UnitChange change = units.unmerge(name);
-            unitAssignments.reassign(change.affected());
+            reassigned(unitAssignments.reassign(change.affected()));
             return change;
         }
     }

@@ -32,8 +32,8 @@ final class UnitAssignments {
         this.units = units;
     }
 
-    /** The reports now shown under these unit names put under their units' current names; how many moved. */
-    int reassign(Collection<String> shownUnits) throws SQLException, IOException {
+    /** The reports now shown under these unit names put under their units' current names; the ids of those that moved. */
+    List<String> reassign(Collection<String> shownUnits) throws SQLException, IOException {
         List<Report> moved = new ArrayList<>();
         for (String shown : shownUnits) {
             for (StoredReport s : catalog.list(shown, null)) {
@@ -47,7 +47,7 @@ final class UnitAssignments {
         }
         apply(moved);
         units.reconciled();
-        return moved.size();
+        return moved.stream().map(Report::id).toList();
     }
 
     /**

@@ -1,15 +1,7 @@
 package cn.reportarchive.archive;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
-import java.text.Normalizer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The archive's units as identities: each unit with the names it has been written under
@@ -45,19 +36,16 @@ import java.util.regex.Pattern;
  * into that one) from the unit it had been merged into. Each unit keeps its own display name, so an
  * undone merge gives the old unit its old name back.
  *
- * <p>The directory is held in memory (a few thousand names at most) and written through; every method
- * is synchronized. Only the process that holds the archive's index writes it.
+ * <p>The directory is held in memory (a few thousand names at most) and written through to its
+ * tables ({@link UnitTables}); every method is synchronized. Only the process that holds the
+ * archive's index writes it.
  */
 public final class UnitDirectory implements AutoCloseable {
-    private static final Pattern PARTY_PREFIX = Pattern.compile("^(?:中共|中国共产党)");
-    private static final Pattern TEAM_SUFFIX = Pattern.compile("(?:常委会?)?(?:领导班子|班子成员|班子)?$");
-    private static final Pattern ORGAN_SUFFIX = Pattern.compile("(?:党组|党委|委员会|党工委|党总支|党支部|机关党委)$");
-
     /** A unit as stored: its display name and, once merged, the unit it was merged into. */
     private record Node(long id, String display, Long mergedInto) {
     }
 
-    private final Connection db;
+    private final UnitTables db;
     private final Map<Long, Node> units = new HashMap<>();
     /** Every recorded name, as written (stripped), to the unit it was first recorded in. */
     private final Map<String, Long> homeOfName = new LinkedHashMap<>();
@@ -65,59 +53,25 @@ public final class UnitDirectory implements AutoCloseable {
     private final Map<String, Long> homeOfKey = new HashMap<>();
     private final Map<String, Long> unitOfDisplay = new HashMap<>();
 
-    private UnitDirectory(Connection db) throws SQLException {
+    private UnitDirectory(UnitTables db) throws SQLException {
         this.db = db;
         load();
     }
 
     /** The directory in the catalog database at this path (its tables are created when missing). */
     public static UnitDirectory open(Path catalogFile) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + catalogFile.toAbsolutePath());
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout=10000");
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS unit_units (
-                      id INTEGER PRIMARY KEY,
-                      display TEXT NOT NULL UNIQUE,
-                      merged_into INTEGER REFERENCES unit_units(id),
-                      merged_at TEXT,
-                      merged_by TEXT)""");
-            s.execute("CREATE TABLE IF NOT EXISTS unit_names (name TEXT PRIMARY KEY, key TEXT NOT NULL, home INTEGER NOT NULL)");
-            // the name each report was stored under (typed, read or corrected), for the units listing
-            s.execute("CREATE TABLE IF NOT EXISTS unit_uses (report_id TEXT PRIMARY KEY, name TEXT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS unit_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            return new UnitDirectory(c);
+        UnitTables tables = UnitTables.open(catalogFile);
+        try {
+            return new UnitDirectory(tables);
         } catch (SQLException | RuntimeException e) {
-            c.close();
+            tables.close();
             throw e;
         }
     }
 
-    /**
-     * The key a name is matched by: the written form without whitespace (any, ideographic and
-     * zero-width included), in NFKC, without the party prefix (中共, 中国共产党), the team suffix
-     * (领导班子, 班子, 常委班子) and the organ suffix (党组, 党委, 委员会…) — unless that would leave
-     * less than two characters (县委 stays 县委). Null for a blank name.
-     */
+    /** The key a name is matched by: see {@link UnitKey#of}. Null for a blank name. */
     public static String key(String written) {
-        if (written == null) {
-            return null;
-        }
-        StringBuilder compact = new StringBuilder();
-        Normalizer.normalize(written, Normalizer.Form.NFKC).codePoints()
-                .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT)
-                .forEach(compact::appendCodePoint);
-        String name = compact.toString();
-        if (name.isEmpty()) {
-            return null;
-        }
-        String bare = PARTY_PREFIX.matcher(name).replaceFirst("");
-        bare = TEAM_SUFFIX.matcher(bare).replaceFirst("");
-        String reduced = ORGAN_SUFFIX.matcher(bare).replaceFirst("");
-        bare = reduced.length() >= 2 ? reduced : bare;
-        return bare.isEmpty() ? name : bare;
+        return UnitKey.of(written);
     }
 
     /**
@@ -151,9 +105,9 @@ public final class UnitDirectory implements AutoCloseable {
                 String reportId = e.getKey();
                 String name = e.getValue() == null || e.getValue().isBlank() ? null : e.getValue().strip();
                 if (name == null) {
-                    if (usedName(reportId) != null) {
+                    if (db.usedName(reportId) != null) {
                         began = begin(began);
-                        update("DELETE FROM unit_uses WHERE report_id = ?", reportId);
+                        db.deleteUse(reportId);
                     }
                     shown.put(reportId, null);
                     continue;
@@ -165,12 +119,12 @@ public final class UnitDirectory implements AutoCloseable {
                 }
                 if (!homeOfName.containsKey(name)) {
                     began = begin(began);
-                    update("INSERT INTO unit_names (name, key, home) VALUES (?,?,?)", name, key(name), home);
+                    db.insertName(name, key(name), home);
                     remember(name, home);
                 }
-                if (!name.equals(usedName(reportId))) {
+                if (!name.equals(db.usedName(reportId))) {
                     began = begin(began);
-                    update("INSERT OR REPLACE INTO unit_uses (report_id, name) VALUES (?,?)", reportId, name);
+                    db.putUse(reportId, name);
                 }
                 shown.put(reportId, display(root(home)));
             }
@@ -184,10 +138,6 @@ public final class UnitDirectory implements AutoCloseable {
                 load(); // the memory may hold what the rolled-back transaction added
             }
             throw e;
-        } finally {
-            if (began) {
-                db.setAutoCommit(true);
-            }
         }
     }
 
@@ -200,23 +150,12 @@ public final class UnitDirectory implements AutoCloseable {
 
     /** The name a report was stored under, or null when none is recorded (a report from before the directory). */
     public synchronized String usedName(String reportId) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("SELECT name FROM unit_uses WHERE report_id = ?")) {
-            q.setString(1, reportId);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return db.usedName(reportId);
     }
 
     /** The name every report with a recorded name was stored under, by report id. */
     public synchronized Map<String, String> usedNames() throws SQLException {
-        Map<String, String> out = new HashMap<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT report_id, name FROM unit_uses")) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return out;
+        return db.usedNames();
     }
 
     /**
@@ -258,26 +197,17 @@ public final class UnitDirectory implements AutoCloseable {
         }
         before.add(names(targetRoot));
         Set<String> affected = new LinkedHashSet<>();
-        begin(false);
+        db.begin();
         try {
             for (long s : sources) {
-                try (PreparedStatement q = db.prepareStatement(
-                        "UPDATE unit_units SET merged_into = ?, merged_at = ?, merged_by = ? WHERE id = ?")) {
-                    q.setLong(1, targetRoot);
-                    q.setString(2, Instant.now().toString());
-                    q.setString(3, by);
-                    q.setLong(4, s);
-                    q.executeUpdate();
-                }
+                db.setMerged(s, targetRoot, by);
                 affected.add(display(s));
             }
-            markDirty();
+            db.markDirty(); // cleared once the reports are re-put (UnitAssignments)
             db.commit();
         } catch (SQLException | RuntimeException e) {
             db.rollback();
             throw e;
-        } finally {
-            db.setAutoCommit(true);
         }
         for (long s : sources) {
             Node n = units.get(s);
@@ -306,20 +236,14 @@ public final class UnitDirectory implements AutoCloseable {
         }
         long oldRoot = root(home);
         List<UnitChange.Names> before = List.of(names(oldRoot));
-        begin(false);
+        db.begin();
         try {
-            try (PreparedStatement q = db.prepareStatement(
-                    "UPDATE unit_units SET merged_into = NULL, merged_at = NULL, merged_by = NULL WHERE id = ?")) {
-                q.setLong(1, home);
-                q.executeUpdate();
-            }
-            markDirty();
+            db.setMerged(home, null, null);
+            db.markDirty();
             db.commit();
         } catch (SQLException | RuntimeException e) {
             db.rollback();
             throw e;
-        } finally {
-            db.setAutoCommit(true);
         }
         units.put(home, new Node(home, node.display(), null));
         return new UnitChange(node.display(), Set.of(display(oldRoot)), before, List.of(names(oldRoot), names(home)));
@@ -330,35 +254,25 @@ public final class UnitDirectory implements AutoCloseable {
      * each, in Chinese collation order.
      */
     public synchronized List<UnitEntry> entries() throws SQLException {
-        return UnitEntry.collect(uses(), this::rootDisplayOfName, allNamesByDisplay(), false);
+        return UnitEntry.collect(db.uses(), this::rootDisplayOfName, allNamesByDisplay(), false);
     }
 
     /** One unit's entry (also when no report of it is left), by any of its names. */
     public synchronized UnitEntry entry(String name) throws SQLException {
         String shown = unitOf(name);
-        return UnitEntry.collect(uses(), this::rootDisplayOfName, allNamesByDisplay(), true).stream()
+        return UnitEntry.collect(db.uses(), this::rootDisplayOfName, allNamesByDisplay(), true).stream()
                 .filter(e -> e.unit().equals(shown)).findFirst()
                 .orElse(new UnitEntry(shown, List.of(), 0, List.of(), List.of()));
     }
 
     /** Whether the reports in the catalog may not show their units' current names: never brought in, or a merge cut short. */
     public synchronized boolean needsReconcile() throws SQLException {
-        try (Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("SELECT key FROM unit_state WHERE key IN ('migrated', 'dirty')")) {
-            Set<String> keys = new java.util.HashSet<>();
-            while (rs.next()) {
-                keys.add(rs.getString(1));
-            }
-            return !keys.contains("migrated") || keys.contains("dirty");
-        }
+        return db.needsReconcile();
     }
 
     /** Every report now shows its unit's current name. */
     public synchronized void reconciled() throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.executeUpdate("INSERT OR REPLACE INTO unit_state (key, value) VALUES ('migrated', '1')");
-            s.executeUpdate("DELETE FROM unit_state WHERE key = 'dirty'");
-        }
+        db.reconciled();
     }
 
     // --- inside
@@ -369,19 +283,6 @@ public final class UnitDirectory implements AutoCloseable {
         if (length > ImportMetadata.MAX_UNIT) {
             throw new UnitException("单位名称过长（" + length + " 个字符，最多 " + ImportMetadata.MAX_UNIT + " 个），请检查后重试。");
         }
-    }
-
-    /** (name, year or null, reports) of every report in the catalog that has a recorded name. */
-    private List<UnitEntry.Use> uses() throws SQLException {
-        List<UnitEntry.Use> out = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT u.name, r.year, count(*) FROM unit_uses u JOIN reports r ON r.id = u.report_id GROUP BY u.name, r.year")) {
-            while (rs.next()) {
-                int y = rs.getInt(2);
-                out.add(new UnitEntry.Use(rs.getString(1), rs.wasNull() ? null : y, rs.getInt(3)));
-            }
-        }
-        return out;
     }
 
     private Map<String, List<String>> allNamesByDisplay() {
@@ -439,17 +340,10 @@ public final class UnitDirectory implements AutoCloseable {
     }
 
     private long createUnit(String display) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("INSERT INTO unit_units (display) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
-            q.setString(1, display);
-            q.executeUpdate();
-            try (ResultSet rs = q.getGeneratedKeys()) {
-                rs.next();
-                long id = rs.getLong(1);
-                units.put(id, new Node(id, display, null));
-                unitOfDisplay.put(display, id);
-                return id;
-            }
-        }
+        long id = db.insertUnit(display);
+        units.put(id, new Node(id, display, null));
+        unitOfDisplay.put(display, id);
+        return id;
     }
 
     private void remember(String name, long home) {
@@ -460,32 +354,12 @@ public final class UnitDirectory implements AutoCloseable {
         }
     }
 
-    private void markDirty() throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.executeUpdate("INSERT OR REPLACE INTO unit_state (key, value) VALUES ('dirty', '1')");
-        }
-    }
-
+    /** Begins the transaction unless it has begun; says it has. */
     private boolean begin(boolean began) throws SQLException {
         if (!began) {
-            db.setAutoCommit(false);
+            db.begin();
         }
         return true;
-    }
-
-    private void update(String sql, Object... args) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                if (args[i] == null) {
-                    q.setNull(i + 1, Types.VARCHAR);
-                } else if (args[i] instanceof Long l) {
-                    q.setLong(i + 1, l);
-                } else {
-                    q.setString(i + 1, args[i].toString());
-                }
-            }
-            q.executeUpdate();
-        }
     }
 
     private void load() throws SQLException {
@@ -493,22 +367,13 @@ public final class UnitDirectory implements AutoCloseable {
         homeOfName.clear();
         homeOfKey.clear();
         unitOfDisplay.clear();
-        try (Statement s = db.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT id, display, merged_into FROM unit_units")) {
-                while (rs.next()) {
-                    long up = rs.getLong(3);
-                    Long mergedInto = rs.wasNull() ? null : up;
-                    Node n = new Node(rs.getLong(1), rs.getString(2), mergedInto);
-                    units.put(n.id(), n);
-                    unitOfDisplay.put(n.display(), n.id());
-                }
-            }
-            // in insertion order: the first name of a key decides the key's unit, as when it was recorded
-            try (ResultSet rs = s.executeQuery("SELECT name, home FROM unit_names ORDER BY rowid")) {
-                while (rs.next()) {
-                    remember(rs.getString(1), rs.getLong(2));
-                }
-            }
+        for (UnitTables.UnitRow row : db.units()) {
+            units.put(row.id(), new Node(row.id(), row.display(), row.mergedInto()));
+            unitOfDisplay.put(row.display(), row.id());
+        }
+        // in the order recorded: the first name of a key decides the key's unit, as when it was recorded
+        for (UnitTables.NameRow row : db.names()) {
+            remember(row.name(), row.home());
         }
     }
 

@@ -32,6 +32,13 @@ class UnitKeyTest {
     }
 
     @Test
+    void aSpaceBetweenLatinWordsStaysAsOne() {
+        assertEquals("Linjiang County Finance Bureau", UnitDirectory.key(" Linjiang  County\tFinance Bureau "));
+        assertEquals("临江县Finance", UnitDirectory.key("临江县 Finance"));
+        assertEquals("' OR '1'='1'; DROP TABLE reports; --", UnitDirectory.key("' OR '1'='1'; DROP TABLE reports; --"));
+    }
+
+    @Test
     void blankIsNoNameAndAWrappingAloneStaysItself() {
         assertNull(UnitDirectory.key(null));
         assertNull(UnitDirectory.key(" \u3000 "));

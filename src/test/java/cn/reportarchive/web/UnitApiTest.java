@@ -152,6 +152,14 @@ class UnitApiTest {
     @Test
     void inspectorsMergeAndAdminsUnmergeAndTheViewerFollows() {
         assertEquals(2, ok(farm.get("/api/reports")).size());
+        String farm2021 = null;
+        for (JsonNode r : ok(admin.get("/api/reports?unit=" + ApiClient.enc("临江县农业局")))) {
+            if (r.get("year").asInt() == 2021) {
+                farm2021 = r.get("id").asText();
+            }
+        }
+        // another unit's later report may be what a report was copied from; the same unit's later one may not
+        assertEquals(Set.of(2023), copySourceYears(farm2021), "before the merge 农业农村局 is another unit");
         HttpResponse<byte[]> refused = postJson(farm, "/api/units/merge", Map.of("names", List.of("临江县农业局"), "into", "临江县农业农村局"));
         assertEquals(403, refused.statusCode(), ApiClient.text(refused));
 
@@ -169,6 +177,7 @@ class UnitApiTest {
         assertEquals(Set.of("临江县农业农村局"), units(ok(farm.get("/api/units"))));
         JsonNode chains = ok(farm.get("/api/repeats?unit=" + ApiClient.enc("临江县农业局")));
         assertEquals("[2021,2022,2023]", chains.get("chains").get(0).get("years").toString());
+        assertEquals(Set.of(), copySourceYears(farm2021), "the copy check knows at once that 2022 and 2023 are its own later years");
 
         JsonNode restored = ok(postJson(admin, "/api/units/unmerge", Map.of("name", "临江县农业局")));
         assertEquals("临江县农业局", restored.get("unit").asText());
@@ -176,6 +185,7 @@ class UnitApiTest {
         assertEquals(2, ok(farm.get("/api/reports")).size());
         assertEquals(Set.of("临江县农业局"), units(ok(farm.get("/api/units"))));
         assertEquals(404, farm.get("/api/compare?unit=" + ApiClient.enc("临江县农业农村局") + "&from=2022&to=2023").statusCode());
+        assertEquals(Set.of(2023), copySourceYears(farm2021), "and another unit's again after the unmerge");
 
         List<AuditEntry> entries = auditOf("wang", "unit-merge");
         assertEquals(1, entries.size());
@@ -208,6 +218,17 @@ class UnitApiTest {
         }
         assertEquals(before, ApiClient.text(admin.get("/api/units")));
         assertFalse(auditOf("wang", "unit-merge").stream().anyMatch(e -> "临江县无此局".equals(e.target())));
+    }
+
+    /** The years of a report's copy sources among the farming units (the finance reports share the boilerplate too). */
+    private static Set<Integer> copySourceYears(String reportId) {
+        Set<Integer> years = new TreeSet<>();
+        ok(admin.get("/api/copies/" + reportId)).get("sources").forEach(src -> {
+            if (src.get("unit").asText().startsWith("临江县农业")) {
+                years.add(src.get("year").asInt());
+            }
+        });
+        return years;
     }
 
     private static List<AuditEntry> auditOf(String user, String action) {
