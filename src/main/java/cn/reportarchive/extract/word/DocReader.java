@@ -233,13 +233,14 @@ final class DocReader {
         }
         ListData data = list.getListData();
         int level = p.getIlvl();
-        if (data == null || level < 0 || level >= data.numLevels()) {
+        if (data == null || data.getLevels() == null || level < 0 || level >= data.getLevels().length) {
             return "";
         }
         List<ListLevel> levels = new ArrayList<>();
         boolean overridden = false;
-        for (int i = 0; i < data.numLevels() && i < ListCounters.LEVELS; i++) {
-            org.apache.poi.hwpf.model.ListLevel lvl = data.getLevel(i);
+        org.apache.poi.hwpf.model.ListLevel[] lvls = data.getLevels();
+        for (int i = 0; i < lvls.length && i < ListCounters.LEVELS; i++) {
+            org.apache.poi.hwpf.model.ListLevel lvl = lvls[i];
             char ci = (char) i;
             int nfc = list.getNumberFormat(ci);
             String format = nfc == NONE ? "none" : nfc >= 0 && nfc < FORMATS.length ? FORMATS[nfc] : "decimal";

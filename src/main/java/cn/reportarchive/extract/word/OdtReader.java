@@ -37,9 +37,9 @@ final class OdtReader {
     private final ListCounters counters = new ListCounters();
     private OdfListStyles listStyles;
     private int lists;
-    /** The counter key of the last list of each list style, for text:continue-numbering. */
-    private final Map<String, Object> lastListOfStyle = new HashMap<>();
-    private final Map<String, Object> listById = new HashMap<>();
+    /** The last top-level list, which text:continue-numbering continues. */
+    private OdfListKey previousList;
+    private final Map<String, OdfListKey> listById = new HashMap<>();
 
     /** The text, or empty when the package has no readable content.xml (Tika's to describe). */
     Optional<String> read(byte[] bytes, int maxChars) throws Exception {
@@ -127,26 +127,28 @@ final class OdtReader {
     }
 
     /** A text:list: its items numbered at {@code level}, nested lists one level deeper. */
-    private void list(Node list, Object key, int level, Consumer<String> out, int depth) {
+    private void list(Node list, OdfListKey key, int level, Consumer<String> out, int depth) {
         String style = Dom.attr(list, TEXT, "style-name");
-        Object listKey = key;
+        OdfListKey listKey = key;
         String styleName = style;
         if (listKey == null) {
             String continues = Dom.attr(list, TEXT, "continue-list");
             if (continues != null && listById.containsKey(continues)) {
                 listKey = listById.get(continues);
-            } else if ("true".equals(Dom.attr(list, TEXT, "continue-numbering")) && lastListOfStyle.containsKey(style)) {
-                listKey = lastListOfStyle.get(style);
+            } else if ("true".equals(Dom.attr(list, TEXT, "continue-numbering")) && previousList != null
+                    && previousList.style() != null && previousList.style().equals(style)) {
+                // continues the list just before it; LibreOffice restarts when that one has another style
+                listKey = previousList;
             } else {
                 listKey = new OdfListKey(style, ++lists);
             }
-            lastListOfStyle.put(style, listKey);
+            previousList = listKey;
             String id = Dom.attr(list, "http://www.w3.org/XML/1998/namespace", "id");
             if (id != null) {
                 listById.put(id, listKey);
             }
         } else {
-            styleName = ((OdfListKey) listKey).style();
+            styleName = listKey.style();
         }
         List<ListLevel> levels = listStyles.list(styleName);
         for (Node item = list.getFirstChild(); item != null; item = item.getNextSibling()) {

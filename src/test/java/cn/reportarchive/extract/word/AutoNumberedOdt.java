@@ -16,7 +16,7 @@ import java.util.zip.ZipOutputStream;
  * blocks as headings (text:h, outline levels 1 and 2) numbered by the outline style in
  * styles.xml (一、 and （一） from LibreOffice's Chinese sample format), points as text:list
  * items numbered by list styles (1. / 1、, （1）, ①), a new list per run of points under one
- * parent and text:continue-numbering where a run resumes after deeper points. A page header and
+ * parent and text:continue-list (ODF 1.2) where a run resumes after deeper points. A page header and
  * footer in the master page, a footnote and a frame with a text box come along.
  */
 final class AutoNumberedOdt {
@@ -34,6 +34,8 @@ final class AutoNumberedOdt {
         List<TypedReport.Paragraph> paragraphs = TypedReport.paragraphs(typed);
         StringBuilder body = new StringBuilder();
         int[] lastRun = new int[TypedReport.LEVELS];
+        String[] lastId = new String[TypedReport.LEVELS];
+        int lists = 0;
         String openList = null;
         int openLevel = -1;
         boolean noted = false;
@@ -66,10 +68,12 @@ final class AutoNumberedOdt {
             } else {
                 if (openList == null) {
                     String style = styleOf(p);
-                    // the same run of points resumes after deeper ones: the list continues
+                    // the same run of points resumes after deeper ones: the list continues the one it resumes
                     boolean resumes = lastRun[p.level()] == p.run();
-                    body.append("<text:list text:style-name=\"").append(style).append("\"")
-                            .append(resumes ? " text:continue-numbering=\"true\"" : "").append(">");
+                    String id = "list" + (++lists);
+                    body.append("<text:list xml:id=\"").append(id).append("\" text:style-name=\"").append(style).append("\"")
+                            .append(resumes ? " text:continue-list=\"" + lastId[p.level()] + "\"" : "").append(">");
+                    lastId[p.level()] = id;
                     openList = style;
                     openLevel = p.level();
                     lastRun[p.level()] = p.run();
