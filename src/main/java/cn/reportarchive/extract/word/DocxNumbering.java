@@ -59,7 +59,7 @@ final class DocxNumbering {
         }
         BigInteger styleNumId = null;
         BigInteger styleIlvl = null;
-        String numberedStyle = styleId;
+        List<String> chain = new ArrayList<>();
         if (numId == null || ilvl == null) {
             String id = styleId == null ? defaultParagraphStyle() : styleId;
             Set<String> seen = new HashSet<>();
@@ -68,11 +68,11 @@ final class DocxNumbering {
                 if (style == null) {
                     break;
                 }
+                chain.add(id);
                 CTNumPr numPr = style.getPPr() == null ? null : style.getPPr().getNumPr();
                 if (numPr != null) {
                     if (styleNumId == null && numPr.getNumId() != null) {
                         styleNumId = numPr.getNumId().getVal();
-                        numberedStyle = id;
                     }
                     if (styleIlvl == null && numPr.getIlvl() != null) {
                         styleIlvl = numPr.getIlvl().getVal();
@@ -99,8 +99,9 @@ final class DocxNumbering {
         } else if (styleIlvl != null) {
             level = styleIlvl.intValue();
         } else {
-            // a level that names the style is the style's level (Word's "link level to style")
-            level = list.styleLevels().getOrDefault(numberedStyle, 0);
+            // a level that names the style, or a style it is based on, is its level ("link level to style")
+            level = chain.stream().filter(list.styleLevels()::containsKey).findFirst()
+                    .map(list.styleLevels()::get).orElse(0);
         }
         if (level < 0 || level >= list.levels().size()) {
             return Optional.empty();
