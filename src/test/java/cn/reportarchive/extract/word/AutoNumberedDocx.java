@@ -228,7 +228,7 @@ final class AutoNumberedDocx {
             return;
         }
         boolean inMultilevel = p.template().equals(multilevelTemplates[p.level()]);
-        if (mode == Numbering.STYLED && p.level() < 2) {
+        if (mode == Numbering.STYLED && p.level() < 2 && inMultilevel) {
             para.setStyle(p.level() == 0 ? "ReportSection" : "ReportBlock");
             return;
         }

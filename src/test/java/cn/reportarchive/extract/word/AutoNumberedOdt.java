@@ -41,7 +41,8 @@ final class AutoNumberedOdt {
         boolean noted = false;
         boolean framed = false;
         for (TypedReport.Paragraph p : paragraphs) {
-            boolean item = p.numbered() && p.level() >= 2;
+            // headings numbered by the outline style where it shows the typed marker; any other form, a list
+            boolean item = p.numbered() && (p.level() >= 2 || !p.template().equals(p.level() == 0 ? "%1、" : "（%2）"));
             if (openList != null && (!item || !styleOf(p).equals(openList) || p.level() != openLevel)) {
                 body.append("</text:list>");
                 openList = null;
@@ -94,17 +95,17 @@ final class AutoNumberedOdt {
     private String styleOf(TypedReport.Paragraph p) {
         String template = p.template();
         if (!listStyles.containsKey(template)) {
-            define(template);
+            define(template, p.level());
         }
         return name(template);
     }
 
-    private void define(String template) {
+    private void define(String template, int level) {
         String name = name(template);
         int at = template.indexOf('%');
         String prefix = template.substring(0, at);
         String suffix = template.substring(at + 2);
-        String format = template.equals("%5") ? "①, ②, ③, ..." : "1";
+        String format = level == 4 ? "①, ②, ③, ..." : level < 2 ? "一, 二, 三, ..." : "1";
         listStyles.put(template, "<text:list-style style:name=\"" + name + "\"><text:list-level-style-number text:level=\"1\""
                 + " style:num-prefix=\"" + prefix + "\" style:num-suffix=\"" + suffix + "\" style:num-format=\"" + format
                 + "\"/></text:list-style>");

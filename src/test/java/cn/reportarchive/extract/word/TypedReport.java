@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
  * give back the typed text.
  */
 final class TypedReport {
-    /** Level 0 … 4: 一、 · （一） · 1. 1、 1． · （1） · ①. */
+    /** Level 0 … 4: 一、 · （一） (一) · 1. 1、 1． 1) 1） · （1） (1) · ①. */
     static final int LEVELS = 5;
     private static final Pattern[] MARKERS = {
         Pattern.compile("^([一二三四五六七八九十]{1,3})、(.*)$"),
-        Pattern.compile("^（([一二三四五六七八九十]{1,3})）(.*)$"),
-        Pattern.compile("^(\\d{1,2})([.、．])(?!\\d)(.*)$"),
-        Pattern.compile("^（(\\d{1,2})）(.*)$"),
+        Pattern.compile("^([（(])([一二三四五六七八九十]{1,3})([）)])(.*)$"),
+        Pattern.compile("^(\\d{1,2})([.、．)）])(?!\\d)(.*)$"),
+        Pattern.compile("^([（(])(\\d{1,2})([）)])(.*)$"),
         Pattern.compile("^([①-⑳])(.*)$"),
     };
 
@@ -55,7 +55,8 @@ final class TypedReport {
             if (!m.matches()) {
                 continue;
             }
-            int value = value(level, m.group(1));
+            boolean parenthesised = level == 1 || level == 3;
+            int value = value(level, m.group(parenthesised ? 2 : 1));
             if (value != counters[level] + 1) {
                 return null; // not the number the list would show here: leave it typed
             }
@@ -66,14 +67,15 @@ final class TypedReport {
             for (int deeper = level + 1; deeper < LEVELS; deeper++) {
                 counters[deeper] = 0;
             }
+            // the template keeps the punctuation as typed: full-width （一） or, typed in the wrong input mode, (一)
             String template = switch (level) {
                 case 0 -> "%1、";
-                case 1 -> "（%2）";
+                case 1 -> m.group(1) + "%2" + m.group(3);
                 case 2 -> "%3" + m.group(2);
-                case 3 -> "（%4）";
+                case 3 -> m.group(1) + "%4" + m.group(3);
                 default -> "%5";
             };
-            String text = level == 2 ? m.group(3) : m.group(2);
+            String text = parenthesised ? m.group(4) : level == 2 ? m.group(3) : m.group(2);
             return new Paragraph(level, text, template, runs[level], line);
         }
         return null;

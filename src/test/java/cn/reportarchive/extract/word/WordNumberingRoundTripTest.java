@@ -41,6 +41,14 @@ class WordNumberingRoundTripTest {
             "shimen-2019-township-secretary.txt",
             "riverside-2021-hospital-committee.txt",
             "beiling-2023-college-committee.txt");
+    /** The corpus's dev set (never its holdout), written by another hand without reading this code. */
+    static final List<String> CORPUS_DEV = List.of(
+            "d01-2016-liangxue-branch-member", "d02-2018-county-standing-committee",
+            "d03-2019-buwangchuxin-personal-director", "d04-2020-township-halfwidth",
+            "d05-2021-dangshi-propaganda-head", "d06-2022-soe-party-committee", "d07-2023-zhutijiaoyu-colon-header",
+            "d08-2024-dangji-university-school", "d09-2016-deputy-director-circled", "d10-2019-hospital-party-committee",
+            "d11-2021-dangshi-branch-member", "d12-202X-placeholder-county-office", "d13-2023-zhutijiaoyu-branch-no-unit",
+            "d14-2024-dangji-personal-inline-heading", "d15-2020-township-secretary-table", "d16-2018-soe-chairman");
 
     private static TikaExtractor extractor;
     private static final ReportParser PARSER = new ReportParser(AspectTaxonomy.defaults());
@@ -95,7 +103,10 @@ class WordNumberingRoundTripTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
-        for (String report : REPORTS) {
+        List<String> paths = new ArrayList<>();
+        REPORTS.forEach(r -> paths.add("/word/" + r));
+        CORPUS_DEV.forEach(r -> paths.add("/corpus/dev/" + r + ".txt"));
+        for (String report : paths) {
             for (Build build : Build.values()) {
                 cases.add(Arguments.of(report, build));
             }
@@ -105,12 +116,12 @@ class WordNumberingRoundTripTest {
 
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("cases")
-    void autoNumberedGivesTheSameReportAsTyped(String name, Build build) throws ExtractionException {
-        String typed = resource(name);
+    void autoNumberedGivesTheSameReportAsTyped(String path, Build build) throws ExtractionException {
+        String typed = resourceAt(path);
+        String name = path.substring(path.lastIndexOf('/') + 1);
         Report expected = parse(typed.getBytes(StandardCharsets.UTF_8), name);
-        assertTrue(expected.sections().size() >= 3, name + ": the typed report itself must have sections");
         long numbered = TypedReport.paragraphs(typed).stream().filter(TypedReport.Paragraph::numbered).count();
-        assertTrue(numbered >= 20, name + ": only " + numbered + " paragraphs auto-numbered");
+        assertTrue(numbered >= 3, name + ": only " + numbered + " paragraphs auto-numbered");
 
         byte[] file = build.build(typed);
         ExtractedText extracted = extractor.extract(file, name.replace(".txt", "." + build.extension));
@@ -140,9 +151,13 @@ class WordNumberingRoundTripTest {
     }
 
     static String resource(String name) {
-        try (InputStream in = WordNumberingRoundTripTest.class.getResourceAsStream("/word/" + name)) {
+        return resourceAt("/word/" + name);
+    }
+
+    static String resourceAt(String path) {
+        try (InputStream in = WordNumberingRoundTripTest.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("missing test resource /word/" + name);
+                throw new IllegalStateException("missing test resource " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
