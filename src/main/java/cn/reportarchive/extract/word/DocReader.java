@@ -127,12 +127,7 @@ final class DocReader {
             rows.add(cells);
             cellLines.add(lines);
         }
-        Optional<List<String>> points = PointTable.points(rows);
-        if (points.isPresent()) {
-            points.get().forEach(out);
-            return;
-        }
-        cellLines.forEach(row -> row.forEach(cell -> cell.forEach(out)));
+        PointTable.emit(rows, cellLines, out);
     }
 
     /** The paragraph's label and text; empty for a table-of-contents entry. */

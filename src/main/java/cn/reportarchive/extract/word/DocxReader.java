@@ -155,16 +155,7 @@ final class DocxReader {
                 rows.add(row);
                 cellLines.add(lines);
             }
-            Optional<List<String>> points = PointTable.points(rows);
-            if (points.isPresent()) {
-                points.get().forEach(line -> emit(line, out));
-                return;
-            }
-            for (List<List<String>> row : cellLines) {
-                for (List<String> cell : row) {
-                    cell.forEach(line -> emit(line, out));
-                }
-            }
+            PointTable.emit(rows, cellLines, line -> emit(line, out));
         }
 
         private static boolean isTableOfContents(Node sdt) {

@@ -30,7 +30,6 @@ final class OdtReader {
     static final String TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
     static final String OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
     static final String STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
-    static final String FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
     /** XML nested deeper than this is a hostile file, not a report. */
     private static final int MAX_DEPTH = 2000;
 
@@ -210,12 +209,7 @@ final class OdtReader {
             rows.add(cells);
             cellLines.add(lines);
         }
-        Optional<List<String>> points = PointTable.points(rows);
-        if (points.isPresent()) {
-            points.get().forEach(out);
-            return;
-        }
-        cellLines.forEach(row -> row.forEach(cell -> cell.forEach(out)));
+        PointTable.emit(rows, cellLines, out);
     }
 
     private static void emit(String paragraph, Consumer<String> out) {

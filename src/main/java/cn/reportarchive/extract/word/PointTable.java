@@ -3,6 +3,7 @@ package cn.reportarchive.extract.word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,19 @@ final class PointTable {
     private static final Pattern TRAILING = Pattern.compile("[。；;，,、\\s\\u3000]+$");
 
     private PointTable() {
+    }
+
+    /**
+     * A table as lines: its points when it is a table of points, else every cell's paragraphs in
+     * reading order (row by row), as a layout table holding the report's text needs them.
+     */
+    static void emit(List<List<String>> rows, List<List<List<String>>> cellLines, Consumer<String> out) {
+        Optional<List<String>> points = points(rows);
+        if (points.isPresent()) {
+            points.get().forEach(out);
+            return;
+        }
+        cellLines.forEach(row -> row.forEach(cell -> cell.forEach(out)));
     }
 
     /** The rows as points, or empty when the first row is not the header of a table of points. */
