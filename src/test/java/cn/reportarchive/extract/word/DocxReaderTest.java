@@ -80,6 +80,18 @@ class DocxReaderTest {
     }
 
     @Test
+    void aListThatTakesItsLevelsFromANumberingStyle() throws Exception {
+        String numbering = "<w:abstractNum w:abstractNumId=\"1\"><w:styleLink w:val=\"ReportList\"/>"
+                + lvl(0, "chineseCounting", 1, "%1、", "") + "</w:abstractNum>"
+                + "<w:abstractNum w:abstractNumId=\"2\"><w:numStyleLink w:val=\"ReportList\"/></w:abstractNum>"
+                + num(1, 1, "") + num(2, 2, "");
+        String styles = "<w:style w:type=\"numbering\" w:styleId=\"ReportList\"><w:name w:val=\"report list\"/>"
+                + "<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>";
+        String body = paragraph(numPr(2, 0), null, "存在的问题") + paragraph(numPr(2, 0), null, "原因分析");
+        assertEquals(List.of("一、存在的问题", "二、原因分析"), read(body, numbering, styles));
+    }
+
+    @Test
     void aTocFieldWithoutContentControlOrStylesIsSkippedWithItsHeading() throws Exception {
         String entry = "<w:p><w:r><w:t>一、存在的问题</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>2</w:t></w:r></w:p>";
         String body = "<w:p><w:r><w:t>目 录</w:t></w:r></w:p>"
