@@ -21,6 +21,8 @@ import org.w3c.dom.Node;
  */
 final class DocxReader {
     static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    /** Nesting of content controls and tables deeper than any document a person writes. */
+    static final int MAX_DEPTH = 64;
 
     /** The text, or empty when POI cannot open the package (a damaged file, for Tika to salvage or refuse). */
     Optional<String> read(byte[] bytes, int maxChars) throws IOException {
@@ -59,21 +61,29 @@ final class DocxReader {
         }
 
         void blocks(Node parent, Consumer<String> out) {
+            blocks(parent, out, 0);
+        }
+
+        /** Content controls, custom XML and tables nest; past {@link #MAX_DEPTH} a file is hostile, not a report. */
+        private void blocks(Node parent, Consumer<String> out, int depth) {
+            if (depth > MAX_DEPTH) {
+                return;
+            }
             for (Node n = parent == null ? null : parent.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (!W.equals(n.getNamespaceURI())) {
                     continue;
                 }
                 switch (n.getLocalName()) {
                     case "p" -> paragraph(n, out);
-                    case "tbl" -> table(n, out);
+                    case "tbl" -> table(n, out, depth);
                     case "sdt" -> {
                         if (isTableOfContents(n)) {
                             heldHeading = null;
                         } else {
-                            blocks(Dom.child(n, W, "sdtContent"), out);
+                            blocks(Dom.child(n, W, "sdtContent"), out, depth + 1);
                         }
                     }
-                    case "customXml", "ins", "moveTo", "smartTag" -> blocks(n, out);
+                    case "customXml", "ins", "moveTo", "smartTag" -> blocks(n, out, depth + 1);
                     default -> {
                         // sectPr, bookmarks, deleted or moved-away content, proofing marks
                     }
@@ -126,7 +136,7 @@ final class DocxReader {
             }
         }
 
-        private void table(Node tbl, Consumer<String> out) {
+        private void table(Node tbl, Consumer<String> out, int depth) {
             List<List<String>> rows = new ArrayList<>();
             List<List<List<String>>> cellLines = new ArrayList<>();
             List<String> above = new ArrayList<>();
@@ -136,7 +146,7 @@ final class DocxReader {
                 List<String> byGridColumn = new ArrayList<>();
                 for (Node tc : Dom.children(tr, W, "tc")) {
                     List<String> cell = new ArrayList<>();
-                    blocks(tc, cell::add);
+                    blocks(tc, cell::add, depth + 1);
                     String joined = String.join("", cell).strip();
                     Node tcPr = Dom.child(tc, W, "tcPr");
                     Node vMerge = Dom.child(tcPr, W, "vMerge");

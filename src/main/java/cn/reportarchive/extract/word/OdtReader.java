@@ -32,6 +32,8 @@ final class OdtReader {
     static final String STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
     /** XML nested deeper than this is a hostile file, not a report. */
     private static final int MAX_DEPTH = 2000;
+    /** Sections, tables and lists nested deeper than this are not walked. */
+    private static final int MAX_NESTING = 64;
 
     private final ListCounters counters = new ListCounters();
     private OdfListStyles listStyles;
@@ -96,6 +98,9 @@ final class OdtReader {
     }
 
     private void blocks(Node parent, Consumer<String> out, int depth) {
+        if (depth > MAX_NESTING) {
+            return; // sections and tables nested past any written document: a hostile file
+        }
         for (Node n = parent == null ? null : parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (TEXT.equals(n.getNamespaceURI())) {
                 switch (n.getLocalName()) {
@@ -173,7 +178,7 @@ final class OdtReader {
                     }
                     first = false;
                     emit(label + OdfText.of(c), out);
-                } else if (TEXT.equals(c.getNamespaceURI()) && c.getLocalName().equals("list") && depth < MAX_DEPTH) {
+                } else if (TEXT.equals(c.getNamespaceURI()) && c.getLocalName().equals("list") && depth < MAX_NESTING) {
                     list(c, listKey, level + 1, out, depth + 1);
                     first = false;
                 }

@@ -132,6 +132,13 @@ class DocxReaderTest {
     }
 
     @Test
+    void contentControlsNestedPastAnyWrittenDocumentAreNotWalked() throws Exception {
+        String body = paragraph(null, null, "正文") + "<w:sdt><w:sdtContent>".repeat(200) + paragraph(null, null, "深处")
+                + "</w:sdtContent></w:sdt>".repeat(200);
+        assertEquals(List.of("正文"), read(body, "", ""));
+    }
+
+    @Test
     void theCharacterLimitCutsTheText() throws Exception {
         String body = paragraph(null, null, "一二三四五六七八九十").repeat(10);
         String text = new DocxReader().read(HandWrittenDocx.of(body, "", ""), 25).orElseThrow();

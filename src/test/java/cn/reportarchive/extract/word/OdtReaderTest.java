@@ -80,6 +80,12 @@ class OdtReaderTest {
     }
 
     @Test
+    void sectionsNestedPastAnyWrittenDocumentAreNotWalked() throws Exception {
+        String body = "<text:p>正文</text:p>" + "<text:section>".repeat(1000) + "<text:p>深处</text:p>" + "</text:section>".repeat(1000);
+        assertEquals(List.of("正文"), read(body));
+    }
+
+    @Test
     void anEncryptedPackageIsRefusedAsEncrypted() {
         String manifest = "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">"
                 + "<manifest:file-entry manifest:full-path=\"content.xml\"><manifest:encryption-data/></manifest:file-entry>"
