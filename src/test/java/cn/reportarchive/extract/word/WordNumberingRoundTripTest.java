@@ -9,6 +9,7 @@ import cn.reportarchive.extract.ExtractionException;
 import cn.reportarchive.extract.ExtractionLimits;
 import cn.reportarchive.extract.TextNormalizer;
 import cn.reportarchive.extract.TikaExtractor;
+import cn.reportarchive.extract.WorkerSettings;
 import cn.reportarchive.parse.AspectTaxonomy;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportParser;
@@ -134,6 +135,20 @@ class WordNumberingRoundTripTest {
         assertFalse(extracted.text().contains("第1页"), "page footer in the text");
         assertFalse(extracted.text().contains("注："), "footnote in the text");
         assertFalse(extracted.text().contains("文本框"), "text box in the text");
+    }
+
+    /** What the archive runs: the readers in the isolated parser process give the same text as in this one. */
+    @org.junit.jupiter.api.Test
+    void theParserProcessReadsWordNumberingAlike() throws ExtractionException {
+        String typed = resource(REPORTS.get(2));
+        try (TikaExtractor isolated = TikaExtractor.isolated(ExtractionLimits.defaults(), new TextNormalizer(),
+                new WorkerSettings(1, WorkerSettings.DEFAULT_HEAP_MB, 1000))) {
+            for (Build build : Build.values()) {
+                byte[] file = build.build(typed);
+                String name = "report." + build.extension;
+                assertEquals(extractor.extract(file, name).text(), isolated.extract(file, name).text(), build.name());
+            }
+        }
     }
 
     /** Sections, blocks and point counts first: a failure then names where the structure broke. */
