@@ -1,5 +1,6 @@
 package cn.reportarchive.extract;
 
+import cn.reportarchive.extract.word.WordReader;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipInputStream;
-import cn.reportarchive.extract.word.WordReader;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
