@@ -14,8 +14,8 @@ import org.apache.poi.xwpf.usermodel.XWPFNum;
 import org.apache.poi.xwpf.usermodel.XWPFNumbering;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
+import org.apache.xmlbeans.XmlObject;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDecimalNumber;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTNumLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTNumPr;
@@ -121,14 +121,14 @@ final class DocxNumbering {
         }
         CTLvl[] lvls = new CTLvl[ListCounters.LEVELS];
         for (CTLvl lvl : abstractNum.getLvlList()) {
-            int i = lvl.getIlvl() == null ? -1 : lvl.getIlvl().intValue();
+            int i = intAttr(lvl, "ilvl", -1);
             if (i >= 0 && i < lvls.length) {
                 lvls[i] = lvl;
             }
         }
         Map<Integer, Integer> startOverrides = new HashMap<>();
         for (CTNumLvl override : num.getCTNum().getLvlOverrideList()) {
-            int i = override.getIlvl() == null ? -1 : override.getIlvl().intValue();
+            int i = intAttr(override, "ilvl", -1);
             if (i < 0 || i >= lvls.length) {
                 continue;
             }
@@ -149,9 +149,11 @@ final class DocxNumbering {
                 level = level.withStart(startOverrides.get(i));
             }
             levels.add(level);
-            suffixes.add(lvl == null || lvl.getSuff() == null ? "tab" : lvl.getSuff().getVal().toString());
-            if (lvl != null && lvl.getPStyle() != null) {
-                styleLevels.putIfAbsent(lvl.getPStyle().getVal(), i);
+            String suffix = lvl == null ? null : val(lvl.getSuff());
+            suffixes.add(suffix == null ? "tab" : suffix);
+            String linkedStyle = lvl == null ? null : val(lvl.getPStyle());
+            if (linkedStyle != null) {
+                styleLevels.putIfAbsent(linkedStyle, i);
             }
         }
         // Instances of one abstract list share its counters (Word continues the numbering across
@@ -181,19 +183,35 @@ final class DocxNumbering {
         return ct;
     }
 
+    /**
+     * The level as written. Values are read from the markup, not through the schema's typed
+     * getters, which throw on a value outside the schema (a format name Word does not know): such
+     * a value counts as Word's default.
+     */
     private static ListLevel level(int index, CTLvl lvl) {
         int start = lvl.getStart() == null ? 0 : intOf(lvl.getStart(), 0);
-        String format = lvl.getNumFmt() == null || lvl.getNumFmt().getVal() == null
-                ? "decimal" : lvl.getNumFmt().getVal().toString();
-        String template = lvl.getLvlText() == null ? null : lvl.getLvlText().getVal();
+        String format = val(lvl.getNumFmt());
+        String template = val(lvl.getLvlText());
         int restartBelow = lvl.getLvlRestart() == null ? index : Math.min(index, intOf(lvl.getLvlRestart(), index));
-        boolean legal = lvl.getIsLgl() != null && POIXMLUnits.parseOnOff(lvl.getIsLgl());
-        return new ListLevel(start, format, template, restartBelow, legal);
+        boolean legal = Dom.on(lvl.getIsLgl() == null ? null : lvl.getIsLgl().getDomNode());
+        return new ListLevel(start, format == null ? "decimal" : format, template, restartBelow, legal);
     }
 
-    private static int intOf(CTDecimalNumber number, int otherwise) {
-        BigInteger value = number.getVal();
-        return value == null || value.bitLength() > 31 ? otherwise : value.intValue();
+    private static int intOf(XmlObject number, int otherwise) {
+        return Dom.intVal(number.getDomNode(), otherwise);
+    }
+
+    private static String val(XmlObject element) {
+        return element == null ? null : Dom.val(element.getDomNode());
+    }
+
+    private static int intAttr(XmlObject element, String name, int otherwise) {
+        String v = Dom.attr(element.getDomNode(), DocxReader.W, name);
+        try {
+            return v == null ? otherwise : Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     private CTStyle ctStyle(String id) {

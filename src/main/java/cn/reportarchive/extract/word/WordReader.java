@@ -2,6 +2,8 @@ package cn.reportarchive.extract.word;
 
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Word-processor files read the way their authors see them, in place of Tika's text for them.
@@ -29,6 +31,7 @@ import java.util.Set;
  * before (the 64 of {@code BadFiles}, compared sentence by sentence).
  */
 public final class WordReader {
+    private static final Logger LOG = LoggerFactory.getLogger(WordReader.class);
     private static final Set<String> DOCX = Set.of(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.ms-word.document.macroenabled.12",
@@ -50,18 +53,24 @@ public final class WordReader {
     /**
      * The text of a file of a media type {@link #reads} accepts, or empty when the file's container
      * cannot be opened at all: such a damaged file goes to Tika, which salvages what it can (a zip
-     * without its central directory) or refuses it in the words the archive has always used.
-     * A failure after the file is open is thrown as it comes, for the caller to translate.
+     * without its central directory) or refuses it in the words the archive has always used. A
+     * file the walk trips over (markup no reader of ours expects) goes to Tika too, and the log
+     * says so: a report that imported before never fails now. An encrypted .odt is thrown as such.
      */
     public Optional<String> read(byte[] bytes, String mediaType) throws Exception {
-        if (DOCX.contains(mediaType)) {
-            return new DocxReader().read(bytes, maxChars);
-        }
-        if (DOC.equals(mediaType)) {
-            return new DocReader().read(bytes, maxChars);
-        }
-        if (ODT.equals(mediaType)) {
-            return new OdtReader().read(bytes, maxChars);
+        try {
+            if (DOCX.contains(mediaType)) {
+                return new DocxReader().read(bytes, maxChars);
+            }
+            if (DOC.equals(mediaType)) {
+                return new DocReader().read(bytes, maxChars);
+            }
+            if (ODT.equals(mediaType)) {
+                return new OdtReader().read(bytes, maxChars);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the Word reader could not walk a {} file, Tika reads it instead", mediaType, e);
+            return Optional.empty();
         }
         throw new IllegalArgumentException(mediaType);
     }

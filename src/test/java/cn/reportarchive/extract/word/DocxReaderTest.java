@@ -139,6 +139,12 @@ class DocxReaderTest {
     }
 
     @Test
+    void aFormatNameOutsideTheSchemaCountsInDigits() throws Exception {
+        String numbering = abstractNum(1, lvl(0, "notAFormat", 1, "%1、", "")) + num(1, 1, "");
+        assertEquals(List.of("1、存在的问题"), read(paragraph(numPr(1, 0), null, "存在的问题"), numbering, ""));
+    }
+
+    @Test
     void theCharacterLimitCutsTheText() throws Exception {
         String body = paragraph(null, null, "一二三四五六七八九十").repeat(10);
         String text = new DocxReader().read(HandWrittenDocx.of(body, "", ""), 25).orElseThrow();
