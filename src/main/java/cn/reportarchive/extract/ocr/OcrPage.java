@@ -48,8 +48,8 @@ public record OcrPage(String text, Status status) {
             kept.remove(0);
         }
         StringBuilder text = new StringBuilder();
-        for (TsvWords.Line line : kept) {
-            text.append(OcrLines.mend(line.text())).append('\n');
+        for (String line : OcrLines.mend(kept.stream().map(TsvWords.Line::text).toList())) {
+            text.append(line).append('\n');
         }
         if (ScanReader.letters(text.toString()) < MIN_CHARACTERS) {
             return new OcrPage("", Status.BLANK);
