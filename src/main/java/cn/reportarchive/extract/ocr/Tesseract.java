@@ -36,13 +36,24 @@ public final class Tesseract {
     static final String LANGUAGE = "chi_sim";
 
     private final String program;
+    private final boolean oneThread;
 
     public Tesseract() {
-        this("tesseract");
+        this("tesseract", true);
     }
 
     Tesseract(String program) {
+        this(program, true);
+    }
+
+    private Tesseract(String program, boolean oneThread) {
         this.program = program;
+        this.oneThread = oneThread;
+    }
+
+    /** Tesseract with as many threads as it takes by itself: only for the benchmark that shows why not. */
+    public static Tesseract withItsOwnThreads() {
+        return new Tesseract("tesseract", false);
     }
 
     /** Whether the program runs here and has the Chinese data; null if so, else what is missing (for the log). */
@@ -78,7 +89,11 @@ public final class Tesseract {
                     "-l", LANGUAGE, "--psm", "3", "tsv")
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            pb.environment().put("OMP_THREAD_LIMIT", "1");
+            if (oneThread) {
+                pb.environment().put("OMP_THREAD_LIMIT", "1");
+            } else {
+                pb.environment().remove("OMP_THREAD_LIMIT");
+            }
             Process p = pb.start();
             try {
                 if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
