@@ -46,7 +46,7 @@ public final class ExtractWorker {
         System.setOut(System.err);
         // The archive kills this process on time-out; should the archive itself die first (SIGKILL),
         // nobody would, so the worker watches its parent and its own deadline.
-        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> halt(0)));
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "deadline");
             t.setDaemon(true);
@@ -56,7 +56,7 @@ public final class ExtractWorker {
         PageGate gate = (page, pages) -> {
             deadline.get().cancel(false); // waiting for a turn has no deadline here: the archive watches it
             boolean go = WorkerProtocol.askPage(out, in, page, pages);
-            deadline.set(clock.schedule(() -> Runtime.getRuntime().halt(4), pageDeadlineMillis, TimeUnit.MILLISECONDS));
+            deadline.set(clock.schedule(() -> halt(4), pageDeadlineMillis, TimeUnit.MILLISECONDS));
             if (!go) {
                 throw new InterruptedException("the archive stopped the OCR");
             }
@@ -66,7 +66,7 @@ public final class ExtractWorker {
         out.flush();
         for (WorkerProtocol.Request request = WorkerProtocol.readRequest(in); request != null;
                 request = WorkerProtocol.readRequest(in)) {
-            deadline.set(clock.schedule(() -> Runtime.getRuntime().halt(4), deadlineMillis, TimeUnit.MILLISECONDS));
+            deadline.set(clock.schedule(() -> halt(4), deadlineMillis, TimeUnit.MILLISECONDS));
             try {
                 WorkerProtocol.writeText(out, reader.read(request.bytes(), request.filename()));
             } catch (ExtractionException e) {
@@ -78,6 +78,12 @@ public final class ExtractWorker {
             }
         }
         Runtime.getRuntime().halt(0); // parsers may have left non-daemon threads behind
+    }
+
+    /** Ends this process, and first a tesseract it started, which would otherwise run on without a parent. */
+    private static void halt(int status) {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        Runtime.getRuntime().halt(status);
     }
 
     private static String describe(Throwable cause) {

@@ -124,7 +124,7 @@ final class TikaReader {
             Thread.currentThread().interrupt();
             throw new ExtractionException("解析被中断。", e);
         } catch (IOException e) {
-            throw new ExtractionException("扫描件文字识别出错（" + e.getMessage() + "），未导入。", e);
+            throw new ExtractionException("扫描件文字识别程序运行出错，文件未导入，请稍后重试。", e);
         } catch (RuntimeException | StackOverflowError e) {
             throw translate(e);
         }

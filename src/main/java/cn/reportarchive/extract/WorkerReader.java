@@ -155,10 +155,11 @@ final class WorkerReader implements DocumentReader {
             Process current = process;
             Runnable killer = () -> {
                 timedOut.set(true);
-                current.destroyForcibly();
+                destroy(current);
             };
             ScheduledFuture<?> kill = watchdog.schedule(killer, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
             boolean holdsTurn = false;
+            boolean stopped = false;
             WorkerProtocol.Page inPage = null;
             WorkerProtocol.Response response;
             try {
@@ -173,6 +174,7 @@ final class WorkerReader implements DocumentReader {
                     holdsTurn = takeTurn();
                     if (!holdsTurn) {
                         WorkerProtocol.answerPage(toWorker, false);
+                        stopped = true; // the child stopped mid-file: it is not used again
                         continue; // the child answers with its failure ("解析被中断")
                     }
                     inPage = response.page();
@@ -188,7 +190,7 @@ final class WorkerReader implements DocumentReader {
                     ocrTurns.release();
                 }
             }
-            if (++served >= settings.filesPerWorker()) {
+            if (++served >= settings.filesPerWorker() || stopped) {
                 discard();
             }
             if (response.text() != null) {
@@ -279,7 +281,7 @@ final class WorkerReader implements DocumentReader {
             Process p = process;
             process = null;
             if (p != null) {
-                p.destroyForcibly();
+                destroy(p);
                 try {
                     p.waitFor(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -287,6 +289,12 @@ final class WorkerReader implements DocumentReader {
                 }
             }
         }
+    }
+
+    /** The process and a tesseract it may be running: once the JVM is gone its children would be out of reach. */
+    private static void destroy(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     private static int exitCode(Process p) {

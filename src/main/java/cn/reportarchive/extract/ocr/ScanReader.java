@@ -14,6 +14,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -22,9 +23,11 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 /**
  * Reads scanned pages: the pages of a PDF that have no text layer, or every frame of a JPEG, PNG or
  * TIFF. A PDF page is OCR'd when its text layer has fewer than {@link #TEXT_LAYER_MIN} letters and
- * digits and it carries an image: a scanner's page is one picture, with at most a page number or a
- * stamp as text. A page with text keeps it (OCR would only add errors), and so does a short page
- * without any picture (a last page with the signature and date). Pages are read one after another,
+ * digits and it carries a picture of a page: a scanner's page is one image of the page's shape
+ * (aspect within {@link #PAGE_SHAPE} of the page's) at a resolution no scanner goes below
+ * ({@link #MIN_SCAN_DPI}), with at most a page number or a stamp as text. A page with text keeps it
+ * (OCR would only add errors), and so does a short page whose only picture is a seal or a logo
+ * (a last page with the signature, the date and the red seal). Pages are read one after another,
  * each behind the {@link PageGate}; a page that cannot be read is left out and named in a problem.
  */
 public final class ScanReader {
@@ -32,6 +35,10 @@ public final class ScanReader {
     static final int TEXT_LAYER_MIN = 20;
     /** After this many pages in a row that ran out of time, the rest would too: they are left unread. */
     static final int TIMEOUTS_IN_A_ROW = 3;
+    /** A scan's image has the page's aspect ratio, give or take this share (margins cropped, a tilt). */
+    static final double PAGE_SHAPE = 0.2;
+    /** An image this coarse over the page's width is a picture on the page, not a scan of it. */
+    static final double MIN_SCAN_DPI = 50;
     /** Forms inside forms deeper than this are not searched for images. */
     private static final int FORM_DEPTH = 4;
 
@@ -60,7 +67,8 @@ public final class ScanReader {
             List<Integer> scanned = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String layer = i < layerPages.size() ? layerPages.get(i) : "";
-                if (letters(layer) < TEXT_LAYER_MIN && hasImage(document.getPage(i).getResources(), 0)) {
+                PDPage page = document.getPage(i);
+                if (letters(layer) < TEXT_LAYER_MIN && hasPageImage(page.getResources(), page.getCropBox(), 0)) {
                     scanned.add(i);
                 }
             }
@@ -217,20 +225,33 @@ public final class ScanReader {
         return "第 " + String.join("、", runs) + " 页";
     }
 
-    private static boolean hasImage(PDResources resources, int depth) throws IOException {
+    private static boolean hasPageImage(PDResources resources, PDRectangle page, int depth) throws IOException {
         if (resources == null || depth > FORM_DEPTH) {
             return false;
         }
         for (COSName name : resources.getXObjectNames()) {
             PDXObject x = resources.getXObject(name);
-            if (x instanceof PDImageXObject) {
+            if (x instanceof PDImageXObject image && isPageShaped(image.getWidth(), image.getHeight(), page)) {
                 return true;
             }
-            if (x instanceof PDFormXObject form && hasImage(form.getResources(), depth + 1)) {
+            if (x instanceof PDFormXObject form && hasPageImage(form.getResources(), page, depth + 1)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The image has the page's shape, upright or turned a quarter, and is fine enough to be a scan of it. */
+    static boolean isPageShaped(int width, int height, PDRectangle page) {
+        if (width <= 0 || height <= 0 || page.getWidth() <= 0 || page.getHeight() <= 0) {
+            return false;
+        }
+        double pageAspect = page.getWidth() / page.getHeight();
+        double aspect = (double) width / height;
+        boolean upright = Math.abs(aspect / pageAspect - 1) <= PAGE_SHAPE;
+        boolean turned = Math.abs(aspect * pageAspect - 1) <= PAGE_SHAPE;
+        double longSideInches = Math.max(page.getWidth(), page.getHeight()) / 72.0;
+        return (upright || turned) && Math.max(width, height) >= MIN_SCAN_DPI * longSideInches;
     }
 
     static long letters(String text) {

@@ -105,6 +105,38 @@ class OcrPartsTest {
     }
 
     @Test
+    void onlyAPictureOfThePageMakesAScan() {
+        org.apache.pdfbox.pdmodel.common.PDRectangle a4 = org.apache.pdfbox.pdmodel.common.PDRectangle.A4;
+        assertTrue(ScanReader.isPageShaped(1654, 2339, a4), "A4 scanned at 200 dpi");
+        assertTrue(ScanReader.isPageShaped(1240, 1754, a4), "A4 at 150 dpi");
+        assertTrue(ScanReader.isPageShaped(2339, 1654, a4), "scanned sideways");
+        assertTrue(ScanReader.isPageShaped(1600, 2339, a4), "margins cropped");
+        assertFalse(ScanReader.isPageShaped(600, 600, a4), "a round red seal");
+        assertFalse(ScanReader.isPageShaped(1200, 200, a4), "a letterhead banner");
+        assertFalse(ScanReader.isPageShaped(300, 400, org.apache.pdfbox.pdmodel.common.PDRectangle.LETTER), "a small photo");
+    }
+
+    @Test
+    void aLastPageWithTheDateAndASealKeepsItsTextLayer() throws Exception {
+        byte[] pdf;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(format("report.pdf"));
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDPage last = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+            document.addPage(last);
+            BufferedImage seal = new BufferedImage(600, 600, BufferedImage.TYPE_INT_RGB);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, last)) {
+                content.drawImage(org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document, seal), 350, 600, 120, 120);
+            }
+            document.save(out);
+            pdf = out.toByteArray();
+        }
+        ScanReader scans = new ScanReader(new Tesseract("/nonexistent/tesseract"), OcrSettings.defaults(), (p, n) -> {
+            throw new AssertionError("no page may be OCR'd");
+        });
+        assertNull(scans.readPdf(pdf, List.of("第一页的文字".repeat(10), "第二页的文字".repeat(10), "2025年1月20日")));
+    }
+
+    @Test
     void aMissingTesseractIsNamed() {
         String missing = new Tesseract("/nonexistent/tesseract").missing();
         assertTrue(missing != null && missing.contains("cannot be run"), missing);
