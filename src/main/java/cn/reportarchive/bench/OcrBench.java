@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * OCR speed and accuracy on scans made from text PDFs (each page rendered at the dpi measured,
  * turned ±1° and speckled with noise, saved as an image-only PDF — what the tests read): pages per
  * second through the archive's own OCR path (render, PGM, tesseract, page judged), median of the
- * runs, with tesseract on one thread and on its own threads, at each dpi; and the character error
- * rate of the normalised text against the text PDF's, as edit distance over Han characters.
+ * runs, with tesseract on one thread and on its own threads, at each dpi, and the processor time a
+ * page takes; and the character error rate of the normalised text against the text PDF's, as edit
+ * distance over Han characters.
  */
 public final class OcrBench {
     public record Settings(Path pdfs, int documents, int runs, List<Integer> dpis) {
@@ -52,10 +53,10 @@ public final class OcrBench {
             throw new IllegalArgumentException("目录中没有 PDF 文件。");
         }
         TextNormalizer normalizer = new TextNormalizer();
-        out.printf(Locale.ROOT, "%d PDFs from %s; %d cores; %d runs per setting, medians%n",
+        out.printf(Locale.ROOT, "%d PDFs from %s; %d cores; %d runs, the settings taken in turn within each run"
+                + " (a shared machine's load then falls on all alike); medians%n",
                 files.size(), s.pdfs(), Runtime.getRuntime().availableProcessors(), s.runs());
-        out.println("| dpi | tesseract threads | pages | pages/s (median) | s/page (median) | runs (s/page) | CER (Han) |");
-        out.println("|---|---|---|---|---|---|---|");
+        List<Setting> settings = new ArrayList<>();
         try (TikaExtractor text = new TikaExtractor(ExtractionLimits.defaults(), normalizer)) {
             for (int dpi : s.dpis()) {
                 List<Doc> docs = new ArrayList<>();
@@ -70,33 +71,70 @@ public final class OcrBench {
                             ScanMaker.imagePdf(scans, dpi), pages.size()));
                 }
                 for (boolean oneThread : new boolean[] {true, false}) {
-                    Tesseract tesseract = oneThread ? new Tesseract() : Tesseract.withItsOwnThreads();
-                    ScanReader reader = new ScanReader(tesseract, new OcrSettings(dpi, Duration.ofSeconds(120), 1000), PageGate.OPEN);
-                    int pages = docs.stream().mapToInt(Doc::pages).sum();
-                    double[] perPage = new double[s.runs()];
-                    StringBuilder reference = new StringBuilder();
-                    StringBuilder read = new StringBuilder();
-                    for (int run = 0; run < s.runs(); run++) {
-                        long started = System.nanoTime();
-                        for (Doc d : docs) {
-                            OcrResult result = reader.readPdf(d.scan(), List.of());
-                            if (run == 0) {
-                                reference.append(han(d.source()));
-                                read.append(han(normalizer.normalize(result.text(), true)));
-                            }
-                        }
-                        perPage[run] = (System.nanoTime() - started) / 1e9 / pages;
-                    }
-                    double[] sorted = perPage.clone();
-                    Arrays.sort(sorted);
-                    double median = sorted[sorted.length / 2];
-                    out.printf(Locale.ROOT, "| %d | %s | %d | %.3f | %.2f | %s | %.2f %% |%n", dpi,
-                            oneThread ? "1 (OMP_THREAD_LIMIT=1)" : "its own", pages, 1 / median, median,
-                            Arrays.toString(Arrays.stream(perPage).map(v -> Math.round(v * 100) / 100.0).toArray()),
-                            100 * CharacterErrors.rate(reference.toString(), read.toString()));
-                    out.flush();
+                    settings.add(new Setting(dpi, oneThread, docs, new double[s.runs()], new double[s.runs()],
+                            new StringBuilder(), new StringBuilder()));
                 }
             }
+        }
+        for (int run = 0; run < s.runs(); run++) {
+            for (Setting setting : settings) {
+                Tesseract tesseract = setting.oneThread() ? new Tesseract() : Tesseract.withItsOwnThreads();
+                ScanReader reader = new ScanReader(tesseract, new OcrSettings(setting.dpi(), Duration.ofSeconds(120), 1000),
+                        PageGate.OPEN);
+                double cpuBefore = cpuSeconds();
+                long started = System.nanoTime();
+                for (Doc d : setting.docs()) {
+                    OcrResult result = reader.readPdf(d.scan(), List.of());
+                    if (run == 0) {
+                        setting.reference().append(han(d.source()));
+                        setting.read().append(han(normalizer.normalize(result.text(), true)));
+                    }
+                }
+                int pages = setting.pages();
+                setting.wall()[run] = (System.nanoTime() - started) / 1e9 / pages;
+                setting.cpu()[run] = (cpuSeconds() - cpuBefore) / pages;
+            }
+        }
+        out.println("| dpi | tesseract threads | pages | pages/s (median) | s/page (median) | runs (s/page) | CPU s/page (median) | CER (Han) |");
+        out.println("|---|---|---|---|---|---|---|---|");
+        for (Setting setting : settings) {
+            double wall = median(setting.wall());
+            out.printf(Locale.ROOT, "| %d | %s | %d | %.3f | %.2f | %s | %.2f | %.2f %% |%n", setting.dpi(),
+                    setting.oneThread() ? "1 (OMP_THREAD_LIMIT=1)" : "its own", setting.pages(), 1 / wall, wall,
+                    Arrays.toString(Arrays.stream(setting.wall()).map(v -> Math.round(v * 100) / 100.0).toArray()),
+                    median(setting.cpu()),
+                    100 * CharacterErrors.rate(setting.reference().toString(), setting.read().toString()));
+        }
+        out.flush();
+    }
+
+    private record Setting(int dpi, boolean oneThread, List<Doc> docs, double[] wall, double[] cpu,
+            StringBuilder reference, StringBuilder read) {
+        int pages() {
+            return docs.stream().mapToInt(Doc::pages).sum();
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /**
+     * Processor time of this JVM (rendering, PGM) plus its finished children (tesseract): Linux's
+     * /proc/self/stat utime, stime, cutime and cstime, in clock ticks of 1/100 s. Steadier than the
+     * wall clock on a shared machine, and it shows what tesseract's own threads cost.
+     */
+    private static double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after the name, counted from 3: utime is 14, stime 15, cutime 16, cstime 17
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            return ticks / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 
