@@ -137,6 +137,12 @@ class OcrPartsTest {
     }
 
     @Test
+    void scannersJbig2PagesCanBeDecoded() {
+        // PDFBox renders a JBIG2 image only through this ImageIO plugin; without it the page comes out blank
+        assertTrue(javax.imageio.ImageIO.getImageReadersByFormatName("jbig2").hasNext());
+    }
+
+    @Test
     void aMissingTesseractIsNamed() {
         String missing = new Tesseract("/nonexistent/tesseract").missing();
         assertTrue(missing != null && missing.contains("cannot be run"), missing);
