@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * What OCR made of one page: its text, or why it has none. A page is read when it has at least
- * {@link #MIN_CHARACTERS} letters and digits and tesseract was, on average over its characters, at
- * least {@link #MIN_CONFIDENCE} sure of them; below that it saw a blank page, a photo, a table held
- * at an angle, and what it "read" is noise that must not become points of a report.
+ * {@link #MIN_CHARACTERS} letters and digits, tesseract was, on average over its characters, at
+ * least {@link #MIN_CONFIDENCE} sure of them, and they account for the ink on the page
+ * ({@link #MIN_YIELD}); otherwise it saw a blank page, a photo, a table held at an angle, and what it
+ * "read" is noise or fragments that must not become points of a report.
  */
 public record OcrPage(String text, Status status) {
     /** Fewer letters than this is a blank page, a stamp or a page number alone. */
@@ -20,6 +21,14 @@ public record OcrPage(String text, Status status) {
      * turned 20° it found nothing at all.
      */
     static final double MIN_CONFIDENCE = 65;
+    /**
+     * Characters read per dark pixel, at the least. A 12-pt character at 200 dpi has about 200 dark
+     * pixels, at 300 dpi (a phone photo of A4) about 450, a 22-pt title character at 300 dpi about
+     * 1,500: a page of text yields one character per 200–1,500. Page 1 of formats/report.pdf read
+     * upright yielded one per 210; turned 8°, tesseract (orientation detection on) still found 70
+     * characters at confidence 62, one per 3,800 dark pixels: most of what is on the page was not read.
+     */
+    static final double MIN_YIELD = 1.0 / 2000;
     /**
      * A page number as OCR sees it: the dashes around "— 3 —" often come out as 一 or _, and "第 3 页"
      * with stray spaces. Only the first and last lines of a page are checked.
@@ -39,7 +48,8 @@ public record OcrPage(String text, Status status) {
         OVER_CAP
     }
 
-    static OcrPage of(List<TsvWords.Line> lines) {
+    /** The page tesseract read into these lines; {@code inkPixels} dark pixels on it, or 0 when not known. */
+    static OcrPage of(List<TsvWords.Line> lines, long inkPixels) {
         List<TsvWords.Line> kept = new ArrayList<>(lines);
         if (!kept.isEmpty() && PAGE_NUMBER.matcher(kept.get(kept.size() - 1).text()).matches()) {
             kept.remove(kept.size() - 1);
@@ -54,7 +64,8 @@ public record OcrPage(String text, Status status) {
         if (ScanReader.letters(text.toString()) < MIN_CHARACTERS) {
             return new OcrPage("", Status.BLANK);
         }
-        if (confidence(kept) < MIN_CONFIDENCE) {
+        if (confidence(kept) < MIN_CONFIDENCE
+                || inkPixels > 0 && ScanReader.letters(text.toString()) < MIN_YIELD * inkPixels) {
             return new OcrPage("", Status.ILLEGIBLE);
         }
         return new OcrPage(text.toString(), Status.READ);

@@ -91,6 +91,10 @@ final class PageImages {
         return ink > MAX_INK ? OcrPage.Status.ILLEGIBLE : null;
     }
 
+    static long inkPixels(BufferedImage gray) {
+        return Math.round(inkShare(gray) * gray.getWidth() * gray.getHeight());
+    }
+
     /** Share of dark pixels, on every fourth row and column (a page has millions). */
     static double inkShare(BufferedImage gray) {
         Raster raster = gray.getRaster();

@@ -77,7 +77,7 @@ public final class ScanReader {
             }
             requireTesseract();
             PDFRenderer renderer = new PDFRenderer(document);
-            Pages pages = new Pages(scanned.size());
+            Pages pages = new Pages(scanned.size(), true);
             String[] texts = new String[count];
             for (int i = 0; i < count; i++) {
                 texts[i] = i < layerPages.size() ? layerPages.get(i) : "";
@@ -102,7 +102,7 @@ public final class ScanReader {
         try {
             int frames = reader.getNumImages(true);
             requireTesseract();
-            Pages pages = new Pages(frames);
+            Pages pages = new Pages(frames, false);
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < frames; i++) {
                 int index = i;
@@ -130,13 +130,17 @@ public final class ScanReader {
     /** The pages of one file as they are read: the cap, the gate, the run of time-outs and the problems. */
     private final class Pages {
         private final int total;
+        /** Whether the ink on a page says how much text it holds: on a scanner's page, yes; on a photo, whose
+         *  table, shadow or dark background is ink too, no. */
+        private final boolean inkIsText;
         private final Map<OcrPage.Status, TreeSet<Integer>> problems = new EnumMap<>(OcrPage.Status.class);
         private int started;
         private int read;
         private int timeoutsInARow;
 
-        Pages(int total) {
+        Pages(int total, boolean inkIsText) {
             this.total = Math.min(total, settings.maxPages());
+            this.inkIsText = inkIsText;
         }
 
         OcrPage next(int pageNumber, PageImage image) throws IOException, InterruptedException {
@@ -169,8 +173,10 @@ public final class ScanReader {
             if (hopeless != null) {
                 return OcrPage.without(hopeless);
             }
+            gray = Deskew.straighten(gray);
             Tesseract.TesseractResult result = tesseract.read(gray, settings.pageTimeout());
-            return result.timedOut() ? OcrPage.without(OcrPage.Status.TIMED_OUT) : OcrPage.of(result.lines());
+            return result.timedOut() ? OcrPage.without(OcrPage.Status.TIMED_OUT)
+                    : OcrPage.of(result.lines(), inkIsText ? PageImages.inkPixels(gray) : 0);
         }
 
         /** Refused when OCR read nothing and the rest of the file has no text either. */

@@ -27,6 +27,11 @@ import java.util.concurrent.TimeUnit;
  * for the same page here). Called directly the program is one process per page that this class
  * starts, times and kills; the module and commons-exec would be two more jars for less control.
  *
+ * <p>Page segmentation mode 1 (automatic, with orientation detection by the Debian package's
+ * {@code osd} data) rather than 3: a page scanned upside down or sideways is turned before it is
+ * read. Measured on a page of report.pdf turned 181°: mode 1 read it as upright text, mode 3 gave
+ * noise; upright, mode 1 took 8.2 s against 8.9 s for mode 3 (same session, loaded machine).
+ *
  * <p>The image goes as a raw 8-bit PGM file (writing it costs milliseconds, PNG encoding took
  * 0.7–1.4 s at 200 dpi); the answer comes as TSV so that every word has its confidence, from which
  * {@link OcrPage} judges whether the page was read at all.
@@ -86,7 +91,7 @@ public final class Tesseract {
         try {
             writePgm(gray, image);
             ProcessBuilder pb = new ProcessBuilder(program, image.toString(), base.toString(),
-                    "-l", LANGUAGE, "--psm", "3", "tsv")
+                    "-l", LANGUAGE, "--psm", "1", "tsv")
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             if (oneThread) {

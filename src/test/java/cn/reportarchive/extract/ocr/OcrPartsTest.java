@@ -45,13 +45,17 @@ class OcrPartsTest {
 
     @Test
     void aPageIsJudgedByItsLettersAndConfidence() {
-        OcrPage read = OcrPage.of(List.of(line(92, "一、存在", "的问题"), line(90, "1.理论学习不够深入。"), line(80, "一", "3", "一")));
+        OcrPage read = OcrPage.of(List.of(line(92, "一、存在", "的问题"), line(90, "1.理论学习不够深入。"), line(80, "一", "3", "一")), 0);
         assertEquals(OcrPage.Status.READ, read.status());
         assertEquals("一、存在 的问题\n1.理论学习不够深入。\n", read.text()); // "— 3 —" read as 一 3 一 is gone
-        assertEquals(OcrPage.Status.BLANK, OcrPage.of(List.of(line(90, "第", "2", "页"), line(95, "印章"))).status());
+        assertEquals(OcrPage.Status.BLANK, OcrPage.of(List.of(line(90, "第", "2", "页"), line(95, "印章")), 0).status());
         assertEquals(OcrPage.Status.ILLEGIBLE,
-                OcrPage.of(List.of(line(40, "松据且委关于召开"), line(55, "全民主生活人的衣知要"))).status());
-        assertEquals(OcrPage.Status.BLANK, OcrPage.of(List.of()).status());
+                OcrPage.of(List.of(line(40, "松据且委关于召开"), line(55, "全民主生活人的衣知要")), 0).status());
+        assertEquals(OcrPage.Status.BLANK, OcrPage.of(List.of(), 0).status());
+        // sure of a few fragments, but they account for a fraction of the ink: a page turned 8°
+        List<TsvWords.Line> fragments = List.of(line(70, "问题", "制定", "整改"), line(70, "任务", "全部", "完成", "目标"));
+        assertEquals(OcrPage.Status.READ, OcrPage.of(fragments, 15 * 200).status());
+        assertEquals(OcrPage.Status.ILLEGIBLE, OcrPage.of(fragments, 15 * 3800).status());
     }
 
     @Test
@@ -134,6 +138,18 @@ class OcrPartsTest {
             throw new AssertionError("no page may be OCR'd");
         });
         assertNull(scans.readPdf(pdf, List.of("第一页的文字".repeat(10), "第二页的文字".repeat(10), "2025年1月20日")));
+    }
+
+    @Test
+    void aPageFedInAskewIsStraightened() throws IOException {
+        BufferedImage page = ScanMaker.render(format("report.pdf"), 150, 1).get(0);
+        for (double tilt : new double[] {8, -3.5, 0.5}) {
+            double found = Deskew.skew(ScanMaker.degrade(page, tilt, 12, 1));
+            assertEquals(tilt, found, 0.5, "tilt " + tilt);
+        }
+        BufferedImage straight = ScanMaker.degrade(page, 1.0, 12, 1);
+        assertTrue(Deskew.straighten(straight) == straight, "a straight page is left as it is");
+        assertEquals(0, Deskew.skew(Deskew.straighten(ScanMaker.degrade(page, 6, 12, 1))), 0.5);
     }
 
     @Test

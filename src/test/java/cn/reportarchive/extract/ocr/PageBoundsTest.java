@@ -38,8 +38,9 @@ class PageBoundsTest {
     /** A tesseract that logs each page it is given and then either answers one line or sleeps. */
     private static Tesseract fake(String name, boolean hangs) throws Exception {
         Path script = dir.resolve(name);
-        String answer = "printf 'level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext\\n"
-                + "5\\t1\\t1\\t1\\t1\\t1\\t0\\t0\\t9\\t9\\t95\\t一、存在的问题和不足之处\\n' > \"$2.tsv\"";
+        // 40 lines of 11 characters: enough for the ink of a page of text
+        String answer = "{ printf 'level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext\\n';"
+                + " for i in $(seq 1 40); do printf '5\\t1\\t1\\t1\\t%d\\t1\\t0\\t0\\t9\\t9\\t95\\t一、存在的问题和不足之处\\n' $i; done; } > \"$2.tsv\"";
         Files.writeString(script, String.join("\n", "#!/bin/sh",
                 "if [ \"$1\" = --list-langs ]; then echo 'List of available languages (1):'; echo chi_sim; exit 0; fi",
                 "echo page >> " + dir.resolve(name + ".log"),
@@ -63,7 +64,7 @@ class PageBoundsTest {
         assertEquals(3, runs("capped"));
         assertEquals(List.of("1/3", "2/3", "3/3"), gate);
         assertEquals(List.of("扫描件超过 3 页的识别上限，第 4–5 页未识别，其内容未收入。"), result.problems());
-        assertEquals(3, result.text().lines().filter(l -> l.contains("存在的问题")).count());
+        assertEquals(3 * 40, result.text().lines().filter(l -> l.contains("存在的问题")).count());
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Scans made here from the text PDFs (rendered at 200 dpi, turned about a degree, speckled with
  * noise) must give the report the text PDF gives: the same sections and blocks and at least 90 % of
- * the points. Each page costs tesseract 3–10 s on a shared machine, so the whole class reads eight.
+ * the points. Each page costs tesseract 3–10 s on a shared machine, so the whole class reads nine.
  * Skipped, with the reason printed, where tesseract or its Chinese data is missing; CI installs both.
  */
 class ScanOcrTest {
@@ -99,7 +99,9 @@ class ScanOcrTest {
         List<BufferedImage> pages = scanned(text, 2);
         String source = extractor.extract(text, "linjiang.pdf").text();
         ExtractedText png = extractor.extract(ScanMaker.image(pages.get(0), "png"), "第1页.png");
-        ExtractedText jpeg = extractor.extract(ScanMaker.image(pages.get(1), "jpeg"), "第2页.jpg");
+        // the second photographed upside down: tesseract turns it (orientation detection)
+        BufferedImage upsideDown = ScanMaker.degrade(pages.get(1), 180.6, 4, 9);
+        ExtractedText jpeg = extractor.extract(ScanMaker.image(upsideDown, "jpeg"), "第2页.jpg");
         assertEquals("image/png", png.mediaType());
         assertEquals("image/jpeg", jpeg.mediaType());
         assertTrue(png.ocr() && jpeg.ocr());
@@ -109,9 +111,25 @@ class ScanOcrTest {
     }
 
     @Test
-    void aTableHeldAtAnAngleFailsWithOneSentence() throws Exception {
-        BufferedImage page = ScanMaker.render(OcrPartsTest.format("report.pdf"), DPI, 1).get(0);
+    void aPageFedInAskewIsStraightenedAndRead() throws Exception {
+        byte[] text = OcrPartsTest.format("report.pdf");
+        BufferedImage page = ScanMaker.render(text, DPI, 1).get(0);
         byte[] askew = ScanMaker.imagePdf(List.of(ScanMaker.degrade(page, 8, 12, 3)), DPI);
+        String source;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(text)) {
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setEndPage(1);
+            source = stripper.getText(document);
+        }
+        ExtractedText read = extractor.extract(askew, "倾斜.pdf");
+        double cer = CharacterErrors.rate(han(source), han(read.text()));
+        assertTrue(cer < 0.05, "character error rate " + cer + ": " + read.text());
+    }
+
+    @Test
+    void aPageFarOffStraightFailsWithOneSentence() throws Exception {
+        BufferedImage page = ScanMaker.render(OcrPartsTest.format("report.pdf"), DPI, 1).get(0);
+        byte[] askew = ScanMaker.imagePdf(List.of(ScanMaker.degrade(page, 30, 12, 3)), DPI);
         ExtractionException e = assertThrows(ExtractionException.class, () -> extractor.extract(askew, "倾斜.pdf"));
         assertEquals("扫描件中没有识别出文字（页面空白、过于模糊、倾斜或不是文字页），未导入。", e.getMessage());
     }
