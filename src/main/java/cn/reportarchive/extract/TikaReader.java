@@ -6,11 +6,13 @@ import cn.reportarchive.extract.ocr.PageGate;
 import cn.reportarchive.extract.ocr.PdfPageTexts;
 import cn.reportarchive.extract.ocr.ScanReader;
 import cn.reportarchive.extract.ocr.Tesseract;
+import cn.reportarchive.extract.word.WordReader;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipInputStream;
 import org.apache.tika.detect.Detector;
@@ -70,6 +72,7 @@ final class TikaReader {
     private final PlainTextDecoder plainText = new PlainTextDecoder();
     private final int maxChars;
     private final ScanReader scans;
+    private final WordReader word;
 
     TikaReader(int maxChars) {
         this(maxChars, new ScanReader(new Tesseract(), OcrSettings.defaults(), PageGate.OPEN));
@@ -78,6 +81,7 @@ final class TikaReader {
     TikaReader(int maxChars, ScanReader scans) {
         this.maxChars = maxChars;
         this.scans = scans;
+        this.word = new WordReader(maxChars);
     }
 
     RawText read(byte[] bytes, String filename) throws ExtractionException {
@@ -99,6 +103,10 @@ final class TikaReader {
         PdfPageTexts pages = mediaType.equals(PDF) ? new PdfPageTexts() : null;
         String text;
         try {
+            Optional<String> asWordShowsIt = WordReader.reads(mediaType) ? word.read(bytes, mediaType) : Optional.empty();
+            if (asWordShowsIt.isPresent()) {
+                return new RawText(asWordShowsIt.get(), mediaType); // list labels, no page furniture
+            }
             text = parse(bytes, filename, pages == null ? null : new BodyContentHandler(pages));
         } catch (Exception | StackOverflowError e) {
             throw translate(e);
