@@ -116,6 +116,11 @@ public final class Application implements AutoCloseable {
         return archive;
     }
 
+    /** The extractor, for listening to OCR progress (the import's progress line). */
+    public TikaExtractor extractor() {
+        return extractor;
+    }
+
     public BulkImport bulkImport() {
         return new BulkImport(archive);
     }

@@ -378,9 +378,14 @@ public final class ReportArchive {
                 .withSource(Hashes.idOf(sha256), sha256, filename, text.mediaType())
                 .withMetadata(given.unit(), given.year(), given.author())
                 .withOcr(text.ocr());
-        if (text.ocr()) {
+        if (text.ocr() || !text.unreadable().isEmpty()) {
             List<ReportWarning> warnings = new ArrayList<>(read.warnings());
-            warnings.add(ReportWarning.of(WarningCode.OCR, "本材料由扫描图像经文字识别（OCR）得到，可能有错字，请对照原件核对。"));
+            if (text.ocr()) {
+                warnings.add(ReportWarning.of(WarningCode.OCR, "本材料由扫描图像经文字识别（OCR）得到，可能有错字，请对照原件核对。"));
+            }
+            for (String part : text.unreadable()) { // pages OCR could not read, each kind in one sentence
+                warnings.add(ReportWarning.of(WarningCode.PART_UNREADABLE, part));
+            }
             read = read.withWarnings(warnings);
         }
         return Warnings.refresh(read);
