@@ -51,9 +51,10 @@ public final class Auth {
             return;
         }
         Optional<Sessions.Session> session = sessions.touch(ctx.cookie(COOKIE));
-        Optional<Account> account = session.isPresent() ? accounts.find(session.get().user()) : Optional.empty();
-        if (session.isPresent() && (account.isEmpty() || account.get().generation() != session.get().generation())) {
-            sessions.close(session.get().token()); // removed, or password changed since sign-in
+        Optional<Account> account = session.isPresent() ? accounts.byId(session.get().accountId()) : Optional.empty();
+        if (session.isPresent() && (account.isEmpty() || account.get().generation() != session.get().generation()
+                || account.get().disabled())) {
+            sessions.close(session.get().token()); // removed, disabled, or password or role changed since sign-in
             session = Optional.empty();
         }
         if (session.isPresent()) {

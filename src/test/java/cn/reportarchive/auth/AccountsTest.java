@@ -119,4 +119,25 @@ class AccountsTest {
         assertFalse(accounts.remove("sun"));
         assertFalse(accounts.any());
     }
+
+    @Test
+    void anArchiveFromBeforeIdsGetsAnIdForEachAccountAndNewAccountsNeverReuseOne() throws Exception {
+        accounts.close();
+        Path old = dir.resolve("old.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL, units TEXT NOT NULL,"
+                    + " password_hash TEXT NOT NULL, created_at TEXT NOT NULL, generation INTEGER NOT NULL)");
+            s.execute("INSERT INTO users VALUES ('old', 'inspector', '[]', 'x', '2023-01-01T00:00:00Z', 3)");
+        }
+        accounts = new Accounts(old, new PasswordHasher(1000), Clock.systemUTC());
+        Account migrated = accounts.find("old").orElseThrow();
+        assertEquals(32, migrated.id().length());
+        assertEquals(3, migrated.generation());
+        assertFalse(migrated.disabled());
+        String first = accounts.add("again", Role.INSPECTOR, List.of(), "password1".toCharArray()).id();
+        accounts.remove("again");
+        String second = accounts.add("again", Role.INSPECTOR, List.of(), "password1".toCharArray()).id();
+        assertFalse(first.equals(second), "a name created again is another account");
+        assertTrue(accounts.byId(first).isEmpty());
+    }
 }

@@ -1,0 +1,153 @@
+package cn.reportarchive.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.reportarchive.Application;
+import cn.reportarchive.archive.ImportMetadata;
+import cn.reportarchive.auth.Role;
+import cn.reportarchive.extract.ExtractionLimits;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The attacks of the security review (issue 14) retried against a real server on 127.0.0.1, each
+ * test named after its finding. Each one got in before its fix; each must now be refused.
+ */
+class SecurityReviewTest {
+    static final String ADMIN_PW = "admin-password-1";
+    static final String INSPECTOR_PW = "inspector-password-1";
+    static final String VIEWER_PW = "viewer-password-1";
+
+    @TempDir
+    static Path data;
+    static Application app;
+    static WebServer server;
+    static final List<WebServer> extra = new ArrayList<>();
+    static String docxId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = Application.open(data, ExtractionLimits.defaults());
+        docxId = app.archive().importFile("linjiang-czj-2022.docx", sample("linjiang-czj-2022.docx"),
+                ImportMetadata.NONE).id();
+        app.archive().importFile("yunxi-dw-2023.pdf", sample("yunxi-dw-2023.pdf"), ImportMetadata.NONE);
+        app.auth().accounts().add("zhang", Role.ADMIN, List.of(), ADMIN_PW.toCharArray());
+        app.auth().accounts().add("wang", Role.INSPECTOR, List.of(), INSPECTOR_PW.toCharArray());
+        app.auth().accounts().add("li", Role.VIEWER, List.of("临江县财政局"), VIEWER_PW.toCharArray());
+        server = WebServer.start(app, "127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        extra.forEach(WebServer::close);
+        app.close();
+    }
+
+    static byte[] sample(String name) throws Exception {
+        return Files.readAllBytes(Path.of("sample-docs", name));
+    }
+
+    static ApiClient client() {
+        return new ApiClient(server.port());
+    }
+
+    /** Another server on the same archive: its own login limiter and sessions. */
+    static WebServer another(WebOptions options) {
+        WebServer s = WebServer.start(app, "127.0.0.1", 0, options);
+        extra.add(s);
+        return s;
+    }
+
+    static TestClock clock() {
+        return new TestClock(Instant.parse("2024-12-10T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    }
+
+    /** A login sent from another loopback address (127.0.0.x): the limiter sees another client. */
+    static int loginFrom(int port, String address, String user, String password) throws Exception {
+        String body = ApiClient.json(Map.of("username", user, "password", password));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String request = "POST /api/login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n" + body;
+        return RawHttp.send(port, address, request.getBytes(StandardCharsets.UTF_8), 30_000).status();
+    }
+
+    // ---- High 1: parallel password guessing -------------------------------------------------
+
+    @Test
+    void finding01_parallelGuessesAreCountedBeforeHashing() throws Exception {
+        WebServer s = another(WebOptions.defaults().withClock(clock()));
+        List<Integer> statuses = parallel(40, i -> loginFrom(s.port(), "127.0.0.11", "wang", "wrong-guess-" + i));
+        assertEquals(LoginLimits.DEFAULT.perName(), statuses.stream().filter(c -> c == 401).count(), statuses.toString());
+        assertEquals(40 - LoginLimits.DEFAULT.perName(), statuses.stream().filter(c -> c == 429).count(), statuses.toString());
+        assertEquals(429, loginFrom(s.port(), "127.0.0.11", "wang", INSPECTOR_PW), "the right password while locked");
+
+        // the right one among 39 wrong ones, all at once: only the first five are even hashed
+        List<Integer> mixed = parallel(40, i -> loginFrom(s.port(), "127.0.0.12", "zhang",
+                i == 20 ? ADMIN_PW : "wrong-guess-" + i));
+        assertTrue(mixed.stream().filter(c -> c != 429).count() <= LoginLimits.DEFAULT.perName(), mixed.toString());
+        assertTrue(mixed.stream().allMatch(c -> c == 401 || c == 429 || c == 200), mixed.toString());
+    }
+
+    interface Call {
+        int run(int i) throws Exception;
+    }
+
+    static List<Integer> parallel(int n, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.run(k);
+                }));
+            }
+            go.countDown();
+            List<Integer> out = new ArrayList<>();
+            for (Future<Integer> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- High 2: a removed account's session ------------------------------------------------
+
+    @Test
+    void finding02_aSessionDiesWithItsAccountEvenWhenTheNameComesBack() throws Exception {
+        app.auth().accounts().add("reborn", Role.VIEWER, List.of("云溪镇"), "first-password-1".toCharArray());
+        ApiClient old = client().signedIn("reborn", "first-password-1");
+        assertEquals(200, old.get("/api/session").statusCode());
+        app.auth().accounts().remove("reborn");
+        app.auth().accounts().add("reborn", Role.ADMIN, List.of(), "second-password-2".toCharArray());
+        HttpResponse<byte[]> r = old.get("/api/audit");
+        assertEquals(401, r.statusCode(), "the old cookie must not carry the new account's role: " + ApiClient.text(r));
+        assertEquals(401, old.get("/api/session").statusCode());
+        assertEquals(200, client().signedIn("reborn", "second-password-2").get("/api/audit").statusCode());
+    }
+}
