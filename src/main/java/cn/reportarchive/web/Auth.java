@@ -47,6 +47,7 @@ public final class Auth {
             if (!loopback && !open) {
                 throw new ApiError(403, "服务器尚未设置任何账户，不接受来自网络的访问；请先用 user add 创建账户。");
             }
+            RequestGuard.checkOpenWrite(ctx.host(), ctx.header("Origin"), ctx.req().getMethod());
             ctx.attribute(PRINCIPAL, Principal.OPEN);
             return;
         }

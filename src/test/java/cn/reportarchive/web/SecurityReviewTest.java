@@ -188,4 +188,59 @@ class SecurityReviewTest {
         }
         assertTrue(cellsWithUnit >= 2, "the hostile units were exported (as text): " + cellsWithUnit);
     }
+
+    // ---- Medium 4: DNS rebinding past the Host check ----------------------------------------
+
+    @Test
+    void finding04_onlyLoopbackHostsAreAnswered() throws Exception {
+        for (String host : List.of("127.0.0.1.attacker.example", "127.evil.example", "127.0.0.1.nip.io:" + server.port(),
+                "127.1", "127.0.0.256", "localhost.attacker.example", "[::1].evil")) {
+            RawHttp.Answer a = RawHttp.send(server.port(), "GET /api/health HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n\r\n");
+            assertTrue(a.status() == 403 || a.status() == 400, host + ": " + a.status() + " " + a.body());
+            assertFalse(a.body().contains("reports"), a.body());
+        }
+        for (String host : List.of("127.0.0.1:" + server.port(), "localhost:" + server.port(), "127.8.9.10", "[::1]:" + server.port())) {
+            RawHttp.Answer a = RawHttp.send(server.port(), "GET /api/health HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n\r\n");
+            assertEquals(200, a.status(), host + ": " + a.body());
+        }
+    }
+
+    // ---- Medium 5 and 6: the open archive (no accounts yet) --------------------------------
+
+    @Test
+    void finding05_anOpenArchiveTakesWritesOnlyFromItsOwnPages(@TempDir Path other) throws Exception {
+        try (Application open = Application.open(other, ExtractionLimits.defaults());
+                WebServer s = WebServer.start(open, "127.0.0.1", 0)) {
+            byte[] txt = sample("yunxi-dw-2022.txt");
+            for (String origin : new String[] {"null", null, "http://evil.example"}) {
+                ApiClient hostile = new ApiClient(s.port());
+                hostile.origin = origin;
+                HttpResponse<byte[]> r = hostile.upload("/api/reports", "planted.txt", txt, Map.of());
+                assertEquals(403, r.statusCode(), origin + ": " + ApiClient.text(r));
+            }
+            assertEquals(0, open.archive().count(), "nothing planted");
+            ApiClient page = new ApiClient(s.port()); // the archive's own page: its origin
+            HttpResponse<byte[]> created = page.upload("/api/reports", "ok.txt", txt, Map.of());
+            assertEquals(201, created.statusCode(), ApiClient.text(created));
+            String id = ApiClient.body(created).get("id").asText();
+            page.origin = "null";
+            assertEquals(403, page.delete("/api/reports/" + id).statusCode());
+            page.origin = null;
+            assertEquals(403, page.delete("/api/reports/" + id).statusCode());
+            assertEquals(1, open.archive().count(), "nothing deleted");
+            // reading needs no Origin
+            assertEquals(200, page.get("/api/reports").statusCode());
+        }
+    }
+
+    @Test
+    void finding06_anAnonymousCallerIsNotToldTheArchivesSize() throws Exception {
+        HttpResponse<byte[]> anonymous = client().get("/api/health");
+        assertEquals(200, anonymous.statusCode());
+        assertNull(ApiClient.body(anonymous).get("reports"), ApiClient.text(anonymous));
+        HttpResponse<byte[]> signedIn = client().signedIn("wang", INSPECTOR_PW).get("/api/health");
+        assertEquals(app.archive().count(), ApiClient.body(signedIn).get("reports").asInt());
+    }
 }
