@@ -59,7 +59,7 @@ final class CompareRoutes {
         detail.put("to", to);
         hideUnreadable(ctx, unit, detail, (author == null ? "领导班子" : " " + author) + " " + from + " 年的材料。");
         try {
-            Object result = compare.compare(unit, author, from, to);
+            Object result = compare.within(Auth.access(ctx).units()).compare(unit, author, from, to);
             audit.record(ctx, AuditAction.COMPARE, null, detail);
             ctx.json(result);
         } catch (CompareException e) {
@@ -73,7 +73,7 @@ final class CompareRoutes {
         Map<String, Object> detail = detail("repeats", unit, author);
         hideUnreadable(ctx, unit, detail, (author == null ? "领导班子" : " " + author) + "的材料。");
         try {
-            Object result = compare.history(unit, author);
+            Object result = compare.within(Auth.access(ctx).units()).history(unit, author);
             audit.record(ctx, AuditAction.COMPARE, null, detail);
             ctx.json(result);
         } catch (CompareException e) {

@@ -51,7 +51,7 @@ final class ExportRoutes {
         detail.put("to", to);
         CompareRoutes.hideUnreadable(ctx, audit, AuditAction.EXPORT, ctx.queryParam("unit"), detail, "的材料。");
         try {
-            c = compare.compare(ctx.queryParam("unit"), ctx.queryParam("author"), from, to);
+            c = compare.within(Auth.access(ctx).units()).compare(ctx.queryParam("unit"), ctx.queryParam("author"), from, to);
         } catch (CompareException e) {
             throw CompareRoutes.apiError(e);
         }
@@ -66,7 +66,7 @@ final class ExportRoutes {
         Map<String, Object> detail = CompareRoutes.detail("repeats", ctx.queryParam("unit"), ctx.queryParam("author"));
         CompareRoutes.hideUnreadable(ctx, audit, AuditAction.EXPORT, ctx.queryParam("unit"), detail, "的材料。");
         try {
-            h = compare.history(ctx.queryParam("unit"), ctx.queryParam("author"));
+            h = compare.within(Auth.access(ctx).units()).history(ctx.queryParam("unit"), ctx.queryParam("author"));
         } catch (CompareException e) {
             throw CompareRoutes.apiError(e);
         }

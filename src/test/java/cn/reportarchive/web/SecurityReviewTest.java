@@ -243,4 +243,34 @@ class SecurityReviewTest {
         HttpResponse<byte[]> signedIn = client().signedIn("wang", INSPECTOR_PW).get("/api/health");
         assertEquals(app.archive().count(), ApiClient.body(signedIn).get("reports").asInt());
     }
+
+    // ---- Medium 7: a viewer's scores moved with other units' reports ------------------------
+
+    @Test
+    void finding07_aViewersScoresAndSimilaritiesDoNotMoveWithOtherUnits() throws Exception {
+        app.archive().importFile("linjiang-czj-2023.pdf", sample("linjiang-czj-2023.pdf"), ImportMetadata.NONE);
+        ApiClient viewer = client().signedIn("li", VIEWER_PW);
+        List<String> asked = List.of("/api/search?q=" + ApiClient.enc("学习 理论 不够"),
+                "/api/search?q=" + ApiClient.enc("形式主义") + "&sort=relevance",
+                "/api/compare?unit=" + ApiClient.enc("临江县财政局") + "&from=2022&to=2023",
+                "/api/repeats?unit=" + ApiClient.enc("临江县财政局"));
+        List<String> before = new ArrayList<>();
+        for (String path : asked) {
+            HttpResponse<byte[]> r = viewer.get(path);
+            assertEquals(200, r.statusCode(), path + " " + ApiClient.text(r));
+            before.add(ApiClient.text(r));
+        }
+        assertTrue(before.get(0).contains("\"score\""), before.get(0));
+        // another unit's reports, full of the same words, come and go
+        String other = app.archive().importFile("qingshan-scjg-2023.txt", sample("qingshan-scjg-2023.txt"), ImportMetadata.NONE).id();
+        String third = app.archive().importFile("linjiang-sjj-2022.txt", sample("linjiang-sjj-2022.txt"), ImportMetadata.NONE).id();
+        for (int i = 0; i < asked.size(); i++) {
+            assertEquals(before.get(i), ApiClient.text(viewer.get(asked.get(i))), "after an import: " + asked.get(i));
+        }
+        assertTrue(app.archive().delete(other));
+        assertTrue(app.archive().delete(third));
+        for (int i = 0; i < asked.size(); i++) {
+            assertEquals(before.get(i), ApiClient.text(viewer.get(asked.get(i))), "after a deletion: " + asked.get(i));
+        }
+    }
 }
