@@ -29,6 +29,7 @@ public enum AuditAction {
     BACKUP("backup", "备份"),
     RESTORE("restore", "恢复备份"),
     REINDEX("reindex", "重建索引"),
+    USER_LIST("user-list", "查看账户列表"),
     USER_CHANGE("user-change", "修改账户角色或单位"),
     USER_DISABLE("user-disable", "停用账户"),
     USER_ENABLE("user-enable", "启用账户"),

@@ -174,6 +174,24 @@ public final class AuditLog implements AutoCloseable {
         return AuditChain.check(db);
     }
 
+    /** Who acts from the command line, as the address column says it: the operating system's user. */
+    public static String commandLineAddress() {
+        return "命令行（系统用户 " + System.getProperty("user.name", "?") + "）";
+    }
+
+    /**
+     * Records an action of a command-line command (import, edit, delete, backup, restore, template,
+     * user, units merge…): no account name, the system user as the address. For the commands of
+     * every part of the product, so they are all recorded alike:
+     *
+     * <pre>{@code
+     * app.auth().audit().recordCommandLine(AuditAction.DELETE, id, Map.of("title", r.title()));
+     * }</pre>
+     */
+    public AuditEntry recordCommandLine(AuditAction action, String target, Map<String, ?> detail) throws SQLException {
+        return append(null, commandLineAddress(), action, target, detail);
+    }
+
     /** Appends one entry stamped with the log's clock. */
     public AuditEntry append(String user, String address, AuditAction action, String target,
                              Map<String, ?> detail) throws SQLException {

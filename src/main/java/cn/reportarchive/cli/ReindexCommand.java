@@ -15,6 +15,8 @@ final class ReindexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Application app = common.open()) {
             ReportArchive.ReindexResult result = app.archive().reindex();
+            app.auth().audit().recordCommandLine(cn.reportarchive.auth.AuditAction.REINDEX, null, java.util.Map.of(
+                    "reports", result.reports(), "reparsed", result.reparsed()));
             System.err.printf("索引已重建：%d 份材料，其中 %d 份由原件重新解析。%n", result.reports(), result.reparsed());
             result.problems().forEach(p -> System.err.println("  注意：" + p));
             return result.problems().isEmpty() ? 0 : 1;

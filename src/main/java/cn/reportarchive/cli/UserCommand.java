@@ -38,7 +38,7 @@ final class UserCommand implements Runnable {
 
     /** Who made a change from the command line, as the audit log's address column says it. */
     static String cliAddress() {
-        return "命令行（系统用户 " + System.getProperty("user.name", "?") + "）";
+        return cn.reportarchive.auth.AuditLog.commandLineAddress();
     }
 
     interface PasswordUse<T> {
@@ -104,6 +104,7 @@ final class UserCommand implements Runnable {
         public Integer call() throws Exception {
             try (AuthStore store = common.openAuth()) {
                 List<Account> accounts = store.accounts().list();
+                store.audit().recordCommandLine(AuditAction.USER_LIST, null, Map.of("accounts", accounts.size()));
                 if (json) {
                     List<Map<String, Object>> out = new ArrayList<>();
                     for (Account a : accounts) {

@@ -116,7 +116,13 @@ final class ApiRoutes {
     }
 
     private void list(Context ctx) throws Exception {
-        ctx.json(visible(Auth.access(ctx), blankToNull(ctx.queryParam("unit")), intParam(ctx, "year", null)));
+        List<ReportSummary> shown = visible(Auth.access(ctx), blankToNull(ctx.queryParam("unit")), intParam(ctx, "year", null));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("unit", blankToNull(ctx.queryParam("unit")));
+        detail.put("year", blankToNull(ctx.queryParam("year")));
+        detail.put("rows", shown.size());
+        audit.record(ctx, AuditAction.LIST, null, detail);
+        ctx.json(shown);
     }
 
     private void show(Context ctx) throws Exception {
@@ -168,10 +174,16 @@ final class ApiRoutes {
         Auth.require(ctx, Role::mayDelete, "删除材料");
         String id = ctx.pathParam("id");
         Report report = archive.get(id).orElse(null);
-        if (report == null || !archive.delete(id)) {
+        if (report == null) {
+            audit.record(ctx, AuditAction.DELETE, id, Map.of("result", "missing"));
             throw notFound(id);
         }
+        // recorded before the change: an entry that cannot be written stops it (503, nothing deleted)
         audit.record(ctx, AuditAction.DELETE, id, about(report));
+        if (!archive.delete(id)) {
+            audit.recordAfter(ctx, AuditAction.DELETE, id, Map.of("result", "missing"));
+            throw notFound(id);
+        }
         ctx.status(204);
     }
 
@@ -189,14 +201,21 @@ final class ApiRoutes {
             throw new ApiError(400, given.problem());
         }
         String name = safeName(file.filename());
-        ImportOutcome outcome = archive.importFile(name, bytes(file), given);
+        byte[] content = bytes(file);
+        // recorded before the change: an entry that cannot be written stops it (503, nothing stored)
+        Map<String, Object> intent = new LinkedHashMap<>();
+        intent.put("file", name);
+        intent.put("size", content.length);
+        intent.put("status", "started");
+        audit.record(ctx, AuditAction.IMPORT, null, intent);
+        ImportOutcome outcome = archive.importFile(name, content, given);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("file", name);
         detail.put("status", outcome.status().key());
         if (outcome.error() != null) {
             detail.put("error", outcome.error());
         }
-        audit.record(ctx, AuditAction.IMPORT, outcome.id(), detail);
+        audit.recordAfter(ctx, AuditAction.IMPORT, outcome.id(), detail);
         switch (outcome.status()) {
             case IMPORTED -> ctx.status(201).json(outcome.report());
             case DUPLICATE -> ctx.status(200).json(Map.of("status", "duplicate", "id", outcome.id()));
@@ -232,6 +251,7 @@ final class ApiRoutes {
 
     private void previewAdmitted(Context ctx) throws Exception {
         UploadedFile file = file(ctx);
+        audit.record(ctx, AuditAction.PREVIEW, null, Map.of("file", safeName(file.filename()), "size", file.size()));
         ReportArchive.Prepared prepared = archive.prepare(safeName(file.filename()), bytes(file), ImportMetadata.NONE);
         if (prepared.decided() != null && prepared.decided().status() == ImportOutcome.Status.FAILED) {
             throw new ApiError(422, prepared.decided().error());

@@ -49,6 +49,7 @@ final class AuditRoutes {
     private void page(Context ctx) throws Exception {
         Auth.require(ctx, Role::mayReadAudit, "查看审计日志");
         AuditQuery query = query(ctx);
+        audit.record(ctx, AuditAction.AUDIT_READ, null, filters(ctx));
         AuditLog.Page page = log.query(query);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (AuditEntry e : page.entries()) {

@@ -30,18 +30,23 @@ public final class Auth {
     private static final String SESSION = "reportarchive.session";
     private static final Set<String> OPEN_PATHS = Set.of("/api/health", "/api/login");
 
+    private static final String AUDIT = "reportarchive.audit";
+
     private final Accounts accounts;
     private final Sessions sessions;
     private final boolean loopback;
+    private final Audit audit;
 
-    Auth(Accounts accounts, Sessions sessions, String boundHost) {
+    Auth(Accounts accounts, Sessions sessions, String boundHost, Audit audit) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.loopback = RequestGuard.isLoopback(boundHost);
+        this.audit = audit;
     }
 
     /** The before-handler of /api/*. */
     void check(Context ctx) throws SQLException {
+        ctx.attribute(AUDIT, audit); // for require(): a refusal is recorded
         boolean open = OPEN_PATHS.contains(ctx.path());
         if (!accounts.any()) {
             if (!loopback && !open) {
@@ -104,6 +109,11 @@ public final class Auth {
             throw new ApiError(401, "请先登录（未登录或登录已超时）。");
         }
         if (!may.test(p.role())) {
+            Audit audit = ctx.attribute(AUDIT);
+            if (audit != null) { // an attempt beyond the role: the auditor wants to see who tried what
+                audit.record(ctx, cn.reportarchive.auth.AuditAction.REFUSED, ctx.path(),
+                        java.util.Map.of("what", what, "method", ctx.method().name()));
+            }
             throw new ApiError(403, "当前账户（" + p.role().label() + "）无权" + what + "。");
         }
         return p;

@@ -158,6 +158,8 @@ final class CompareRoutes {
         }
         try {
             var t = copies.addTemplate(ctx.formParam("name"), ApiRoutes.safeName(file.filename()), bytes);
+            audit.record(ctx, AuditAction.TEMPLATE_ADD, t.id(), Map.of("name", t.name(),
+                    "file", ApiRoutes.safeName(file.filename())));
             ctx.status(201).json(Map.of("id", t.id(), "name", t.name()));
         } catch (CompareException e) {
             throw apiError(e);
@@ -166,7 +168,10 @@ final class CompareRoutes {
 
     private void removeTemplate(Context ctx) throws Exception {
         Auth.require(ctx, Role::mayImport, "删除范文");
+        // recorded before the change: an entry that cannot be written stops it (503, nothing removed)
+        audit.record(ctx, AuditAction.TEMPLATE_REMOVE, ctx.pathParam("id"), Map.of());
         if (!copies.removeTemplate(ctx.pathParam("id"))) {
+            audit.recordAfter(ctx, AuditAction.TEMPLATE_REMOVE, ctx.pathParam("id"), Map.of("result", "missing"));
             throw new ApiError(404, "找不到这份范文。");
         }
         ctx.status(204);

@@ -58,7 +58,7 @@ public final class WebServer implements AutoCloseable {
         long maxUpload = app.archive().maxBytes();
         Audit audit = new Audit(app.auth().audit(), options.clock());
         Sessions sessions = new Sessions(options.sessionTimeout(), options.clock());
-        Auth auth = new Auth(app.auth().accounts(), sessions, host);
+        Auth auth = new Auth(app.auth().accounts(), sessions, host, audit);
         ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy(), audit);
         AuthRoutes login = new AuthRoutes(app.auth().accounts(), sessions,
                 new LoginLimiter(options.loginLimits(), options.clock()), audit);

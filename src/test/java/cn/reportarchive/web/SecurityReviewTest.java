@@ -273,4 +273,82 @@ class SecurityReviewTest {
             assertEquals(before.get(i), ApiClient.text(viewer.get(asked.get(i))), "after a deletion: " + asked.get(i));
         }
     }
+
+    // ---- Medium 9: actions that left no trace -----------------------------------------------
+
+    static List<JsonNode> entries(String action) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        var page = app.auth().audit().query(new cn.reportarchive.auth.AuditQuery(null, action, null, null, null, 1, 1000));
+        for (var e : page.entries()) {
+            out.add(ApiClient.JSON.valueToTree(Map.of("user", String.valueOf(e.user()), "target", String.valueOf(e.target()),
+                    "detail", e.detail())));
+        }
+        return out;
+    }
+
+    @Test
+    void finding09_refusalsReadingsPreviewsTemplatesAndExportsAreRecorded() throws Exception {
+        ApiClient viewer = client().signedIn("li", VIEWER_PW);
+        byte[] txt = sample("qingshan-scjg-2023.txt");
+        int refusedBefore = entries("refused").size();
+        assertEquals(403, viewer.get("/api/copies").statusCode());
+        assertEquals(403, viewer.get("/api/audit").statusCode());
+        assertEquals(403, viewer.upload("/api/reports", "q.txt", txt, Map.of()).statusCode());
+        assertEquals(403, viewer.delete("/api/reports/" + docxId).statusCode());
+        List<JsonNode> refused = entries("refused");
+        assertEquals(refusedBefore + 4, refused.size(), refused.toString());
+        assertTrue(refused.stream().limit(4).allMatch(e -> e.get("user").asText().equals("li")));
+
+        ApiClient admin = client().signedIn("zhang", ADMIN_PW);
+        int reads = entries("audit-read").size();
+        assertEquals(200, admin.get("/api/audit?user=li").statusCode());
+        assertEquals(reads + 1, entries("audit-read").size());
+
+        int lists = entries("list").size();
+        assertEquals(200, admin.get("/api/reports").statusCode());
+        assertEquals(lists + 1, entries("list").size());
+        assertTrue(entries("list").get(0).get("detail").has("rows"));
+
+        assertEquals(200, admin.upload("/api/reports/preview", "q.txt", txt, Map.of()).statusCode());
+        assertEquals("q.txt", entries("preview").get(0).get("detail").get("file").asText());
+
+        HttpResponse<byte[]> added = admin.upload("/api/templates", "范文.txt", txt, Map.of("name", "范文甲"));
+        assertEquals(201, added.statusCode(), ApiClient.text(added));
+        String templateId = ApiClient.body(added).get("id").asText();
+        assertEquals(templateId, entries("template-add").get(0).get("target").asText());
+        assertEquals(204, admin.delete("/api/templates/" + templateId).statusCode());
+        assertEquals(templateId, entries("template-remove").get(0).get("target").asText());
+
+        // an export says its format and rows; a failed one is recorded with why
+        assertEquals(200, admin.get("/api/copies/export?format=csv").statusCode());
+        JsonNode export = entries("export").get(0).get("detail");
+        assertEquals("csv", export.get("format").asText());
+        assertTrue(export.has("rows"), export.toString());
+        assertEquals(404, admin.get("/api/repeats/export?unit=" + ApiClient.enc("没有这个单位") + "&format=xlsx").statusCode());
+        assertEquals("failed", entries("export").get(0).get("detail").get("result").asText());
+    }
+
+    // ---- Low 12: the audit entry before the change -----------------------------------------
+
+    @Test
+    void finding12_whenTheAuditLogCannotBeWrittenNothingIsImportedOrDeleted() throws Exception {
+        ApiClient admin = client().signedIn("zhang", ADMIN_PW);
+        byte[] txt = sample("linjiang-sjj-2023.docx");
+        int count = app.archive().count();
+        Path catalog = new cn.reportarchive.archive.DataDirectory(data).catalog();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + catalog);
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TRIGGER audit_full BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+            try {
+                HttpResponse<byte[]> r = admin.upload("/api/reports", "sjj.docx", txt, Map.of());
+                assertEquals(503, r.statusCode(), ApiClient.text(r));
+                assertEquals(count, app.archive().count(), "the import did not happen");
+                r = admin.delete("/api/reports/" + docxId);
+                assertEquals(503, r.statusCode(), ApiClient.text(r));
+                assertTrue(app.archive().ids().contains(docxId), "the deletion did not happen");
+            } finally {
+                s.execute("DROP TRIGGER audit_full");
+            }
+        }
+    }
 }
