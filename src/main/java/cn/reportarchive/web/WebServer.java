@@ -24,6 +24,9 @@ public final class WebServer implements AutoCloseable {
     /** Set when a handler has already answered with its own error, which a status handler must keep. */
     private static final String ANSWERED = "reportarchive.answered";
 
+    /** The slowest request body taken: 1 KiB/s (a 50 MB upload may take 14 hours). */
+    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
+
     private final Javalin javalin;
 
     private WebServer(Javalin javalin) {
@@ -72,6 +75,9 @@ public final class WebServer implements AutoCloseable {
             config.jetty.port = port;
             config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            // a body sent a byte at a time held a server thread each (slowloris): below this rate Jetty
+            // answers 408 and lets go; any real client, even a slow line, sends far faster
+            config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND));
             // a little over the file limit, so that the form fields fit and the handler can say why
             config.http.maxRequestSize = maxUpload + 1024 * 1024;
             config.jetty.multipartConfig.maxFileSize(maxUpload + 1024 * 1024, SizeUnit.BYTES);

@@ -351,4 +351,39 @@ class SecurityReviewTest {
             }
         }
     }
+
+    // ---- Medium 10: a body sent a byte at a time --------------------------------------------
+
+    @Test
+    void finding10_aBodyTrickledAByteAtATimeIsCutOff() throws Exception {
+        try (java.net.Socket socket = RawHttp.open(server.port(), "127.0.0.10", 9_000)) {
+            var out = socket.getOutputStream();
+            RawHttp.write(out, "POST /api/login HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{");
+            long start = System.nanoTime();
+            RawHttp.Answer answer = null;
+            try {
+                for (int i = 0; i < 6 && answer == null; i++) {
+                    Thread.sleep(1500);
+                    RawHttp.write(out, " ");
+                    if (socket.getInputStream().available() > 0) {
+                        answer = RawHttp.read(socket.getInputStream());
+                    }
+                }
+                if (answer == null) {
+                    answer = RawHttp.read(socket.getInputStream());
+                }
+            } catch (java.net.SocketTimeoutException held) {
+                throw new AssertionError("the server still waits for the trickled body", held);
+            } catch (java.io.IOException closed) {
+                // the server let go of the connection: as good as an answer
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(seconds < 15, "held for " + seconds + " s");
+            if (answer != null) {
+                // cut off mid-body: the login reads no JSON (401), or Jetty answers itself (408/400)
+                assertTrue(answer.status() >= 400 && answer.status() < 500, answer.head());
+            }
+        }
+    }
 }
