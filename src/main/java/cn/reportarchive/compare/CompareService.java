@@ -53,7 +53,7 @@ public final class CompareService {
         if (fromYear == toYear) {
             throw new CompareException(CompareException.Reason.BAD_REQUEST, "对比的两个年度不能相同。");
         }
-        String canonical = UnitNames.canonical(unit.strip());
+        String canonical = spelled(unit);
         Report from = find(canonical, blankToNull(author), fromYear);
         Report to = find(canonical, blankToNull(author), toYear);
         return compare(from, to);
@@ -73,7 +73,7 @@ public final class CompareService {
         if (unit == null || unit.isBlank()) {
             throw new CompareException(CompareException.Reason.BAD_REQUEST, "请指定单位（unit）。");
         }
-        String canonical = UnitNames.canonical(unit.strip());
+        String canonical = spelled(unit);
         String who = blankToNull(author);
         java.util.TreeMap<Integer, Report> byYear = new java.util.TreeMap<>();
         for (StoredReport s : archive.list(canonical, null)) {
@@ -149,6 +149,20 @@ public final class CompareService {
             weights = new IndexGramWeights(searcher.getIndexReader());
         }
         return weights;
+    }
+
+    /**
+     * The unit as the archive stores it: its canonical name, or the name as typed when the reports
+     * were imported under that (a unit typed with spaces, 临江县 财政局, is stored with them while
+     * its canonical form has none: comparing by the canonical form alone found nothing).
+     */
+    private String spelled(String unit) throws SQLException {
+        String typed = unit.strip();
+        String canonical = UnitNames.canonical(typed);
+        if (canonical == null || !archive.list(canonical, null).isEmpty() || archive.list(typed, null).isEmpty()) {
+            return canonical == null ? typed : canonical;
+        }
+        return typed;
     }
 
     private static String blankToNull(String s) {

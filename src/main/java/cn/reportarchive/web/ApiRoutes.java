@@ -237,7 +237,7 @@ final class ApiRoutes {
 
     /** Room for the request's body in memory, or a 429 when many large uploads are under way already. */
     private IntakeLimit.Ticket admit(Context ctx) {
-        long declared = ctx.contentLength();
+        long declared = ctx.req().getContentLengthLong(); // a long: 2 GiB and more is not a negative int
         if (declared > archive.maxBytes() + FORM_OVERHEAD) {
             throw new ApiError(413, archive.tooLargeMessage()); // said before a byte of it is read
         }

@@ -29,6 +29,25 @@ final class RequestGuard {
      * ::1. Nothing that merely starts like one: {@code 127.0.0.1.attacker.example} is a DNS name an
      * attacker controls and may rebind.
      */
+    /** Headers some frameworks take as the method of a request; none is honoured, any is refused. */
+    private static final java.util.List<String> METHOD_OVERRIDES = java.util.List.of(
+            "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
+    /**
+     * A method override would turn a GET, which needs no Origin or token, into a DELETE: refused.
+     * HEAD on the API would answer without running the handler (so unaudited and unchecked): refused.
+     */
+    static void checkMethod(String method, String path, java.util.function.Function<String, String> header) {
+        for (String h : METHOD_OVERRIDES) {
+            if (header.apply(h) != null) {
+                throw new ApiError(400, "不接受改写请求方法的请求头（" + h + "）。");
+            }
+        }
+        if (method.equals("HEAD") && path.startsWith("/api/")) {
+            throw new ApiError(405, "接口不支持 HEAD 方法，请用 GET。");
+        }
+    }
+
     static boolean isLoopback(String host) {
         String h = host.strip().toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || h.equals("0:0:0:0:0:0:0:1")

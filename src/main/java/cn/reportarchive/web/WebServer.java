@@ -24,6 +24,14 @@ public final class WebServer implements AutoCloseable {
     /** Set when a handler has already answered with its own error, which a status handler must keep. */
     private static final String ANSWERED = "reportarchive.answered";
 
+    /**
+     * Everything from this server only; inline style attributes allowed (the tables' column widths),
+     * inline scripts not; no frame may hold a page.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+            + " frame-ancestors 'none'";
+
     /** The slowest request body taken: 1 KiB/s (a 50 MB upload may take 14 hours). */
     static final long MIN_BODY_BYTES_PER_SECOND = 1024;
 
@@ -88,7 +96,14 @@ public final class WebServer implements AutoCloseable {
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
+                // no framing (the pages' delete button cannot be clickjacked), scripts only from the jar
+                ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                ctx.header("X-Frame-Options", "DENY");
+                if (ctx.path().startsWith("/api/")) {
+                    ctx.header("Cache-Control", "no-store"); // reports and originals stay out of caches
+                }
                 RequestGuard.check(ctx.host(), ctx.header("Origin"), ctx.req().getMethod(), host);
+                RequestGuard.checkMethod(ctx.req().getMethod(), ctx.path(), ctx::header);
             });
             config.routes.before("/api/*", auth::check);
             api.register(config.routes);

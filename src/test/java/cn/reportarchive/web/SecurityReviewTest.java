@@ -386,4 +386,118 @@ class SecurityReviewTest {
             }
         }
     }
+
+    // ---- Low 11, 13, 14, 18: method override, huge length, headers, HEAD ---------------------
+
+    @Test
+    void finding11_aMethodOverrideDoesNotTurnAGetIntoADelete() throws Exception {
+        ApiClient admin = client().signedIn("zhang", ADMIN_PW);
+        for (String header : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {
+            HttpResponse<byte[]> r = admin.send(admin.request("/api/reports/" + docxId).header(header, "DELETE").GET());
+            assertEquals(400, r.statusCode(), header + " " + ApiClient.text(r));
+        }
+        assertTrue(app.archive().ids().contains(docxId));
+    }
+
+    @Test
+    void finding13_aDeclaredLengthOf2GiBOrMoreIsRefusedBeforeItsBody() throws Exception {
+        ApiClient admin = client().signedIn("zhang", ADMIN_PW);
+        for (String length : List.of("2147483648", "3000000000", "9000000000000")) {
+            RawHttp.Answer a = RawHttp.send(server.port(), "POST /api/reports HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                    + "\r\nCookie: " + admin.cookie + "\r\n" + Auth.CSRF_HEADER + ": " + admin.csrf
+                    + "\r\nOrigin: http://127.0.0.1:" + server.port()
+                    + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " + length + "\r\n\r\n--x\r\n");
+            assertEquals(413, a.status(), length + ": " + a.head() + a.body());
+        }
+    }
+
+    @Test
+    void finding14_pagesCannotBeFramedAndReportsAreNotCached() throws Exception {
+        ApiClient inspector = client().signedIn("wang", INSPECTOR_PW);
+        for (String page : List.of("/", "/report.html", "/api/session")) {
+            HttpResponse<byte[]> r = inspector.get(page);
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), page + ": " + csp);
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""), page);
+        }
+        for (String api : List.of("/api/reports/" + docxId, "/api/reports/" + docxId + "/original", "/api/search?q=x")) {
+            HttpResponse<byte[]> r = inspector.get(api);
+            assertEquals(200, r.statusCode(), api);
+            assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""), api);
+        }
+    }
+
+    @Test
+    void finding18_headOnTheApiIsRefusedNotAnsweredUnseen() throws Exception {
+        ApiClient inspector = client().signedIn("wang", INSPECTOR_PW);
+        int views = entries("view").size();
+        HttpResponse<byte[]> r = inspector.send(inspector.request("/api/reports/" + docxId)
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertEquals(405, r.statusCode());
+        r = inspector.send(inspector.request("/api/reports/" + docxId + "/original")
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertEquals(405, r.statusCode());
+        assertEquals(views, entries("view").size(), "nothing read unseen");
+    }
+
+    // ---- Low 15: names that look like other names -------------------------------------------
+
+    @Test
+    void finding15_invisibleAndLookAlikeCharactersAreRefusedInAccountNames() throws Exception {
+        for (String name : List.of("zhang\u200b", "zh\u200dang", "\u202Egnahz", "ｚhang", "zhang\u2066", "zhang\uFE0F", "\u3164zhang")) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(cn.reportarchive.auth.AccountException.class,
+                    () -> app.auth().accounts().add(name, Role.ADMIN, List.of(), "look-alike-1".toCharArray()));
+            assertTrue(e.badInput() && e.getMessage().contains("用户名"), name + ": " + e.getMessage());
+        }
+        assertTrue(app.auth().accounts().find("zhang\u200b").isEmpty());
+    }
+
+    // ---- Low 16: the lock is per user and address first -------------------------------------
+
+    @Test
+    void finding16_failuresFromOneAddressDoNotLockTheAccountEverywhere() throws Exception {
+        WebServer s = another(WebOptions.defaults().withClock(clock()).withLoginLimits(new LoginLimits(3, 20, 10, java.time.Duration.ofMinutes(15))));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, loginFrom(s.port(), "127.0.0.31", "zhang", "wrong-" + i));
+        }
+        assertEquals(429, loginFrom(s.port(), "127.0.0.31", "zhang", ADMIN_PW), "locked from that address");
+        assertEquals(200, loginFrom(s.port(), "127.0.0.32", "zhang", ADMIN_PW), "not from the admin's own desk");
+        // a guesser spread over many addresses still meets the account's overall limit
+        for (int a = 40; a < 44; a++) {
+            for (int i = 0; i < 3; i++) {
+                loginFrom(s.port(), "127.0.0." + a, "zhang", "wrong-" + i);
+            }
+        }
+        assertEquals(429, loginFrom(s.port(), "127.0.0.50", "zhang", ADMIN_PW), "past the limit for the name everywhere");
+    }
+
+    // ---- Low 17: a unit typed with spaces ---------------------------------------------------
+
+    @Test
+    void finding17_aUnitWithSpacesCanBeCompared() throws Exception {
+        String unit = "青山区 市场监管 试点";
+        app.archive().importFile("q2022.doc", sample("qingshan-scjg-2022.doc"), new ImportMetadata(unit, 2022, null));
+        app.archive().importFile("q2024.docx", sample("qingshan-scjg-2024.docx"), new ImportMetadata(unit, 2024, null));
+        ApiClient inspector = client().signedIn("wang", INSPECTOR_PW);
+        HttpResponse<byte[]> r = inspector.get("/api/compare?unit=" + ApiClient.enc(unit) + "&from=2022&to=2024");
+        assertEquals(200, r.statusCode(), ApiClient.text(r));
+        assertEquals(200, inspector.get("/api/repeats?unit=" + ApiClient.enc(unit)).statusCode());
+    }
+
+    // ---- Low 19: messages that name the sample units ----------------------------------------
+
+    @Test
+    void finding19_errorMessagesDoNotNameTheSampleUnits() throws Exception {
+        ApiClient inspector = client().signedIn("wang", INSPECTOR_PW);
+        for (String q : List.of("unit:", "author:", "year:", "aspect:")) {
+            HttpResponse<byte[]> r = inspector.get("/api/search?q=" + ApiClient.enc(q));
+            assertEquals(400, r.statusCode());
+            String error = ApiClient.body(r).get("error").asText();
+            for (String sample : List.of("临江", "云溪", "青山", "周立新")) {
+                assertFalse(error.contains(sample), error);
+            }
+        }
+        String index = ApiClient.text(inspector.get("/"));
+        assertFalse(index.contains("临江县财政局"), "the search help names a sample unit");
+    }
 }
