@@ -94,6 +94,7 @@ final class AuditRoutes {
         m.put("actionLabel", e.actionLabel());
         m.put("target", e.target());
         m.put("detail", e.detail());
+        m.put("detailText", cn.reportarchive.auth.AuditDetails.describe(e.detail()));
         return m;
     }
 

@@ -500,4 +500,23 @@ class SecurityReviewTest {
         String index = ApiClient.text(inspector.get("/"));
         assertFalse(index.contains("临江县财政局"), "the search help names a sample unit");
     }
+
+    // ---- Also expected: the audit log's details in Chinese ----------------------------------
+
+    @Test
+    void alsoExpected_auditDetailsReadAsChineseInThePageAndTheCsv() throws Exception {
+        ApiClient inspector = client().signedIn("wang", INSPECTOR_PW);
+        inspector.get("/api/search?q=" + ApiClient.enc("八项规定") + "&year=2022");
+        assertEquals(200, inspector.get("/api/repeats?unit=" + ApiClient.enc("临江县财政局")).statusCode());
+        ApiClient admin = client().signedIn("zhang", ADMIN_PW);
+        JsonNode page = ApiClient.body(admin.get("/api/audit?user=wang"));
+        for (JsonNode e : page.get("entries")) {
+            String text = e.get("detailText").asText();
+            assertFalse(text.contains("null") || text.contains("{") || text.contains("compare"), text);
+        }
+        String csv = ApiClient.text(admin.get("/api/audit/export?user=wang"));
+        assertTrue(csv.contains("检索式：八项规定；年度：2022"), csv);
+        assertTrue(csv.contains("内容：重复问题"), csv);
+        assertFalse(csv.contains("{\"") || csv.contains("：null"), csv);
+    }
 }
