@@ -236,6 +236,9 @@ const RA = (() => {
       if (s.may.audit) {
         nav.appendChild(el('a', { href: 'audit.html', 'data-nav': 'audit', 'aria-current': page === 'audit' ? 'page' : null }, '审计日志'));
       }
+      if (s.may.users) {
+        nav.appendChild(el('a', { href: 'users.html', 'data-nav': 'users', 'aria-current': page === 'users' ? 'page' : null }, '用户'));
+      }
       if (s.open) {
         who.appendChild(el('span', { class: 'muted small', title: '尚未设置账户：仅本机可访问，无需登录' }, '未设账户·仅本机'));
         return;

@@ -133,6 +133,7 @@ final class AuthRoutes {
         may.put("import", p.role().mayImport());
         may.put("delete", p.role().mayDelete());
         may.put("audit", p.role().mayReadAudit());
+        may.put("users", p.role().mayManageUsers() && !p.open()); // no accounts yet: the first is made with user add
         may.put("copies", !p.role().limitedToUnits()); // copy detection compares across units
         out.put("may", may);
         return out;

@@ -71,8 +71,9 @@ public final class WebServer implements AutoCloseable {
         Sessions sessions = new Sessions(options.sessionTimeout(), options.clock());
         Auth auth = new Auth(app.auth().accounts(), sessions, host, audit);
         ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy(), audit);
-        AuthRoutes login = new AuthRoutes(app.auth().accounts(), sessions,
-                new LoginLimiter(options.loginLimits(), options.clock()), audit);
+        LoginLimiter limiter = new LoginLimiter(options.loginLimits(), options.clock());
+        AuthRoutes login = new AuthRoutes(app.auth().accounts(), sessions, limiter, audit);
+        UserRoutes users = new UserRoutes(app.auth().accounts(), limiter, audit);
         AuditRoutes auditRoutes = new AuditRoutes(app.auth().audit(), audit, options.clock());
         CompareRoutes compare = new CompareRoutes(app.compare(), app.copies(), maxUpload, audit);
         ExportRoutes exports = new ExportRoutes(app.compare(), app.copies(), new ExportRows(app.taxonomy()), audit);
@@ -108,6 +109,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.before("/api/*", auth::check);
             api.register(config.routes);
             login.register(config.routes);
+            users.register(config.routes);
             auditRoutes.register(config.routes);
             exports.register(config.routes); // before compare: /api/copies/export is not a report id
             compare.register(config.routes);
