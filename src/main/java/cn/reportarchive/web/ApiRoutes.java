@@ -239,6 +239,9 @@ final class ApiRoutes {
     private IntakeLimit.Ticket admit(Context ctx) {
         long declared = ctx.req().getContentLengthLong(); // a long: 2 GiB and more is not a negative int
         if (declared > archive.maxBytes() + FORM_OVERHEAD) {
+            // the body is never read: the connection closes after the answer (rather than Jetty reading
+            // the unwanted body on, which the minimum data rate would cut off before the answer is out)
+            ctx.header("Connection", "close");
             throw new ApiError(413, archive.tooLargeMessage()); // said before a byte of it is read
         }
         try {
