@@ -140,4 +140,29 @@ class AccountsTest {
         assertFalse(first.equals(second), "a name created again is another account");
         assertTrue(accounts.byId(first).isEmpty());
     }
+
+    @Test
+    void anExpiredPasswordIsToldAndANewOneStartsAnotherPeriod() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2024-01-01T00:00:00Z"));
+        Clock clock = new Clock() {
+            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId z) { return this; }
+            @Override public java.time.Instant instant() { return now.get(); }
+        };
+        accounts.close();
+        accounts = new Accounts(dir.resolve("expiry.db"), new PasswordHasher(1000), clock);
+        Account a = accounts.add("zhou", Role.INSPECTOR, List.of(), "password-1".toCharArray());
+        assertFalse(accounts.expired(a), "no expiry by default");
+        accounts.setPolicy(new PasswordPolicy(10, 3, 90));
+        now.set(java.time.Instant.parse("2024-03-30T00:00:00Z"));
+        assertFalse(accounts.expired(accounts.find("zhou").orElseThrow()));
+        now.set(java.time.Instant.parse("2024-04-01T00:00:00Z"));
+        assertTrue(accounts.expired(accounts.find("zhou").orElseThrow()), "90 days on");
+        AccountException weak = assertThrows(AccountException.class, () -> accounts.setPassword("zhou", "password22".toCharArray()));
+        assertTrue(weak.getMessage().contains("3 种"), weak.getMessage());
+        accounts.setPassword("zhou", "Password-22".toCharArray());
+        assertFalse(accounts.expired(accounts.find("zhou").orElseThrow()));
+        assertThrows(AccountException.class, () -> new PasswordPolicy(6, 2, 0), "never below the defaults");
+    }
 }

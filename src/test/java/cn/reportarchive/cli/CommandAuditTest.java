@@ -27,12 +27,16 @@ class CommandAuditTest {
         String templateId = added.out().strip().split(" ")[0];
         assertEquals(0, CliRunner.run("template", "remove", templateId, "--data", data.toString()).code());
         assertEquals(0, CliRunner.run("user", "list", "--data", data.toString()).code());
+        CliRunner.Result policy = CliRunner.run("user", "policy", "--min-length", "12", "--max-age-days", "90", "--data", data.toString());
+        assertEquals(0, policy.code(), policy.err());
+        assertTrue(policy.out().contains("至少 12 个字符") && policy.out().contains("每 90 天须更换"), policy.out());
+        assertEquals(2, CliRunner.run("user", "policy", "--min-length", "4", "--data", data.toString()).code(), "below the defaults");
         assertEquals(0, CliRunner.run("backup", tmp.resolve("b.zip").toString(), "--data", data.toString()).code());
         assertEquals(0, CliRunner.run("reindex", "--data", data.toString()).code());
         try (AuthStore store = Application.openAuth(data)) {
             List<AuditEntry> all = store.audit().query(AuditQuery.all()).entries();
             List<String> actions = all.stream().map(AuditEntry::action).toList();
-            for (String a : List.of("import", "template-add", "template-remove", "user-list", "backup", "reindex")) {
+            for (String a : List.of("import", "template-add", "template-remove", "user-list", "password-policy", "backup", "reindex")) {
                 assertTrue(actions.contains(a), a + " in " + actions);
             }
             AuditEntry imported = all.stream().filter(e -> e.action().equals("import")).findFirst().orElseThrow();
