@@ -18,6 +18,9 @@ public enum AuditAction {
     USER_PASSWORD("user-passwd", "修改密码"),
     USER_REMOVE("user-remove", "删除账户"),
 
+    // units (issue 13): a merge of unit names and its undoing, with the names before and after
+    UNIT_MERGE("unit-merge", "合并单位"),
+    UNIT_UNMERGE("unit-unmerge", "撤销合并单位"),
     // security review (issue 14) and accounts in the browser (issue 13, item 7) — the security part
     AUDIT_READ("audit-read", "查看审计日志"),
     AUDIT_TRIGGERS_RESTORED("audit-triggers-restored", "审计日志保护触发器被恢复"),

@@ -6,7 +6,6 @@ import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.AspectTaxonomy;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportKind;
-import cn.reportarchive.parse.UnitNames;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
@@ -53,7 +52,7 @@ public final class CompareService {
         if (fromYear == toYear) {
             throw new CompareException(CompareException.Reason.BAD_REQUEST, "对比的两个年度不能相同。");
         }
-        String canonical = spelled(unit);
+        String canonical = archive.unitOf(unit);
         Report from = find(canonical, blankToNull(author), fromYear);
         Report to = find(canonical, blankToNull(author), toYear);
         return compare(from, to);
@@ -73,7 +72,7 @@ public final class CompareService {
         if (unit == null || unit.isBlank()) {
             throw new CompareException(CompareException.Reason.BAD_REQUEST, "请指定单位（unit）。");
         }
-        String canonical = spelled(unit);
+        String canonical = archive.unitOf(unit);
         String who = blankToNull(author);
         java.util.TreeMap<Integer, Report> byYear = new java.util.TreeMap<>();
         for (StoredReport s : archive.list(canonical, null)) {
@@ -92,6 +91,11 @@ public final class CompareService {
         } finally {
             index.release(searcher);
         }
+    }
+
+    /** The name this unit (under any of its names) is shown under: what compare and repeats answer for. */
+    public String unitOf(String unit) {
+        return unit == null || unit.isBlank() ? null : archive.unitOf(unit);
     }
 
     /** Problems raised by at least two units, most units first; {@code year} null for all years. */
@@ -149,20 +153,6 @@ public final class CompareService {
             weights = new IndexGramWeights(searcher.getIndexReader());
         }
         return weights;
-    }
-
-    /**
-     * The unit as the archive stores it: its canonical name, or the name as typed when the reports
-     * were imported under that (a unit typed with spaces, 临江县 财政局, is stored with them while
-     * its canonical form has none: comparing by the canonical form alone found nothing).
-     */
-    private String spelled(String unit) throws SQLException {
-        String typed = unit.strip();
-        String canonical = UnitNames.canonical(typed);
-        if (canonical == null || !archive.list(canonical, null).isEmpty() || archive.list(typed, null).isEmpty()) {
-            return canonical == null ? typed : canonical;
-        }
-        return typed;
     }
 
     private static String blankToNull(String s) {

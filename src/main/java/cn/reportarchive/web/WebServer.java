@@ -69,13 +69,14 @@ public final class WebServer implements AutoCloseable {
         long maxUpload = app.archive().maxBytes();
         Audit audit = new Audit(app.auth().audit(), options.clock());
         Sessions sessions = new Sessions(options.sessionTimeout(), options.clock());
-        Auth auth = new Auth(app.auth().accounts(), sessions, host, audit);
+        Auth auth = new Auth(app.auth().accounts(), sessions, host, app.archive()::unitOf, audit);
         ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy(), audit);
         LoginLimiter limiter = new LoginLimiter(options.loginLimits(), options.clock());
-        AuthRoutes login = new AuthRoutes(app.auth().accounts(), sessions, limiter, audit);
+        AuthRoutes login = new AuthRoutes(app.auth().accounts(), sessions, limiter, audit, app.archive()::unitOf);
         UserRoutes users = new UserRoutes(app.auth().accounts(), limiter, audit);
         AuditRoutes auditRoutes = new AuditRoutes(app.auth().audit(), audit, options.clock());
         CompareRoutes compare = new CompareRoutes(app.compare(), app.copies(), maxUpload, audit);
+        UnitRoutes units = new UnitRoutes(app.archive(), audit);
         ExportRoutes exports = new ExportRoutes(app.compare(), app.copies(), new ExportRows(app.taxonomy()), audit);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -111,6 +112,7 @@ public final class WebServer implements AutoCloseable {
             login.register(config.routes);
             users.register(config.routes);
             auditRoutes.register(config.routes);
+            units.register(config.routes);
             exports.register(config.routes); // before compare: /api/copies/export is not a report id
             compare.register(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> {
