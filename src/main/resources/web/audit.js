@@ -74,7 +74,7 @@
         el('td', { class: 'small' }, e.address || ''),
         el('td', null, e.actionLabel),
         el('td', { class: 'small' }, target(e)),
-        el('td', { class: 'detail' }, detail(e.detail)))))));
+        el('td', { class: 'detail' }, e.detailText !== undefined ? e.detailText : detail(e.detail)))))));
     if (pages > 1) {
       body.appendChild(el('div', { class: 'pager' },
         s.page > 1 ? el('a', { href: 'audit.html?' + query(s, { page: s.page - 1 }) }, '上一页') : null,

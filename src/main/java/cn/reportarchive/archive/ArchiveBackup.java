@@ -96,6 +96,7 @@ public final class ArchiveBackup {
                  ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file, 1 << 16))) {
                 zip.setLevel(Deflater.BEST_SPEED);
                 reports = addOriginals(data, catalogCopy, zip, entries, problems);
+                problems.addAll(cn.reportarchive.auth.AuditChain.check(catalogCopy).problems());
                 for (Map.Entry<String, Path> s : snapshots.entrySet()) {
                     entries.add(add(zip, s.getKey(), s.getValue()));
                 }
@@ -204,6 +205,8 @@ public final class ArchiveBackup {
                 Files.deleteIfExists(data.cleanClose());
                 OriginalStore store = new OriginalStore(data.originals());
                 int originals = store.hashes().size();
+                // a backup whose audit entries were cut out restores, but says so
+                problems.addAll(cn.reportarchive.auth.AuditChain.check(data.catalog()).problems());
                 try (Catalog catalog = Catalog.readOnly(data.catalog())) {
                     for (Map.Entry<String, String> row : catalog.shaById().entrySet()) {
                         if (!Files.isRegularFile(store.pathOf(row.getValue()))) {

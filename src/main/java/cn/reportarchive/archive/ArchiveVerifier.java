@@ -31,7 +31,7 @@ public final class ArchiveVerifier {
 
     public enum Kind {
         MISSING_ORIGINAL, ALTERED_ORIGINAL, ORPHAN_ORIGINAL, LEFTOVER_FILE, ORPHAN_INDEX_ENTRY, NOT_INDEXED,
-        CATALOG_DAMAGED, INDEX_DAMAGED, INDEX_STALE;
+        CATALOG_DAMAGED, INDEX_DAMAGED, INDEX_STALE, AUDIT_TAMPERED;
 
         /** What an import or delete in another process shows for a moment. */
         boolean passing() {
@@ -41,7 +41,8 @@ public final class ArchiveVerifier {
 
         /** What opening the archive or a reindex repairs; the rest needs the original back. */
         public boolean repairedByReindex() {
-            return this != MISSING_ORIGINAL && this != ALTERED_ORIGINAL && this != CATALOG_DAMAGED;
+            return this != MISSING_ORIGINAL && this != ALTERED_ORIGINAL && this != CATALOG_DAMAGED
+                    && this != AUDIT_TAMPERED;
         }
     }
 
@@ -100,6 +101,10 @@ public final class ArchiveVerifier {
             indexed = null;
             problems.add(new Problem(Kind.INDEX_DAMAGED, "lucene", "索引无法读取（" + e.getClass().getSimpleName()
                     + "），请运行 reindex 重建索引。"));
+        }
+        // the audit log's chain and ids: an entry rewritten, removed or put out of order
+        for (String tampered : cn.reportarchive.auth.AuditChain.check(data.catalog()).problems()) {
+            problems.add(new Problem(Kind.AUDIT_TAMPERED, "audit", tampered));
         }
         try (Catalog catalog = Catalog.readOnly(data.catalog())) {
             for (String damage : catalog.integrityProblems()) {

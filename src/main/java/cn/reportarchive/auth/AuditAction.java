@@ -21,7 +21,24 @@ public enum AuditAction {
     CORRECT("correct", "更正材料"),
     // units (issue 13): a merge of unit names and its undoing, with the names before and after
     UNIT_MERGE("unit-merge", "合并单位"),
-    UNIT_UNMERGE("unit-unmerge", "撤销合并单位");
+    UNIT_UNMERGE("unit-unmerge", "撤销合并单位"),
+    // security review (issue 14) and accounts in the browser (issue 13, item 7) — the security part
+    AUDIT_READ("audit-read", "查看审计日志"),
+    AUDIT_TRIGGERS_RESTORED("audit-triggers-restored", "审计日志保护触发器被恢复"),
+    REFUSED("refused", "越权操作被拒绝"),
+    LIST("list", "浏览材料列表"),
+    PREVIEW("preview", "导入前预览"),
+    TEMPLATE_ADD("template-add", "新增范文"),
+    TEMPLATE_REMOVE("template-remove", "删除范文"),
+    BACKUP("backup", "备份"),
+    RESTORE("restore", "恢复备份"),
+    REINDEX("reindex", "重建索引"),
+    USER_LIST("user-list", "查看账户列表"),
+    USER_CHANGE("user-change", "修改账户角色或单位"),
+    USER_DISABLE("user-disable", "停用账户"),
+    USER_ENABLE("user-enable", "启用账户"),
+    USER_UNLOCK("user-unlock", "解除登录锁定"),
+    PASSWORD_POLICY("password-policy", "修改密码规则");
 
     private final String key;
     private final String label;

@@ -1,7 +1,5 @@
 package cn.reportarchive.auth;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneId;
@@ -21,7 +19,6 @@ public final class AuditCsv implements AutoCloseable {
 
     private final CSVPrinter printer;
     private final ZoneId zone;
-    private final ObjectMapper json = new ObjectMapper();
 
     public AuditCsv(Writer out, ZoneId zone) throws IOException {
         this.zone = zone;
@@ -35,18 +32,14 @@ public final class AuditCsv implements AutoCloseable {
     }
 
     private String detail(AuditEntry e) throws IOException {
-        if (e.detail().isEmpty()) {
-            return "";
-        }
-        try {
-            return json.writeValueAsString(e.detail());
-        } catch (JsonProcessingException ex) {
-            throw new IOException(ex);
-        }
+        return AuditDetails.describe(e.detail()); // in Chinese, as the page shows it: not raw JSON
     }
 
-    /** The text as a spreadsheet should show it, never as a formula. */
-    static String safe(String s) {
+    /**
+     * The text as a spreadsheet should show it, never as a formula: the one rule for every CSV the
+     * archive writes (the exports of web/Spreadsheets call it too).
+     */
+    public static String safe(String s) {
         if (s == null || s.isEmpty()) {
             return s;
         }

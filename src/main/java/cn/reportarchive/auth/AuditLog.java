@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The audit log: an {@code audit} table in the SQLite catalog file that only grows. Two triggers
- * make the database itself refuse any UPDATE or DELETE of it, whatever code asks, so nothing in
- * the product (nor a bug in it) can change what was recorded. Ids come from AUTOINCREMENT and are
- * never reused, so a gap would show.
+ * The audit log: an {@code audit} table in the SQLite catalog file that only grows. Triggers make
+ * the database itself refuse any UPDATE or DELETE of it and any INSERT that is not a new last entry
+ * (REPLACE INTO would rewrite one in place without a delete), whatever code asks. The entries are a
+ * hash chain ({@link AuditChain}): each holds the hash of the one before, and ids run without a
+ * gap, so {@code verify} finds an entry rewritten, removed or put out of order. A trigger found
+ * missing when the log is opened is put back, and that itself is recorded.
  *
  * <p>An entry acknowledged is on disk (fsynced, like the catalog). An fsync costs milliseconds, so
  * entries that arrive while one is under way are written together in the next transaction (group
@@ -60,8 +62,17 @@ public final class AuditLog implements AutoCloseable {
 
     public AuditLog(Path file, Clock clock) throws SQLException {
         this.clock = clock;
-        writer = Sqlite.open(file);
+        writer = Sqlite.openImmediate(file);
         try (Statement s = writer.createStatement()) {
+            boolean existed = has(s, "table", "audit");
+            List<String> missing = new ArrayList<>();
+            if (existed) {
+                for (String t : AuditChain.TRIGGERS) {
+                    if (!has(s, "trigger", t)) {
+                        missing.add(t);
+                    }
+                }
+            }
             s.execute("""
                     CREATE TABLE IF NOT EXISTS audit (
                       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -70,20 +81,115 @@ public final class AuditLog implements AutoCloseable {
                       address TEXT,
                       action TEXT NOT NULL,
                       target TEXT,
-                      detail TEXT NOT NULL)""");
+                      detail TEXT NOT NULL,
+                      prev TEXT,
+                      hash TEXT)""");
             s.execute("CREATE INDEX IF NOT EXISTS audit_at ON audit(at)");
             s.execute("CREATE INDEX IF NOT EXISTS audit_user_at ON audit(username, at)");
-            s.execute("""
-                    CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
-                    BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能修改。'); END""");
-            s.execute("""
-                    CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
-                    BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能删除。'); END""");
+            boolean migrating = existed && !hasColumn(s, "hash");
+            if (migrating) {
+                chainExisting(s);
+                missing.remove("audit_append_only"); // logs from before the chain never had it
+            }
+            createTriggers(s);
             db = Sqlite.open(file);
+            if (!missing.isEmpty()) {
+                append(null, "系统", AuditAction.AUDIT_TRIGGERS_RESTORED, null,
+                        Map.of("缺失的触发器", String.join("、", missing)));
+            }
         } catch (SQLException e) {
             writer.close();
             throw e;
         }
+    }
+
+    private static void createTriggers(Statement s) throws SQLException {
+        s.execute("""
+                CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+                BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能修改。'); END""");
+        s.execute("""
+                CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
+                BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能删除。'); END""");
+        s.execute("""
+                CREATE TRIGGER IF NOT EXISTS audit_append_only BEFORE INSERT ON audit
+                WHEN NEW.id IS NULL OR NEW.id <= (SELECT coalesce(max(id), 0) FROM audit)
+                  OR NEW.hash IS NULL OR NEW.prev IS NOT (SELECT hash FROM audit ORDER BY id DESC LIMIT 1)
+                     AND EXISTS (SELECT 1 FROM audit)
+                BEGIN SELECT RAISE(ABORT, '审计日志只能在末尾追加。'); END""");
+    }
+
+    /**
+     * A log from before the chain: the columns added and every entry chained from the first on, in
+     * one transaction (the update trigger is lifted for it and put back before the commit).
+     */
+    private void chainExisting(Statement s) throws SQLException {
+        writer.setAutoCommit(false);
+        try {
+            s.execute("ALTER TABLE audit ADD COLUMN prev TEXT");
+            s.execute("ALTER TABLE audit ADD COLUMN hash TEXT");
+            s.execute("DROP TRIGGER IF EXISTS audit_no_update");
+            String prev = AuditChain.GENESIS;
+            try (PreparedStatement read = writer.prepareStatement(
+                    "SELECT id, at, username, address, action, target, detail FROM audit ORDER BY id");
+                 PreparedStatement update = writer.prepareStatement("UPDATE audit SET prev = ?, hash = ? WHERE id = ?");
+                 ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    String hash = AuditChain.hash(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), prev);
+                    update.setString(1, prev);
+                    update.setString(2, hash);
+                    update.setLong(3, rs.getLong(1));
+                    update.executeUpdate();
+                    prev = hash;
+                }
+            }
+            writer.commit();
+        } catch (SQLException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        } finally {
+            writer.setAutoCommit(true);
+        }
+    }
+
+    private static boolean has(Statement s, String type, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = '" + type + "' AND name = '" + name + "'")) {
+            return rs.next();
+        }
+    }
+
+    private static boolean hasColumn(Statement s, String column) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(audit)")) {
+            while (rs.next()) {
+                if (column.equals(rs.getString("name"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The chain checked: what verify and the backup check report. */
+    public synchronized AuditChain.Report check() throws SQLException {
+        return AuditChain.check(db);
+    }
+
+    /** Who acts from the command line, as the address column says it: the operating system's user. */
+    public static String commandLineAddress() {
+        return "命令行（系统用户 " + System.getProperty("user.name", "?") + "）";
+    }
+
+    /**
+     * Records an action of a command-line command (import, edit, delete, backup, restore, template,
+     * user, units merge…): no account name, the system user as the address. For the commands of
+     * every part of the product, so they are all recorded alike:
+     *
+     * <pre>{@code
+     * app.auth().audit().recordCommandLine(AuditAction.DELETE, id, Map.of("title", r.title()));
+     * }</pre>
+     */
+    public AuditEntry recordCommandLine(AuditAction action, String target, Map<String, ?> detail) throws SQLException {
+        return append(null, commandLineAddress(), action, target, detail);
     }
 
     /** Appends one entry stamped with the log's clock. */
@@ -141,25 +247,49 @@ public final class AuditLog implements AutoCloseable {
         return new AuditEntry(p.id, e.at(), e.user(), e.address(), e.action(), e.target(), e.detail());
     }
 
-    /** Writes a batch in one transaction; the failure, if any, is every entry's. */
+    /**
+     * Writes a batch in one transaction, each entry chained to the last one written (by this
+     * process or another: the last is read inside the transaction, which holds the write lock from
+     * its start); the failure, if any, is every entry's.
+     */
     private SQLException write(List<Pending> batch) {
         try {
             writer.setAutoCommit(false);
-            try (PreparedStatement q = writer.prepareStatement(
-                    "INSERT INTO audit (at, username, address, action, target, detail) VALUES (?,?,?,?,?,?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement last = writer.prepareStatement("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+                 PreparedStatement q = writer.prepareStatement(
+                    "INSERT INTO audit (id, at, username, address, action, target, detail, prev, hash) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                long id = 0;
+                String prev = AuditChain.GENESIS;
+                try (ResultSet rs = last.executeQuery()) {
+                    if (rs.next()) {
+                        id = rs.getLong(1);
+                        prev = rs.getString(2);
+                    }
+                }
+                // past the counter too: entries cut off the end leave their ids unused, a gap verify sees
+                try (Statement st = writer.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT seq FROM sqlite_sequence WHERE name = 'audit'")) {
+                    if (rs.next()) {
+                        id = Math.max(id, rs.getLong(1));
+                    }
+                }
                 for (Pending p : batch) {
                     AuditEntry e = p.entry;
-                    q.setLong(1, e.at().toEpochMilli());
-                    q.setString(2, e.user());
-                    q.setString(3, e.address());
-                    q.setString(4, e.action());
-                    q.setString(5, e.target());
-                    q.setString(6, p.detailJson);
+                    id++;
+                    String hash = AuditChain.hash(id, e.at().toEpochMilli(), e.user(), e.address(), e.action(),
+                            e.target(), p.detailJson, prev);
+                    q.setLong(1, id);
+                    q.setLong(2, e.at().toEpochMilli());
+                    q.setString(3, e.user());
+                    q.setString(4, e.address());
+                    q.setString(5, e.action());
+                    q.setString(6, e.target());
+                    q.setString(7, p.detailJson);
+                    q.setString(8, prev);
+                    q.setString(9, hash);
                     q.executeUpdate();
-                    try (ResultSet keys = q.getGeneratedKeys()) {
-                        p.id = keys.next() ? keys.getLong(1) : 0;
-                    }
+                    p.id = id;
+                    prev = hash;
                 }
                 writer.commit();
                 return null;

@@ -30,6 +30,10 @@ final class BackupCommand implements Callable<Integer> {
             throw new UserError("备份文件不能放在档案库目录 " + data + " 之内。", Cli.USAGE);
         }
         ArchiveBackup.Result result = ArchiveBackup.backup(data, file);
+        try (cn.reportarchive.auth.AuthStore store = common.openAuth()) {
+            store.audit().recordCommandLine(cn.reportarchive.auth.AuditAction.BACKUP, null, java.util.Map.of(
+                    "file", file.toAbsolutePath().toString(), "reports", result.reports(), "problems", result.problems().size()));
+        }
         result.problems().forEach(p -> System.err.println("  注意：" + p));
         System.err.printf("备份完成：%d 份材料，%d 个原件，写入 %s（%.1f MB）%s%n", result.reports(), result.originals(),
                 file, result.bytes() / 1048576.0, result.problems().isEmpty() ? "。" : "，但档案库本身有上述问题。");

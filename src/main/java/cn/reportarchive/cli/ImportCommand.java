@@ -7,7 +7,10 @@ import cn.reportarchive.archive.ImportOutcome;
 import cn.reportarchive.archive.ImportSummary;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import cn.reportarchive.auth.AuditAction;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +69,13 @@ final class ImportCommand implements Callable<Integer> {
                 }
             });
             progress.done();
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("files", summary.total());
+            detail.put("imported", summary.imported());
+            detail.put("duplicates", summary.duplicates());
+            detail.put("failed", summary.failures().size());
+            detail.put("paths", paths.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("；")));
+            app.auth().audit().recordCommandLine(AuditAction.IMPORT, null, detail);
             printSummary(summary, files.isEmpty());
             incomplete.stream().limit(MAX_INCOMPLETE_SHOWN).forEach(System.err::println);
             if (incomplete.size() > MAX_INCOMPLETE_SHOWN) {

@@ -30,6 +30,8 @@ final class RestoreCommand implements Callable<Integer> {
         }
         // opening the archive indexes every catalogued report: the index is rebuilt from the catalog
         try (Application app = common.open()) {
+            app.auth().audit().recordCommandLine(cn.reportarchive.auth.AuditAction.RESTORE, null, java.util.Map.of(
+                    "file", file.toAbsolutePath().toString(), "reports", result.reports(), "problems", result.problems().size()));
             System.err.printf("恢复完成：%d 份材料，%d 个原件均已按 SHA-256 校验，检索索引已重建（%s）。%n", result.reports(),
                     result.originals(), common.data);
         }

@@ -35,6 +35,8 @@ final class TemplateCommand implements Runnable {
             byte[] bytes = Files.readAllBytes(file);
             try (Application app = common.open()) {
                 TemplateLibrary.Template t = app.copies().addTemplate(name, file.getFileName().toString(), bytes);
+                app.auth().audit().recordCommandLine(cn.reportarchive.auth.AuditAction.TEMPLATE_ADD, t.id(),
+                        java.util.Map.of("name", t.name(), "file", file.getFileName().toString()));
                 System.out.println(t.id() + " " + t.name());
                 return Cli.OK;
             } catch (CompareException e) {
@@ -70,7 +72,11 @@ final class TemplateCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Application app = common.open()) {
+                // recorded before the change: an entry that cannot be written stops it
+                app.auth().audit().recordCommandLine(cn.reportarchive.auth.AuditAction.TEMPLATE_REMOVE, id, java.util.Map.of());
                 if (!app.copies().removeTemplate(id)) {
+                    app.auth().audit().recordCommandLine(cn.reportarchive.auth.AuditAction.TEMPLATE_REMOVE, id,
+                            java.util.Map.of("result", "missing"));
                     throw new UserError("找不到编号为 " + id + " 的范文。", Cli.INPUT_FAILED);
                 }
                 return Cli.OK;

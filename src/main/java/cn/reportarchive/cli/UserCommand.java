@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "user", description = "管理账户：add 新增、list 列出、passwd 改密码、remove 删除",
         subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Passwd.class,
-                UserCommand.Remove.class})
+                UserCommand.Remove.class, UserCommand.Policy.class})
 final class UserCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,7 +38,7 @@ final class UserCommand implements Runnable {
 
     /** Who made a change from the command line, as the audit log's address column says it. */
     static String cliAddress() {
-        return "命令行（系统用户 " + System.getProperty("user.name", "?") + "）";
+        return cn.reportarchive.auth.AuditLog.commandLineAddress();
     }
 
     interface PasswordUse<T> {
@@ -104,6 +104,7 @@ final class UserCommand implements Runnable {
         public Integer call() throws Exception {
             try (AuthStore store = common.openAuth()) {
                 List<Account> accounts = store.accounts().list();
+                store.audit().recordCommandLine(AuditAction.USER_LIST, null, Map.of("accounts", accounts.size()));
                 if (json) {
                     List<Map<String, Object>> out = new ArrayList<>();
                     for (Account a : accounts) {
@@ -175,6 +176,43 @@ final class UserCommand implements Runnable {
                 } else if (left.stream().noneMatch(a -> a.role() == Role.ADMIN)) {
                     System.err.println("注意：已没有管理员账户，网页上将无人能查看审计日志或删除材料。");
                 }
+                return Cli.OK;
+            }
+        }
+    }
+
+    @Command(name = "policy", description = "查看或设置密码规则：最短长度、须含字符种类、有效期（天，0 为不过期）")
+    static final class Policy implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--min-length", paramLabel = "N", description = "最短长度（不少于 8）")
+        Integer minLength;
+
+        @Option(names = "--min-classes", paramLabel = "N", description = "须含字母、数字、符号中几种（2 或 3）")
+        Integer minClasses;
+
+        @Option(names = "--max-age-days", paramLabel = "DAYS", description = "密码有效期（天），0 为不过期")
+        Integer maxAgeDays;
+
+        @Override
+        public Integer call() throws Exception {
+            try (AuthStore store = common.openAuth()) {
+                cn.reportarchive.auth.PasswordPolicy now = store.accounts().policy();
+                if (minLength != null || minClasses != null || maxAgeDays != null) {
+                    cn.reportarchive.auth.PasswordPolicy next;
+                    try {
+                        next = new cn.reportarchive.auth.PasswordPolicy(minLength == null ? now.minLength() : minLength,
+                                minClasses == null ? now.minClasses() : minClasses, maxAgeDays == null ? now.maxAgeDays() : maxAgeDays);
+                    } catch (AccountException e) {
+                        throw new UserError(e.getMessage(), Cli.USAGE);
+                    }
+                    store.audit().recordCommandLine(AuditAction.PASSWORD_POLICY, null, Map.of(
+                            "minLength", next.minLength(), "minClasses", next.minClasses(), "maxAgeDays", next.maxAgeDays()));
+                    store.accounts().setPolicy(next);
+                    now = next;
+                }
+                System.out.println("密码规则：" + now.describe() + "。");
                 return Cli.OK;
             }
         }

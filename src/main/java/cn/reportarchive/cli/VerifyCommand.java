@@ -33,6 +33,12 @@ final class VerifyCommand implements Callable<Integer> {
         } else {
             findings.problems().forEach(p -> System.out.println(p.message()));
         }
+        // the chain's head, to be noted elsewhere: a log rewritten whole from its first entry has another
+        cn.reportarchive.auth.AuditChain.Report audit = cn.reportarchive.auth.AuditChain.check(
+                new cn.reportarchive.archive.DataDirectory(common.existingData()).catalog());
+        if (audit.entries() > 0) {
+            System.err.printf("审计日志：%d 条记录，末条校验值 %s%n", audit.entries(), audit.head());
+        }
         System.err.printf("检查完成：%d 份材料，%d 个原件，%s%n", findings.reports(), findings.originals(),
                 findings.ok() ? "未发现问题。" : "发现 " + findings.problems().size() + " 个问题。" + advice(findings.problems()));
         return findings.ok() ? Cli.OK : Cli.INPUT_FAILED;

@@ -21,11 +21,27 @@ public final class CompareService {
     private final ReportIndex index;
     private final AspectTaxonomy taxonomy;
     private IndexGramWeights weights;
+    /** The units a limited caller may read, whose passages alone weigh shared text; null for the whole index. */
+    private final java.util.Set<String> scope;
 
     public CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy) {
+        this(archive, index, taxonomy, null);
+    }
+
+    private CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy, java.util.Set<String> scope) {
         this.archive = archive;
         this.index = index;
         this.taxonomy = taxonomy;
+        this.scope = scope;
+    }
+
+    /**
+     * The same comparisons for a caller limited to these units (null: all, this service itself):
+     * pair weights come from their passages only, so a viewer's similarities and repeats stay the
+     * same whatever other units import or delete.
+     */
+    public CompareService within(java.util.Set<String> units) {
+        return units == null ? this : new CompareService(archive, index, taxonomy, java.util.Set.copyOf(units));
     }
 
     public Comparison compare(String unit, String author, int fromYear, int toYear)
@@ -129,6 +145,10 @@ public final class CompareService {
 
     /** The weights of the index as the searcher sees it; kept while the index does not change. */
     private synchronized IndexGramWeights weights(IndexSearcher searcher) throws IOException {
+        if (scope != null) {
+            return new IndexGramWeights(searcher.getIndexReader(),
+                    cn.reportarchive.index.UnitScope.of(searcher.getIndexReader(), scope));
+        }
         if (weights == null || !weights.isFor(searcher.getIndexReader())) {
             weights = new IndexGramWeights(searcher.getIndexReader());
         }

@@ -1,6 +1,7 @@
 package cn.reportarchive.compare;
 
 import cn.reportarchive.index.Fields;
+import cn.reportarchive.index.UnitScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -26,10 +27,18 @@ final class IndexGramWeights implements GramWeights {
     private final long passages;
     private final Map<Integer, Double> cache = new ConcurrentHashMap<>();
     private final List<TermsEnum> segments = new ArrayList<>();
+    /** Counted over these units' passages only, or null for the whole index. */
+    private final UnitScope scope;
 
     IndexGramWeights(IndexReader reader) throws IOException {
+        this(reader, null);
+    }
+
+    /** Weights of a unit-limited caller: from its units' passages, so they do not move with other units'. */
+    IndexGramWeights(IndexReader reader, UnitScope scope) throws IOException {
         this.reader = reader;
-        this.passages = Math.max(1, reader.numDocs());
+        this.scope = scope;
+        this.passages = Math.max(1, scope == null ? reader.numDocs() : scope.size());
         for (LeafReaderContext leaf : reader.leaves()) {
             Terms terms = leaf.reader().terms(Fields.TEXT_GRAMS);
             if (terms != null) {
@@ -55,7 +64,10 @@ final class IndexGramWeights implements GramWeights {
             BytesRef term = new BytesRef(pair);
             long df = 0;
             try {
-                for (TermsEnum segment : segments) {
+                if (scope != null) {
+                    df = scope.frequencies(reader, new org.apache.lucene.index.Term(Fields.TEXT_GRAMS, term))[0];
+                }
+                for (TermsEnum segment : scope != null ? List.<TermsEnum>of() : segments) {
                     if (segment.seekExact(term)) {
                         df += segment.docFreq();
                     }

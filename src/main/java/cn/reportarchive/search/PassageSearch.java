@@ -109,7 +109,9 @@ public final class PassageSearch {
 
         IndexSearcher shared = index.acquire();
         try {
-            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            // a caller limited to its units is scored by their statistics alone (UnitScopedSearcher)
+            IndexSearcher searcher = request.units() == null ? new IndexSearcher(shared.getIndexReader())
+                    : new UnitScopedSearcher(shared.getIndexReader(), request.units());
             searcher.setSimilarity(ranking.rarity() ? BM25 : BM25_WITHOUT_RARITY);
             Query query = filtered(compiled.query(), filters, null);
             long from = (long) (request.page() - 1) * request.size();

@@ -131,8 +131,8 @@ public final class QueryLanguage {
     static String example(String field) {
         return switch (field) {
             case "year" -> "year:2023 或 year:2021..2023";
-            case "unit" -> "unit:临江县财政局";
-            case "author" -> "author:周立新";
+            case "unit" -> "unit:单位名称";
+            case "author" -> "author:姓名";
             case "aspect" -> "aspect:theory 或 aspect:理论学习";
             default -> "section:problems 或 section:问题";
         };

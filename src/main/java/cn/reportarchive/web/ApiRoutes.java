@@ -56,9 +56,16 @@ final class ApiRoutes {
         routes.delete("/api/reports/{id}", this::delete);
     }
 
-    /** Open to all; a signed-in viewer is told how many reports it can see. */
+    /**
+     * Open to all; the report count only to a caller with a session (or of the open archive): an
+     * anonymous caller would otherwise watch imports and deletions. A viewer counts its own units.
+     */
     private void health(Context ctx) throws Exception {
-        Access access = Auth.principal(ctx) == null ? Access.ALL : Auth.access(ctx);
+        if (Auth.principal(ctx) == null) {
+            ctx.json(Map.of("status", "ok"));
+            return;
+        }
+        Access access = Auth.access(ctx);
         int reports = access.all() ? archive.count() : visible(access, null, null).size();
         ctx.json(Map.of("status", "ok", "reports", reports));
     }
@@ -109,7 +116,13 @@ final class ApiRoutes {
     }
 
     private void list(Context ctx) throws Exception {
-        ctx.json(visible(Auth.access(ctx), blankToNull(ctx.queryParam("unit")), intParam(ctx, "year", null)));
+        List<ReportSummary> shown = visible(Auth.access(ctx), blankToNull(ctx.queryParam("unit")), intParam(ctx, "year", null));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("unit", blankToNull(ctx.queryParam("unit")));
+        detail.put("year", blankToNull(ctx.queryParam("year")));
+        detail.put("rows", shown.size());
+        audit.record(ctx, AuditAction.LIST, null, detail);
+        ctx.json(shown);
     }
 
     private void show(Context ctx) throws Exception {
@@ -161,10 +174,16 @@ final class ApiRoutes {
         Auth.require(ctx, Role::mayDelete, "删除材料");
         String id = ctx.pathParam("id");
         Report report = archive.get(id).orElse(null);
-        if (report == null || !archive.delete(id)) {
+        if (report == null) {
+            audit.record(ctx, AuditAction.DELETE, id, Map.of("result", "missing"));
             throw notFound(id);
         }
+        // recorded before the change: an entry that cannot be written stops it (503, nothing deleted)
         audit.record(ctx, AuditAction.DELETE, id, about(report));
+        if (!archive.delete(id)) {
+            audit.recordAfter(ctx, AuditAction.DELETE, id, Map.of("result", "missing"));
+            throw notFound(id);
+        }
         ctx.status(204);
     }
 
@@ -183,14 +202,21 @@ final class ApiRoutes {
         }
         UploadCorrections corrections = UploadCorrections.of(ctx);
         String name = safeName(file.filename());
-        ImportOutcome outcome = archive.importFile(name, bytes(file), given);
+        byte[] content = bytes(file);
+        // recorded before the change: an entry that cannot be written stops it (503, nothing stored)
+        Map<String, Object> intent = new LinkedHashMap<>();
+        intent.put("file", name);
+        intent.put("size", content.length);
+        intent.put("status", "started");
+        audit.record(ctx, AuditAction.IMPORT, null, intent);
+        ImportOutcome outcome = archive.importFile(name, content, given);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("file", name);
         detail.put("status", outcome.status().key());
         if (outcome.error() != null) {
             detail.put("error", outcome.error());
         }
-        audit.record(ctx, AuditAction.IMPORT, outcome.id(), detail);
+        audit.recordAfter(ctx, AuditAction.IMPORT, outcome.id(), detail);
         switch (outcome.status()) {
             case IMPORTED -> ctx.status(201).json(corrections.apply(ctx, archive, audit, outcome));
             case DUPLICATE -> ctx.status(200).json(Map.of("status", "duplicate", "id", outcome.id()));
@@ -212,8 +238,11 @@ final class ApiRoutes {
 
     /** Room for the request's body in memory, or a 429 when many large uploads are under way already. */
     private IntakeLimit.Ticket admit(Context ctx) {
-        long declared = ctx.contentLength();
+        long declared = ctx.req().getContentLengthLong(); // a long: 2 GiB and more is not a negative int
         if (declared > archive.maxBytes() + FORM_OVERHEAD) {
+            // the body is never read: the connection closes after the answer (rather than Jetty reading
+            // the unwanted body on, which the minimum data rate would cut off before the answer is out)
+            ctx.header("Connection", "close");
             throw new ApiError(413, archive.tooLargeMessage()); // said before a byte of it is read
         }
         try {
@@ -226,6 +255,7 @@ final class ApiRoutes {
 
     private void previewAdmitted(Context ctx) throws Exception {
         UploadedFile file = file(ctx);
+        audit.record(ctx, AuditAction.PREVIEW, null, Map.of("file", safeName(file.filename()), "size", file.size()));
         ReportArchive.Prepared prepared = archive.prepare(safeName(file.filename()), bytes(file), ImportMetadata.NONE);
         if (prepared.decided() != null && prepared.decided().status() == ImportOutcome.Status.FAILED) {
             throw new ApiError(422, prepared.decided().error());

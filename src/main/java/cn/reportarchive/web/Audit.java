@@ -39,6 +39,19 @@ public final class Audit {
         recordAs(ctx, p == null ? null : p.name(), action, target, detail);
     }
 
+    /**
+     * The outcome of a change already recorded before it was made: written if possible, and if not
+     * only logged (the change has happened; answering 503 "not done" would be false).
+     */
+    public void recordAfter(Context ctx, AuditAction action, String target, Map<String, ?> detail) {
+        Principal p = Auth.principal(ctx);
+        try {
+            log.append(clock.instant(), p == null ? null : p.name(), ctx.ip(), action, target, detail);
+        } catch (SQLException e) {
+            LOG.error("audit entry {} (outcome of {}) not written", action.key(), target, e);
+        }
+    }
+
     /** An action on behalf of a name that has no session (yet): a login, a failed login. */
     public void recordAs(Context ctx, String user, AuditAction action, String target, Map<String, ?> detail) {
         try {

@@ -49,6 +49,7 @@ final class AuditRoutes {
     private void page(Context ctx) throws Exception {
         Auth.require(ctx, Role::mayReadAudit, "查看审计日志");
         AuditQuery query = query(ctx);
+        audit.record(ctx, AuditAction.AUDIT_READ, null, filters(ctx));
         AuditLog.Page page = log.query(query);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (AuditEntry e : page.entries()) {
@@ -93,6 +94,7 @@ final class AuditRoutes {
         m.put("actionLabel", e.actionLabel());
         m.put("target", e.target());
         m.put("detail", e.detail());
+        m.put("detailText", cn.reportarchive.auth.AuditDetails.describe(e.detail()));
         return m;
     }
 

@@ -31,33 +31,40 @@ public final class Auth {
     private static final String SESSION = "reportarchive.session";
     private static final Set<String> OPEN_PATHS = Set.of("/api/health", "/api/login");
 
+    private static final String AUDIT = "reportarchive.audit";
+
     private final Accounts accounts;
     private final Sessions sessions;
     private final boolean loopback;
+    private final Audit audit;
     /** An account's units as the archive shows them (the unit directory), resolved at every request. */
     private final UnaryOperator<String> unitOf;
 
-    Auth(Accounts accounts, Sessions sessions, String boundHost, UnaryOperator<String> unitOf) {
+    Auth(Accounts accounts, Sessions sessions, String boundHost, UnaryOperator<String> unitOf, Audit audit) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.unitOf = unitOf;
         this.loopback = RequestGuard.isLoopback(boundHost);
+        this.audit = audit;
     }
 
     /** The before-handler of /api/*. */
     void check(Context ctx) throws SQLException {
+        ctx.attribute(AUDIT, audit); // for require(): a refusal is recorded
         boolean open = OPEN_PATHS.contains(ctx.path());
         if (!accounts.any()) {
             if (!loopback && !open) {
                 throw new ApiError(403, "服务器尚未设置任何账户，不接受来自网络的访问；请先用 user add 创建账户。");
             }
+            RequestGuard.checkOpenWrite(ctx.host(), ctx.header("Origin"), ctx.req().getMethod());
             ctx.attribute(PRINCIPAL, Principal.OPEN);
             return;
         }
         Optional<Sessions.Session> session = sessions.touch(ctx.cookie(COOKIE));
-        Optional<Account> account = session.isPresent() ? accounts.find(session.get().user()) : Optional.empty();
-        if (session.isPresent() && (account.isEmpty() || account.get().generation() != session.get().generation())) {
-            sessions.close(session.get().token()); // removed, or password changed since sign-in
+        Optional<Account> account = session.isPresent() ? accounts.byId(session.get().accountId()) : Optional.empty();
+        if (session.isPresent() && (account.isEmpty() || account.get().generation() != session.get().generation()
+                || account.get().disabled())) {
+            sessions.close(session.get().token()); // removed, disabled, or password or role changed since sign-in
             session = Optional.empty();
         }
         if (session.isPresent()) {
@@ -106,6 +113,11 @@ public final class Auth {
             throw new ApiError(401, "请先登录（未登录或登录已超时）。");
         }
         if (!may.test(p.role())) {
+            Audit audit = ctx.attribute(AUDIT);
+            if (audit != null) { // an attempt beyond the role: the auditor wants to see who tried what
+                audit.record(ctx, cn.reportarchive.auth.AuditAction.REFUSED, ctx.path(),
+                        java.util.Map.of("what", what, "method", ctx.method().name()));
+            }
             throw new ApiError(403, "当前账户（" + p.role().label() + "）无权" + what + "。");
         }
         return p;

@@ -80,20 +80,29 @@ final class AuthRoutes {
         }
         // no account has a longer name: cut, so that a huge one costs the limiter and the log nothing
         name = name.strip().length() > MAX_NAME ? name.strip().substring(0, MAX_NAME) + "…" : name.strip();
-        Duration blocked = limiter.blockedFor(name, ctx.ip());
-        if (!blocked.isZero() && !blocked.isNegative()) {
+        // counted before the password is hashed, in one step with the check: parallel guesses cannot pass together
+        LoginLimiter.Attempt attempt = limiter.begin(name, ctx.ip());
+        if (attempt.refused()) {
+            Duration blocked = attempt.refusedFor();
             audit.recordAs(ctx, name, AuditAction.LOGIN_FAILED, null, Map.of("reason", "rate-limited"));
             long minutes = Math.max(1, (blocked.toSeconds() + 59) / 60);
             ctx.header("Retry-After", String.valueOf(Math.max(1, blocked.toSeconds())));
-            throw new ApiError(429, "登录失败次数过多，请在 " + minutes + " 分钟后再试。");
+            throw new ApiError(429, "登录失败次数过多，请在 " + minutes + " 分钟后再试，或请管理员解除锁定。");
         }
         Optional<Account> account = accounts.authenticate(name, password.toCharArray());
         if (account.isEmpty()) {
-            limiter.failed(name, ctx.ip());
             audit.recordAs(ctx, name, AuditAction.LOGIN_FAILED, null, Map.of("reason", "wrong-password"));
             throw new ApiError(401, "用户名或密码不正确。");
         }
-        limiter.succeeded(name);
+        limiter.succeeded(attempt);
+        if (account.get().disabled()) {
+            audit.recordAs(ctx, name, AuditAction.LOGIN_FAILED, null, Map.of("reason", "disabled"));
+            throw new ApiError(403, "该账户已停用，请联系管理员。");
+        }
+        if (accounts.expired(account.get())) {
+            audit.recordAs(ctx, name, AuditAction.LOGIN_FAILED, null, Map.of("reason", "password-expired"));
+            throw new ApiError(403, "密码已过期，请联系管理员重置密码。");
+        }
         sessions.close(ctx.cookie(Auth.COOKIE)); // a new token at every sign-in: no session fixation
         Sessions.Session session = sessions.open(account.get());
         ctx.cookie(cookie(ctx, session.token(), -1));
@@ -127,6 +136,7 @@ final class AuthRoutes {
         may.put("import", p.role().mayImport());
         may.put("delete", p.role().mayDelete());
         may.put("audit", p.role().mayReadAudit());
+        may.put("users", p.role().mayManageUsers() && !p.open()); // no accounts yet: the first is made with user add
         may.put("copies", !p.role().limitedToUnits()); // copy detection compares across units
         out.put("may", may);
         return out;

@@ -58,7 +58,7 @@ final class CompareRoutes {
         detail.put("to", to);
         hideUnreadable(ctx, unit, detail, (author == null ? "领导班子" : " " + author) + " " + from + " 年的材料。");
         try {
-            Object result = compare.compare(unit, author, from, to);
+            Object result = compare.within(Auth.access(ctx).units()).compare(unit, author, from, to);
             audit.record(ctx, AuditAction.COMPARE, null, detail);
             ctx.json(result);
         } catch (CompareException e) {
@@ -72,7 +72,7 @@ final class CompareRoutes {
         Map<String, Object> detail = detail("repeats", unit, author);
         hideUnreadable(ctx, unit, detail, (author == null ? "领导班子" : " " + author) + "的材料。");
         try {
-            Object result = compare.history(unit, author);
+            Object result = compare.within(Auth.access(ctx).units()).history(unit, author);
             audit.record(ctx, AuditAction.COMPARE, null, detail);
             ctx.json(result);
         } catch (CompareException e) {
@@ -157,6 +157,8 @@ final class CompareRoutes {
         }
         try {
             var t = copies.addTemplate(ctx.formParam("name"), ApiRoutes.safeName(file.filename()), bytes);
+            audit.record(ctx, AuditAction.TEMPLATE_ADD, t.id(), Map.of("name", t.name(),
+                    "file", ApiRoutes.safeName(file.filename())));
             ctx.status(201).json(Map.of("id", t.id(), "name", t.name()));
         } catch (CompareException e) {
             throw apiError(e);
@@ -165,7 +167,10 @@ final class CompareRoutes {
 
     private void removeTemplate(Context ctx) throws Exception {
         Auth.require(ctx, Role::mayImport, "删除范文");
+        // recorded before the change: an entry that cannot be written stops it (503, nothing removed)
+        audit.record(ctx, AuditAction.TEMPLATE_REMOVE, ctx.pathParam("id"), Map.of());
         if (!copies.removeTemplate(ctx.pathParam("id"))) {
+            audit.recordAfter(ctx, AuditAction.TEMPLATE_REMOVE, ctx.pathParam("id"), Map.of("result", "missing"));
             throw new ApiError(404, "找不到这份范文。");
         }
         ctx.status(204);

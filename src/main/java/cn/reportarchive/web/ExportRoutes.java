@@ -51,13 +51,12 @@ final class ExportRoutes {
         detail.put("to", to);
         CompareRoutes.hideUnreadable(ctx, audit, AuditAction.EXPORT, compare.unitOf(ctx.queryParam("unit")), detail, "的材料。");
         try {
-            c = compare.compare(ctx.queryParam("unit"), ctx.queryParam("author"), from, to);
+            c = compare.within(Auth.access(ctx).units()).compare(ctx.queryParam("unit"), ctx.queryParam("author"), from, to);
         } catch (CompareException e) {
-            throw CompareRoutes.apiError(e);
+            throw failed(ctx, detail, e);
         }
-        audit.record(ctx, AuditAction.EXPORT, null, detail);
         String who = c.unit() + (c.author() == null ? "" : "_" + c.author());
-        send(ctx, who + "_" + c.from().year() + "-" + c.to().year() + "年对比",
+        send(ctx, detail, who + "_" + c.from().year() + "-" + c.to().year() + "年对比",
                 List.of(rows.compareProblems(c), rows.compareMeasures(c)), List.of("problems", "measures"));
     }
 
@@ -66,51 +65,66 @@ final class ExportRoutes {
         Map<String, Object> detail = CompareRoutes.detail("repeats", ctx.queryParam("unit"), ctx.queryParam("author"));
         CompareRoutes.hideUnreadable(ctx, audit, AuditAction.EXPORT, compare.unitOf(ctx.queryParam("unit")), detail, "的材料。");
         try {
-            h = compare.history(ctx.queryParam("unit"), ctx.queryParam("author"));
+            h = compare.within(Auth.access(ctx).units()).history(ctx.queryParam("unit"), ctx.queryParam("author"));
         } catch (CompareException e) {
-            throw CompareRoutes.apiError(e);
+            throw failed(ctx, detail, e);
         }
-        audit.record(ctx, AuditAction.EXPORT, null, detail);
-        send(ctx, h.unit() + (h.author() == null ? "" : "_" + h.author()) + "_重复问题",
+        send(ctx, detail, h.unit() + (h.author() == null ? "" : "_" + h.author()) + "_重复问题",
                 List.of(rows.chains(h), rows.trend(h)), List.of("chains", "trend"));
     }
 
     private void common(Context ctx) throws Exception {
         CompareRoutes.readsAll(ctx);
-        audit.record(ctx, AuditAction.EXPORT, null, Map.of("what", "common-problems"));
         Integer year = ApiRoutes.parseInt(ctx.queryParam("year"), "year", null);
-        send(ctx, "全库常见问题" + (year == null ? "" : "_" + year + "年"),
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("what", "common-problems");
+        detail.put("year", year);
+        send(ctx, detail, "全库常见问题" + (year == null ? "" : "_" + year + "年"),
                 List.of(rows.common(compare.common(year, CompareRoutes.limit(ctx, 50)))), List.of("groups"));
     }
 
     private void copyPairs(Context ctx) throws Exception {
         CompareRoutes.readsAll(ctx);
-        audit.record(ctx, AuditAction.EXPORT, null, Map.of("what", "copies"));
-        send(ctx, "全库雷同材料", List.of(rows.copyPairs(copies.pairs(CompareRoutes.limit(ctx, 100)))), List.of("pairs"));
+        send(ctx, new java.util.LinkedHashMap<>(Map.of("what", "copies")), "全库雷同材料", List.of(rows.copyPairs(copies.pairs(CompareRoutes.limit(ctx, 100)))), List.of("pairs"));
     }
 
     private void copyCheck(Context ctx) throws Exception {
         CompareRoutes.readsAll(ctx);
-        audit.record(ctx, AuditAction.EXPORT, ctx.pathParam("id"), Map.of("what", "copy-check"));
+        Map<String, Object> detail = new java.util.LinkedHashMap<>(Map.of("what", "copy-check", "report", ctx.pathParam("id")));
         CopyCheck c;
         try {
             c = copies.check(ctx.pathParam("id"));
         } catch (CompareException e) {
-            throw CompareRoutes.apiError(e);
+            throw failed(ctx, detail, e);
         }
-        send(ctx, "查重_" + (c.title() == null || c.title().isBlank() ? c.reportId() : c.title()),
+        send(ctx, detail, "查重_" + (c.title() == null || c.title().isBlank() ? c.reportId() : c.title()),
                 List.of(rows.copyPassages(c)), List.of("passages"));
     }
 
+    /** An export that could not be made is recorded too, with why; then answered as the JSON route would. */
+    private ApiError failed(Context ctx, Map<String, Object> detail, CompareException e) {
+        detail.put("format", ctx.queryParam("format"));
+        detail.put("result", "failed");
+        detail.put("error", e.getMessage());
+        audit.record(ctx, AuditAction.EXPORT, null, detail);
+        return CompareRoutes.apiError(e);
+    }
+
     /**
-     * Writes the tables as the format asked for. parts names the tables for ?part= of a CSV (the
-     * first when not given); the file name gets the table's name when it is not the first.
+     * Writes the tables as the format asked for, recorded first with the format and the number of
+     * rows that leave. parts names the tables for ?part= of a CSV (the first when not given); the
+     * file name gets the table's name when it is not the first.
      */
-    private static void send(Context ctx, String baseName, List<ExportTable> tables, List<String> parts) {
+    private void send(Context ctx, Map<String, Object> detail, String baseName, List<ExportTable> tables, List<String> parts) {
         String format = ctx.queryParam("format");
         format = format == null || format.isBlank() ? "xlsx" : format.strip().toLowerCase();
         switch (format) {
-            case "xlsx" -> Downloads.send(ctx, fileName(baseName) + ".xlsx", XLSX, Spreadsheets.xlsx(tables));
+            case "xlsx" -> {
+                detail.put("format", "xlsx");
+                detail.put("rows", tables.stream().mapToInt(t -> t.rows().size()).sum());
+                audit.record(ctx, AuditAction.EXPORT, null, detail);
+                Downloads.send(ctx, fileName(baseName) + ".xlsx", XLSX, Spreadsheets.xlsx(tables));
+            }
             case "csv" -> {
                 String part = ctx.queryParam("part");
                 int i = part == null || part.isBlank() ? 0 : parts.indexOf(part.strip());
@@ -118,6 +132,10 @@ final class ExportRoutes {
                     throw new ApiError(400, "part 只能是 " + String.join("、", parts) + " 之一。");
                 }
                 ExportTable table = tables.get(i);
+                detail.put("format", "csv");
+                detail.put("part", parts.get(i));
+                detail.put("rows", table.rows().size());
+                audit.record(ctx, AuditAction.EXPORT, null, detail);
                 Downloads.send(ctx, fileName(baseName + (i == 0 ? "" : "_" + table.name())) + ".csv", CSV,
                         Spreadsheets.csv(table));
             }

@@ -6,70 +6,134 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Failed logins counted per user name and per client address over a sliding window. Past the
- * limit of either, logins for that name or from that address are refused (even with the right
- * password) until the oldest failure of the window has aged out; a refused attempt costs no
- * password hashing. A successful login clears its name's count.
+ * Login attempts counted over a sliding window, per user name from one address, per address and
+ * per name from everywhere ({@link LoginLimits}).
+ *
+ * <p>An attempt is counted when it starts, before its password is hashed, in one synchronized step
+ * with the check: forty guesses sent at the same moment are forty attempts, and those beyond the
+ * limit are refused at once without hashing (the review's 40 parallel guesses all got through when
+ * the count was taken after the 0.3 s hash). A login that then succeeds takes its attempt back and
+ * clears the name's failures from that address; one that fails leaves it counted.
  */
 final class LoginLimiter {
-    /** Beyond this many names or addresses tracked, those without a recent failure are dropped. */
+    /** Beyond this many keys tracked, those without a recent attempt are dropped. */
     private static final int MAX_KEYS = 10_000;
+
+    /**
+     * An attempt: refused for a positive duration (nothing counted then), or counted at that
+     * instant; hand a counted one back to {@link #succeeded} when the password was right.
+     */
+    record Attempt(String name, String address, Instant at, Duration refusedFor) {
+        boolean refused() {
+            return refusedFor.compareTo(Duration.ZERO) > 0;
+        }
+    }
 
     private final LoginLimits limits;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> byName = new HashMap<>();
+    private final Map<String, Deque<Instant>> byNameAndAddress = new HashMap<>();
     private final Map<String, Deque<Instant>> byAddress = new HashMap<>();
+    private final Map<String, Deque<Instant>> byName = new HashMap<>();
 
     LoginLimiter(LoginLimits limits, Clock clock) {
         this.limits = limits;
         this.clock = clock;
     }
 
-    /** How long logins for this name or from this address are still refused; zero when they are not. */
-    synchronized Duration blockedFor(String name, String address) {
+    /** Counts an attempt and lets it go on, or refuses it at once (see {@link Attempt}). */
+    synchronized Attempt begin(String name, String address) {
         Instant now = clock.instant();
-        Duration a = wait(byName, name, limits.perName(), now);
-        Duration b = wait(byAddress, address, limits.perAddress(), now);
-        return a.compareTo(b) >= 0 ? a : b;
+        Duration wait = longest(List.of(
+                wait(byNameAndAddress, pair(name, address), limits.perName(), now),
+                wait(byAddress, key(address), limits.perAddress(), now),
+                wait(byName, key(name), limits.perNameEverywhere(), now)));
+        if (wait.compareTo(Duration.ZERO) > 0) {
+            return new Attempt(name, address, now, wait);
+        }
+        add(byNameAndAddress, pair(name, address), now);
+        add(byAddress, key(address), now);
+        add(byName, key(name), now);
+        return new Attempt(name, address, now, Duration.ZERO);
     }
 
-    synchronized void failed(String name, String address) {
-        Instant now = clock.instant();
-        add(byName, name, now);
-        add(byAddress, address, now);
+    /** The attempt was right: it no longer counts, nor do the name's earlier failures from that address. */
+    synchronized void succeeded(Attempt attempt) {
+        byNameAndAddress.remove(pair(attempt.name(), attempt.address()));
+        Deque<Instant> a = byAddress.get(key(attempt.address()));
+        if (a != null) {
+            a.removeLastOccurrence(attempt.at());
+        }
+        Deque<Instant> n = byName.get(key(attempt.name()));
+        if (n != null) {
+            n.removeLastOccurrence(attempt.at());
+        }
     }
 
-    synchronized void succeeded(String name) {
-        byName.remove(name);
+    /** An admin lifts the lock of a name, from every address. */
+    synchronized void unlock(String name) {
+        String prefix = key(name) + "\u0000";
+        byNameAndAddress.keySet().removeIf(k -> k.startsWith(prefix));
+        byName.remove(key(name));
+    }
+
+    /** Whether the name is refused from somewhere, or everywhere; for the users page. */
+    synchronized boolean locked(String name) {
+        Instant now = clock.instant();
+        if (!wait(byName, key(name), limits.perNameEverywhere(), now).isZero()) {
+            return true;
+        }
+        String prefix = key(name) + "\u0000";
+        for (String k : List.copyOf(byNameAndAddress.keySet())) {
+            if (k.startsWith(prefix) && !wait(byNameAndAddress, k, limits.perName(), now).isZero()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Duration longest(List<Duration> waits) {
+        Duration max = Duration.ZERO;
+        for (Duration d : waits) {
+            if (d.compareTo(max) > 0) {
+                max = d;
+            }
+        }
+        return max;
     }
 
     private Duration wait(Map<String, Deque<Instant>> map, String key, int limit, Instant now) {
-        Deque<Instant> failures = recent(map, key, now);
-        if (failures == null || failures.size() < limit) {
+        Deque<Instant> attempts = map.get(key);
+        if (attempts == null) {
             return Duration.ZERO;
         }
-        // refused until enough failures have left the window to fall below the limit
-        Instant freed = failures.stream().skip(failures.size() - limit).findFirst().orElseThrow().plus(limits.window());
-        return Duration.between(now, freed);
+        while (!attempts.isEmpty() && !attempts.peekFirst().isAfter(now.minus(limits.window()))) {
+            attempts.removeFirst();
+        }
+        if (attempts.size() < limit) {
+            return Duration.ZERO;
+        }
+        // refused until enough attempts have left the window to fall below the limit
+        Instant freed = attempts.stream().skip(attempts.size() - limit).findFirst().orElseThrow().plus(limits.window());
+        Duration d = Duration.between(now, freed);
+        return d.isNegative() || d.isZero() ? Duration.ofMillis(1) : d;
     }
 
     private void add(Map<String, Deque<Instant>> map, String key, Instant now) {
         if (map.size() >= MAX_KEYS) {
             map.values().removeIf(d -> d.isEmpty() || !d.peekLast().isAfter(now.minus(limits.window())));
         }
-        map.computeIfAbsent(key == null ? "" : key, k -> new ArrayDeque<>()).addLast(now);
+        map.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
     }
 
-    private Deque<Instant> recent(Map<String, Deque<Instant>> map, String key, Instant now) {
-        Deque<Instant> failures = map.get(key == null ? "" : key);
-        if (failures != null) {
-            while (!failures.isEmpty() && !failures.peekFirst().isAfter(now.minus(limits.window()))) {
-                failures.removeFirst();
-            }
-        }
-        return failures;
+    private static String key(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String pair(String name, String address) {
+        return key(name) + "\u0000" + key(address);
     }
 }

@@ -24,10 +24,61 @@ final class RequestGuard {
         }
     }
 
+    /**
+     * localhost, an IPv4 address of 127.0.0.0/8 written as one (four decimal parts, each 0–255), or
+     * ::1. Nothing that merely starts like one: {@code 127.0.0.1.attacker.example} is a DNS name an
+     * attacker controls and may rebind.
+     */
+    /** Headers some frameworks take as the method of a request; none is honoured, any is refused. */
+    private static final java.util.List<String> METHOD_OVERRIDES = java.util.List.of(
+            "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
+    /**
+     * A method override would turn a GET, which needs no Origin or token, into a DELETE: refused.
+     * HEAD on the API would answer without running the handler (so unaudited and unchecked): refused.
+     */
+    static void checkMethod(String method, String path, java.util.function.Function<String, String> header) {
+        for (String h : METHOD_OVERRIDES) {
+            if (header.apply(h) != null) {
+                throw new ApiError(400, "不接受改写请求方法的请求头（" + h + "）。");
+            }
+        }
+        if (method.equals("HEAD") && path.startsWith("/api/")) {
+            throw new ApiError(405, "接口不支持 HEAD 方法，请用 GET。");
+        }
+    }
+
     static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]")
-                || h.equals("0:0:0:0:0:0:0:1");
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || h.equals("0:0:0:0:0:0:0:1")
+                || loopbackIpv4(h);
+    }
+
+    private static boolean loopbackIpv4(String h) {
+        String[] parts = h.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || Integer.parseInt(p) > 255) {
+                return false;
+            }
+        }
+        return parts[0].equals("127");
+    }
+
+    /**
+     * While no account exists, a change must say where it comes from, and from here: a sandboxed
+     * frame or a data: URL sends {@code Origin: null}, and an old or odd client none, and the open
+     * archive has no session token to stop them. The pages' own requests always carry their origin.
+     */
+    static void checkOpenWrite(String hostHeader, String origin, String method) {
+        boolean changes = !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
+        if (changes && (origin == null || origin.equals("null") || hostHeader == null
+                || !hostHeader.equalsIgnoreCase(authority(origin)))) {
+            throw new ApiError(403, "未设置账户时，只接受本档案库网页发出的修改请求（请求缺少或带有无效的 Origin）。");
+        }
     }
 
     /** The host of a Host header without its port ([::1]:7070 → ::1). */

@@ -12,12 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Signed-in sessions, in memory (a restart signs everyone out). A session is a random 256-bit
  * token in a cookie; it ends after a time without requests, and in any case twelve hours after
- * sign-in. Each session has its own CSRF token, which pages send back in a header.
+ * sign-in. Each session has its own CSRF token, which pages send back in a header. A session
+ * belongs to an account's id, never to its name: an account removed and created again under the
+ * same name does not inherit the old account's sessions.
  */
 final class Sessions {
     static final Duration MAX_AGE = Duration.ofHours(12);
 
-    record Session(String token, String user, long generation, String csrf, Instant created, Instant lastSeen) {
+    record Session(String token, String accountId, String user, long generation, String csrf, Instant created, Instant lastSeen) {
     }
 
     private final ConcurrentHashMap<String, Session> byToken = new ConcurrentHashMap<>();
@@ -33,7 +35,7 @@ final class Sessions {
     Session open(Account account) {
         Instant now = clock.instant();
         byToken.values().removeIf(s -> expired(s, now));
-        Session s = new Session(token(), account.name(), account.generation(), token(), now, now);
+        Session s = new Session(token(), account.id(), account.name(), account.generation(), token(), now, now);
         byToken.put(s.token(), s);
         return s;
     }
@@ -45,7 +47,7 @@ final class Sessions {
         }
         Instant now = clock.instant();
         Session s = byToken.computeIfPresent(token, (t, old) -> expired(old, now) ? null
-                : new Session(old.token(), old.user(), old.generation(), old.csrf(), old.created(), now));
+                : new Session(old.token(), old.accountId(), old.user(), old.generation(), old.csrf(), old.created(), now));
         return Optional.ofNullable(s);
     }
 

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import cn.reportarchive.auth.AuditCsv;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -26,7 +27,12 @@ final class Spreadsheets {
     private Spreadsheets() {
     }
 
-    /** UTF-8 with a byte order mark: without it Excel reads the Chinese as the local code page. */
+    /**
+     * UTF-8 with a byte order mark: without it Excel reads the Chinese as the local code page. A
+     * text cell that a spreadsheet would run as a formula (a unit named =HYPERLINK(…) or +cmd|…)
+     * gets the audit CSV's apostrophe; numbers stay numbers. The .xlsx needs none: its text cells
+     * are strings, which Excel never evaluates.
+     */
     static byte[] csv(ExportTable table) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -34,12 +40,16 @@ final class Spreadsheets {
             w.write('\uFEFF');
             csv.printRecord(table.headers());
             for (List<Object> row : table.rows()) {
-                csv.printRecord(row);
+                csv.printRecord(row.stream().map(Spreadsheets::csvCell).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static Object csvCell(Object v) {
+        return v == null || v instanceof Number ? v : AuditCsv.safe(v.toString());
     }
 
     static byte[] xlsx(List<ExportTable> tables) {

@@ -24,6 +24,17 @@ public final class WebServer implements AutoCloseable {
     /** Set when a handler has already answered with its own error, which a status handler must keep. */
     private static final String ANSWERED = "reportarchive.answered";
 
+    /**
+     * Everything from this server only; inline style attributes allowed (the tables' column widths),
+     * inline scripts not; no frame may hold a page.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+            + " frame-ancestors 'none'";
+
+    /** The slowest request body taken: 1 KiB/s (a 50 MB upload may take 14 hours). */
+    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
+
     private final Javalin javalin;
 
     private WebServer(Javalin javalin) {
@@ -58,10 +69,11 @@ public final class WebServer implements AutoCloseable {
         long maxUpload = app.archive().maxBytes();
         Audit audit = new Audit(app.auth().audit(), options.clock());
         Sessions sessions = new Sessions(options.sessionTimeout(), options.clock());
-        Auth auth = new Auth(app.auth().accounts(), sessions, host, app.archive()::unitOf);
+        Auth auth = new Auth(app.auth().accounts(), sessions, host, app.archive()::unitOf, audit);
         ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy(), audit);
-        AuthRoutes login = new AuthRoutes(app.auth().accounts(), sessions,
-                new LoginLimiter(options.loginLimits(), options.clock()), audit, app.archive()::unitOf);
+        LoginLimiter limiter = new LoginLimiter(options.loginLimits(), options.clock());
+        AuthRoutes login = new AuthRoutes(app.auth().accounts(), sessions, limiter, audit, app.archive()::unitOf);
+        UserRoutes users = new UserRoutes(app.auth().accounts(), limiter, audit);
         AuditRoutes auditRoutes = new AuditRoutes(app.auth().audit(), audit, options.clock());
         CompareRoutes compare = new CompareRoutes(app.compare(), app.copies(), maxUpload, audit);
         UnitRoutes units = new UnitRoutes(app.archive(), audit);
@@ -73,6 +85,9 @@ public final class WebServer implements AutoCloseable {
             config.jetty.port = port;
             config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            // a body sent a byte at a time held a server thread each (slowloris): below this rate Jetty
+            // answers 408 and lets go; any real client, even a slow line, sends far faster
+            config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND));
             // a little over the file limit, so that the form fields fit and the handler can say why
             config.http.maxRequestSize = maxUpload + 1024 * 1024;
             config.jetty.multipartConfig.maxFileSize(maxUpload + 1024 * 1024, SizeUnit.BYTES);
@@ -83,11 +98,19 @@ public final class WebServer implements AutoCloseable {
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
+                // no framing (the pages' delete button cannot be clickjacked), scripts only from the jar
+                ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                ctx.header("X-Frame-Options", "DENY");
+                if (ctx.path().startsWith("/api/")) {
+                    ctx.header("Cache-Control", "no-store"); // reports and originals stay out of caches
+                }
                 RequestGuard.check(ctx.host(), ctx.header("Origin"), ctx.req().getMethod(), host);
+                RequestGuard.checkMethod(ctx.req().getMethod(), ctx.path(), ctx::header);
             });
             config.routes.before("/api/*", auth::check);
             api.register(config.routes);
             login.register(config.routes);
+            users.register(config.routes);
             auditRoutes.register(config.routes);
             units.register(config.routes);
             exports.register(config.routes); // before compare: /api/copies/export is not a report id

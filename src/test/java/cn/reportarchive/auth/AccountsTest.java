@@ -121,4 +121,50 @@ class AccountsTest {
         assertFalse(accounts.remove("sun"));
         assertFalse(accounts.any());
     }
+
+    @Test
+    void anArchiveFromBeforeIdsGetsAnIdForEachAccountAndNewAccountsNeverReuseOne() throws Exception {
+        accounts.close();
+        Path old = dir.resolve("old.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL, units TEXT NOT NULL,"
+                    + " password_hash TEXT NOT NULL, created_at TEXT NOT NULL, generation INTEGER NOT NULL)");
+            s.execute("INSERT INTO users VALUES ('old', 'inspector', '[]', 'x', '2023-01-01T00:00:00Z', 3)");
+        }
+        accounts = new Accounts(old, new PasswordHasher(1000), Clock.systemUTC());
+        Account migrated = accounts.find("old").orElseThrow();
+        assertEquals(32, migrated.id().length());
+        assertEquals(3, migrated.generation());
+        assertFalse(migrated.disabled());
+        String first = accounts.add("again", Role.INSPECTOR, List.of(), "password1".toCharArray()).id();
+        accounts.remove("again");
+        String second = accounts.add("again", Role.INSPECTOR, List.of(), "password1".toCharArray()).id();
+        assertFalse(first.equals(second), "a name created again is another account");
+        assertTrue(accounts.byId(first).isEmpty());
+    }
+
+    @Test
+    void anExpiredPasswordIsToldAndANewOneStartsAnotherPeriod() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2024-01-01T00:00:00Z"));
+        Clock clock = new Clock() {
+            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId z) { return this; }
+            @Override public java.time.Instant instant() { return now.get(); }
+        };
+        accounts.close();
+        accounts = new Accounts(dir.resolve("expiry.db"), new PasswordHasher(1000), clock);
+        Account a = accounts.add("zhou", Role.INSPECTOR, List.of(), "password-1".toCharArray());
+        assertFalse(accounts.expired(a), "no expiry by default");
+        accounts.setPolicy(new PasswordPolicy(10, 3, 90));
+        now.set(java.time.Instant.parse("2024-03-30T00:00:00Z"));
+        assertFalse(accounts.expired(accounts.find("zhou").orElseThrow()));
+        now.set(java.time.Instant.parse("2024-04-01T00:00:00Z"));
+        assertTrue(accounts.expired(accounts.find("zhou").orElseThrow()), "90 days on");
+        AccountException weak = assertThrows(AccountException.class, () -> accounts.setPassword("zhou", "password22".toCharArray()));
+        assertTrue(weak.getMessage().contains("3 种"), weak.getMessage());
+        accounts.setPassword("zhou", "Password-22".toCharArray());
+        assertFalse(accounts.expired(accounts.find("zhou").orElseThrow()));
+        assertThrows(AccountException.class, () -> new PasswordPolicy(6, 2, 0), "never below the defaults");
+    }
 }

@@ -186,7 +186,7 @@ class AuditLogTest {
         assertEquals("2024-05-01 10:00:00.000", first.get("时间"));
         assertEquals("检索", first.get("操作"));
         assertEquals("search", first.get("操作代码"));
-        assertEquals("{\"q\":\"-乡镇\"}", first.get("详情"));
+        assertEquals("检索式：-乡镇", first.get("详情")); // in Chinese, as the page shows it
         assertEquals("'=HYPERLINK(\"http://x\")", rows.get(1).get("用户"));
         assertEquals(java.util.stream.IntStream.range(0, 1500).mapToObj(i -> "id" + i).collect(java.util.stream.Collectors.toSet()),
                 rows.subList(2, 1502).stream().map(r -> r.get("对象")).collect(java.util.stream.Collectors.toSet()));

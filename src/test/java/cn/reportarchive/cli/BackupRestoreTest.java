@@ -92,8 +92,10 @@ class BackupRestoreTest {
         assertEquals(files(new DataDirectory(data).originals()), files(new DataDirectory(restored).originals()));
         assertEquals(rows(new DataDirectory(data).catalog(), "SELECT * FROM extra_log"),
                 rows(new DataDirectory(restored).catalog(), "SELECT * FROM extra_log"));
-        assertEquals(rows(new DataDirectory(data).catalog(), "SELECT * FROM audit"),
-                rows(new DataDirectory(restored).catalog(), "SELECT * FROM audit"));
+        // the log as backed up: the backup records itself in the live archive after its snapshot, the
+        // restore in the restored one
+        String asBackedUp = "SELECT * FROM audit WHERE action NOT IN ('backup', 'restore')";
+        assertEquals(rows(new DataDirectory(data).catalog(), asBackedUp), rows(new DataDirectory(restored).catalog(), asBackedUp));
         assertEquals(List.of("admin|x"), rows(restored.resolve("users.db"), "SELECT * FROM users"));
         assertEquals(Files.readString(data.resolve("related-words.txt")), Files.readString(restored.resolve("related-words.txt")));
         for (String q : List.of("理论学习", "对口帮扶", "八项规定")) {

@@ -23,11 +23,12 @@ final class ApiClient {
     private final String base;
     String cookie;
     String csrf;
-    /** Origin header sent with every request, or null. */
+    /** Origin header sent with every request (the page's own, as a browser sends it), or null. */
     String origin;
 
     ApiClient(int port) {
         this.base = "http://127.0.0.1:" + port;
+        this.origin = base;
     }
 
     HttpResponse<byte[]> login(String user, String password) {

@@ -111,12 +111,12 @@ class ApiTest {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
         assertTrue(original.headers().firstValue("Content-Disposition").orElse("").contains("qingshan-scjg-2024.docx"));
 
-        HttpResponse<byte[]> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/reports/" + id)))
+        HttpResponse<byte[]> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/reports/" + id))).header("Origin", url(""))
                 .DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(204, deleted.statusCode());
         assertError(get("/api/reports/" + id), 404);
         assertError(get("/api/reports/" + id + "/original"), 404);
-        assertError(HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/reports/" + id))).DELETE().build(),
+        assertError(HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/reports/" + id))).header("Origin", url("")).DELETE().build(),
                 HttpResponse.BodyHandlers.ofByteArray()), 404);
     }
 
@@ -169,7 +169,7 @@ class ApiTest {
         assertError(get("/api/reports?year=twenty"), 400);
         assertError(get("/api/reports/does-not-exist"), 404);
         assertError(get("/api/no-such-endpoint"), 404);
-        assertError(HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/reports")))
+        assertError(HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/reports"))).header("Origin", url(""))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofByteArray()), 400);
         assertError(upload("/api/reports", "empty.docx", new byte[0], Map.of()), 422);

@@ -109,7 +109,7 @@ class AuthApiTest {
         }
         HttpResponse<byte[]> health = anonymous.get("/api/health");
         assertEquals(200, health.statusCode());
-        assertEquals(2, ApiClient.body(health).get("reports").asInt());
+        assertEquals("{\"status\":\"ok\"}", ApiClient.text(health), "no count without a session");
         assertTrue(app.archive().ids().contains(docxId), "nothing was deleted");
     }
 

@@ -109,7 +109,7 @@ class CompareApiTest {
         System.arraycopy(text, 0, body, head.length, text.length);
         System.arraycopy(tail, 0, body, head.length + text.length, tail.length);
         HttpResponse<String> added = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/templates"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Origin", "http://127.0.0.1:" + server.port()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, added.statusCode(), added.body());
         String id = JSON.readTree(added.body()).get("id").asText();
@@ -121,7 +121,8 @@ class CompareApiTest {
         }
         assertTrue(flagged, "the report the template was made of is listed as copied from it");
         HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/api/templates/" + id)).DELETE().build(),
+                URI.create("http://127.0.0.1:" + server.port() + "/api/templates/" + id))
+                .header("Origin", "http://127.0.0.1:" + server.port()).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(204, deleted.statusCode());
         assertTrue(!get("/api/templates").body().contains("范文一"));

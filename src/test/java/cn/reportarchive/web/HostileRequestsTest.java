@@ -258,7 +258,7 @@ class HostileRequestsTest {
         String boundary = "----hostile";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/reports")))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/reports"))).header("Origin", url(""))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(declared ? HttpRequest.BodyPublishers.fromPublisher(body(head, size), head.length + size)
                         : body(head, size))

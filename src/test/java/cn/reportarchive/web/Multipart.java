@@ -21,7 +21,9 @@ public final class Multipart {
     public static HttpResponse<byte[]> post(String url, String filename, byte[] bytes, Map<String, String> fields)
             throws IOException, InterruptedException {
         String boundary = boundary();
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+        URI uri = URI.create(url);
+        return HTTP.send(HttpRequest.newBuilder(uri)
+                        .header("Origin", uri.getScheme() + "://" + uri.getRawAuthority()) // as the page sends it
                         .header("Content-Type", contentType(boundary))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body(boundary, filename, bytes, fields))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());

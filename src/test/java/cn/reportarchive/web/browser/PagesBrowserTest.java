@@ -376,7 +376,7 @@ class PagesBrowserTest {
         body.write(bytes);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "api/reports"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Origin", base.replaceAll("/$", "")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(201, response.statusCode(), response.body());
