@@ -171,6 +171,7 @@ class IntakeBrowserTest {
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "api/reports"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Origin", base.substring(0, base.length() - 1)) // as the site's own page sends it
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(400, r.statusCode(), r.body());
