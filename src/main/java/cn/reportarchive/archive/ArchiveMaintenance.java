@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.zip.DataFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,16 +44,23 @@ final class ArchiveMaintenance {
     private final ReportIndex index;
     private final Extractor extractor;
     private final Interpreter interpreter;
+    private final UnaryOperator<Report> settle;
     private final Consumer<String> changed;
 
+    /**
+     * {@code settle} puts a re-read report (corrections applied) under its unit as a store does;
+     * {@code changed} is told each report whose stored form changed in place.
+     */
     ArchiveMaintenance(Object writeLock, OriginalStore originals, Catalog catalog, ReportIndex index,
-                       Extractor extractor, Interpreter interpreter, Consumer<String> changed) {
+                       Extractor extractor, Interpreter interpreter, UnaryOperator<Report> settle,
+                       Consumer<String> changed) {
         this.writeLock = writeLock;
         this.originals = originals;
         this.catalog = catalog;
         this.index = index;
         this.extractor = extractor;
         this.interpreter = interpreter;
+        this.settle = settle;
         this.changed = changed;
     }
 
@@ -169,7 +177,7 @@ final class ArchiveMaintenance {
                     extracted++;
                 }
                 Report read = interpreter.interpret(text, old.filename(), old.sha256(), stored.given());
-                current = corrected.contains(id) ? Corrections.apply(read, catalog.corrections(id)) : read;
+                current = settle.apply(corrected.contains(id) ? Corrections.apply(read, catalog.corrections(id)) : read);
                 reparsed++;
             } catch (IOException e) {
                 problems.add(old.filename() + "：原件缺失或无法读取，沿用上次解析结果。");

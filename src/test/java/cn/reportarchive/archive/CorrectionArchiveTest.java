@@ -214,7 +214,7 @@ class CorrectionArchiveTest {
             q.setString(1, id);
             var rs = q.executeQuery();
             rs.next();
-            StoredText kept = new StoredText(rs.getString(1), rs.getBytes(2), rs.getString(3), rs.getInt(4) == 1);
+            StoredText kept = new StoredText(rs.getString(1), rs.getBytes(2), rs.getString(3), rs.getInt(4) == 1, List.of());
             assertEquals(StoredText.DEFLATED, kept.encoding()); // Chinese prose deflates well
             String text = kept.text().text();
             assertTrue(text.contains("理论学习"));
