@@ -1,5 +1,6 @@
 package cn.reportarchive.archive;
 
+import cn.reportarchive.parse.Correction;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportKind;
 import cn.reportarchive.parse.ReportSummary;
@@ -63,6 +64,8 @@ public final class Catalog implements AutoCloseable {
                       kind TEXT,
                       report_json TEXT NOT NULL)""");
             s.execute("CREATE INDEX IF NOT EXISTS reports_unit_year ON reports(unit, year)");
+            CorrectionRows.create(s);
+            TextRows.create(s);
         }
     }
 
@@ -187,10 +190,19 @@ public final class Catalog implements AutoCloseable {
 
     /** Writes the rows in one transaction: all of them or none. */
     public synchronized void insertAll(List<StoredReport> rows) throws SQLException {
+        insertAll(rows, Map.of());
+    }
+
+    /** Writes the rows and their extracted texts (by report id) in one transaction: all of them or none. */
+    public synchronized void insertAll(List<StoredReport> rows, Map<String, StoredText> texts) throws SQLException {
         db.setAutoCommit(false);
         try {
             for (StoredReport stored : rows) {
                 insertRow(stored);
+                StoredText text = texts.get(stored.report().id());
+                if (text != null) {
+                    TextRows.put(db, stored.report().id(), text);
+                }
             }
             db.commit();
         } catch (SQLException | RuntimeException e) {
@@ -227,6 +239,14 @@ public final class Catalog implements AutoCloseable {
 
     /** Replaces several parsed reports in one transaction. */
     public synchronized void updateAll(List<Report> reports) throws SQLException {
+        updateAll(reports, Map.of());
+    }
+
+    /**
+     * Replaces several parsed reports, and stores the texts given (by report id: those of an archive
+     * from before the texts were kept, extracted once now), in one transaction.
+     */
+    public synchronized void updateAll(List<Report> reports, Map<String, StoredText> texts) throws SQLException {
         db.setAutoCommit(false);
         try (PreparedStatement q = db.prepareStatement(
                 "UPDATE reports SET report_json = ?, title = ?, year = ?, unit = ?, author = ?, kind = ? WHERE id = ?")) {
@@ -235,6 +255,9 @@ public final class Catalog implements AutoCloseable {
                 bindListing(q, 2, r);
                 q.setString(7, r.id());
                 q.executeUpdate();
+            }
+            for (Map.Entry<String, StoredText> t : texts.entrySet()) {
+                TextRows.put(db, t.getKey(), t.getValue());
             }
             db.commit();
         } catch (SQLException | RuntimeException e) {
@@ -350,11 +373,66 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /** Removes a report's row with its corrections and its text, in one transaction. */
     public synchronized boolean delete(String id) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("DELETE FROM reports WHERE id = ?")) {
-            q.setString(1, id);
-            return q.executeUpdate() > 0;
+        db.setAutoCommit(false);
+        try {
+            boolean deleted;
+            try (PreparedStatement q = db.prepareStatement("DELETE FROM reports WHERE id = ?")) {
+                q.setString(1, id);
+                deleted = q.executeUpdate() > 0;
+            }
+            CorrectionRows.delete(db, id);
+            TextRows.delete(db, id);
+            db.commit();
+            return deleted;
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
         }
+    }
+
+    /** The corrections people made to a report, in the order they were made. */
+    public synchronized List<Correction> corrections(String id) throws SQLException {
+        return CorrectionRows.of(db, id);
+    }
+
+    /** Ids of the reports that carry corrections. */
+    public synchronized Set<String> corrected() throws SQLException {
+        return CorrectionRows.reportIds(db);
+    }
+
+    /**
+     * Stores new corrections (each replacing an earlier one about the same thing) and the corrected
+     * report in one transaction: the report's row never disagrees with its corrections.
+     */
+    public synchronized void correct(Report corrected, List<Correction> made) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            CorrectionRows.put(db, corrected.id(), made);
+            try (PreparedStatement u = db.prepareStatement(
+                    "UPDATE reports SET report_json = ?, title = ?, year = ?, unit = ?, author = ?, kind = ? WHERE id = ?")) {
+                u.setString(1, toJson(corrected));
+                bindListing(u, 2, corrected);
+                u.setString(7, corrected.id());
+                if (u.executeUpdate() != 1) {
+                    throw new SQLException("report " + corrected.id() + " is not in the catalog");
+                }
+            }
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    /** A report's stored extracted text, if the catalog has it (an archive from before the texts has none). */
+    public synchronized Optional<StoredText> text(String id) throws SQLException {
+        return TextRows.of(db, id);
     }
 
     private StoredReport row(ResultSet rs) throws SQLException {

@@ -42,7 +42,8 @@ public final class CopyService {
 
     public CopyCheck check(String reportId) throws CompareException, SQLException, IOException {
         CopyIndex index = current();
-        CopyDoc doc = reportId == null || !index.contains(reportId) ? null : fetch(reportId);
+        // a report left out of the index (no unit or year yet) can still be checked against the others
+        CopyDoc doc = reportId == null ? null : fetch(reportId);
         if (doc == null) {
             throw new CompareException(CompareException.Reason.NOT_FOUND, "找不到编号为 " + reportId + " 的材料。");
         }
@@ -64,7 +65,7 @@ public final class CopyService {
     }
 
     /**
-     * Forgets what it holds of these reports (their unit changed in place, by a unit merge): they are
+     * Forgets what it holds of these reports (changed in place: a unit merge, a correction, a re-parse): they are
      * read again at the next check, and the pairs are counted again.
      */
     public synchronized void forget(Collection<String> reportIds) {
@@ -132,13 +133,23 @@ public final class CopyService {
         }
         known.forEach(t -> prints.computeIfAbsent(TEMPLATE + t.id(), k -> CopyIndex.prints(TemplateLibrary.asDoc(t))));
         index = null; // let the old one go before the new one is built
-        index = new CopyIndex(prints.values().stream().sorted((a, b) -> a.doc().id().compareTo(b.doc().id())).toList());
+        index = new CopyIndex(prints.values().stream().filter(p -> complete(p.doc()))
+                .sorted((a, b) -> a.doc().id().compareTo(b.doc().id())).toList());
         indexedIds = wanted;
         return index;
     }
 
+    /**
+     * Whether a text takes part in archive-wide results: a template, or a report whose unit and year
+     * are known. One imported without them (marked no-unit / no-year) cannot be placed before or after
+     * another, nor told apart from its own unit's, so it stays out until a correction completes it.
+     */
+    static boolean complete(CopyDoc doc) {
+        return doc.template() || doc.unit() != null && doc.year() != null;
+    }
+
     static CopyDoc asDoc(Report r) {
-        List<CopyDoc.Piece> pieces = Passages.of(r).stream().map(p -> new CopyDoc.Piece(p.ref(), p.text())).toList();
+        List<CopyDoc.Piece> pieces = Passages.of(r).stream().map(p -> new CopyDoc.Piece(p.ref().toString(), p.text())).toList();
         return new CopyDoc(r.id(), r.unit(), r.author(), r.year(), r.title(), false, pieces);
     }
 }

@@ -29,6 +29,11 @@ public final class ReportParser {
         this.taxonomy = taxonomy;
     }
 
+    /** The taxonomy blocks are classified by (corrections of a block's aspect are checked against it). */
+    public AspectTaxonomy taxonomy() {
+        return taxonomy;
+    }
+
     public Report parse(String text) {
         List<String> lines = TitleLines.mend(text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
         int headerEnd = HeaderParser.headerLength(lines);
@@ -55,7 +60,8 @@ public final class ReportParser {
             }
         }
         Report report = new Report(null, header.title(), year, header.unit(), header.author(), header.post(),
-                header.kind(), header.meeting(), null, null, null, false, warnings, sections, preface, closing);
+                header.kind(), header.meeting(), null, null, null, false, warnings, sections, preface, closing,
+                List.of());
         return Warnings.refresh(report);
     }
 
