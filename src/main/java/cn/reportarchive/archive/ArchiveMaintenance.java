@@ -1,5 +1,6 @@
 package cn.reportarchive.archive;
 
+import cn.reportarchive.extract.ExtractedText;
 import cn.reportarchive.extract.ExtractionException;
 import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.Report;
@@ -8,9 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.zip.DataFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,23 +27,33 @@ import org.slf4j.LoggerFactory;
 final class ArchiveMaintenance {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveMaintenance.class);
 
-    /** Parses an original again, with what was given on import applied. */
-    interface Reparser {
-        Report read(byte[] bytes, String filename, String sha256, ImportMetadata given) throws ExtractionException;
+    /** Reads an original's text (Tika): only for a report whose text the catalog does not keep yet. */
+    interface Extractor {
+        ExtractedText extract(byte[] bytes, String filename) throws ExtractionException;
+    }
+
+    /** Parses an extracted text again, with what was given on import applied. */
+    interface Interpreter {
+        Report interpret(ExtractedText text, String filename, String sha256, ImportMetadata given) throws ExtractionException;
     }
 
     private final Object writeLock;
     private final OriginalStore originals;
     private final Catalog catalog;
     private final ReportIndex index;
-    private final Reparser reparser;
+    private final Extractor extractor;
+    private final Interpreter interpreter;
+    private final Consumer<String> changed;
 
-    ArchiveMaintenance(Object writeLock, OriginalStore originals, Catalog catalog, ReportIndex index, Reparser reparser) {
+    ArchiveMaintenance(Object writeLock, OriginalStore originals, Catalog catalog, ReportIndex index,
+                       Extractor extractor, Interpreter interpreter, Consumer<String> changed) {
         this.writeLock = writeLock;
         this.originals = originals;
         this.catalog = catalog;
         this.index = index;
-        this.reparser = reparser;
+        this.extractor = extractor;
+        this.interpreter = interpreter;
+        this.changed = changed;
     }
 
     /**
@@ -105,11 +121,13 @@ final class ArchiveMaintenance {
     }
 
     /**
-     * Rebuilds the index from the originals alone: every original is extracted and parsed again
-     * (with today's parser and taxonomy), what was given on import is applied again, and the new
-     * index replaces the old in one commit. The catalog is marked first: should the process die
-     * before the commit, the catalog holds some new parses and the index the old ones, and opening
-     * the archive rebuilds the index from the catalog (run reindex again to finish the job).
+     * Rebuilds the index from the archive's texts: every report is parsed again (with today's parser
+     * and taxonomy) from the normalised text the catalog keeps, what was given on import and what
+     * people corrected are applied again, and the new index replaces the old in one commit. Only a
+     * report whose text is not kept (an archive from before the texts) is extracted from its original,
+     * once: its text is stored with its row. The catalog is marked first: should the process die
+     * before the commit, the catalog holds some new parses and the index the old ones, and opening the
+     * archive rebuilds the index from the catalog (run reindex again to finish the job).
      */
     ReportArchive.ReindexResult reindex() throws SQLException, IOException {
         synchronized (writeLock) {
@@ -128,22 +146,31 @@ final class ArchiveMaintenance {
     private ReportArchive.ReindexResult reparseAll() throws SQLException, IOException {
         // one row at a time: an archive of 100,000 reports is not held in memory
         Set<String> ids = catalog.ids();
+        Set<String> corrected = catalog.corrected();
         index.removeAll();
         int reparsed = 0;
+        int extracted = 0;
         List<String> problems = new ArrayList<>();
-        List<Report> changed = new ArrayList<>();
+        List<Report> changedRows = new ArrayList<>();
+        Map<String, StoredText> newTexts = new HashMap<>();
         for (String id : ids) {
             StoredReport stored = catalog.get(id).orElseThrow();
             Report old = stored.report();
             Report current = old;
             try {
-                byte[] bytes = originals.read(old.sha256());
-                if (!Hashes.sha256(bytes).equals(old.sha256())) {
-                    problems.add(old.filename() + "：原件内容与登记的哈希不符，沿用上次解析结果。");
-                } else {
-                    current = reparser.read(bytes, old.filename(), old.sha256(), stored.given());
-                    reparsed++;
+                ExtractedText text = keptText(id);
+                if (text == null) {
+                    byte[] bytes = originals.read(old.sha256());
+                    if (!Hashes.sha256(bytes).equals(old.sha256())) {
+                        throw new ExtractionException("原件内容与登记的哈希不符，");
+                    }
+                    text = extractor.extract(bytes, old.filename());
+                    newTexts.put(id, StoredText.of(text));
+                    extracted++;
                 }
+                Report read = interpreter.interpret(text, old.filename(), old.sha256(), stored.given());
+                current = corrected.contains(id) ? Corrections.apply(read, catalog.corrections(id)) : read;
+                reparsed++;
             } catch (IOException e) {
                 problems.add(old.filename() + "：原件缺失或无法读取，沿用上次解析结果。");
             } catch (ExtractionException e) {
@@ -153,19 +180,35 @@ final class ArchiveMaintenance {
                 problems.add(old.filename() + "：重新解析时出错，沿用上次解析结果。");
             }
             if (!current.equals(old)) {
-                changed.add(current);
-                if (changed.size() >= UPDATE_BATCH) {
-                    catalog.updateAll(changed);
-                    changed.clear();
-                }
+                changedRows.add(current);
+                changed.accept(id);
+            }
+            if (changedRows.size() + newTexts.size() >= UPDATE_BATCH) {
+                catalog.updateAll(changedRows, newTexts);
+                changedRows.clear();
+                newTexts.clear();
             }
             index.put(current);
         }
-        catalog.updateAll(changed);
+        catalog.updateAll(changedRows, newTexts);
         index.commit();
         catalog.setIndexStale(false);
         sweepOriginals();
-        return new ReportArchive.ReindexResult(ids.size(), reparsed, problems);
+        return new ReportArchive.ReindexResult(ids.size(), reparsed, extracted, problems);
+    }
+
+    /** The text the catalog keeps for a report; null when it keeps none or what it keeps cannot be read (then extracted again). */
+    private ExtractedText keptText(String id) throws SQLException {
+        Optional<StoredText> kept = catalog.text(id);
+        if (kept.isEmpty()) {
+            return null;
+        }
+        try {
+            return kept.get().text();
+        } catch (DataFormatException e) {
+            LOG.warn("stored text of {} unreadable ({}), extracting the original again", id, e.getMessage());
+            return null;
+        }
     }
 
     /** Catalog rows rewritten per transaction during a reindex. */

@@ -1,5 +1,7 @@
 package cn.reportarchive.archive;
 
+import cn.reportarchive.parse.Correction;
+import cn.reportarchive.parse.ItemRef;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportKind;
 import cn.reportarchive.parse.ReportSummary;
@@ -63,6 +65,25 @@ public final class Catalog implements AutoCloseable {
                       kind TEXT,
                       report_json TEXT NOT NULL)""");
             s.execute("CREATE INDEX IF NOT EXISTS reports_unit_year ON reports(unit, year)");
+            // what people corrected, apart from the parsed report: applied again after every re-parse
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS corrections (
+                      report_id TEXT NOT NULL,
+                      field TEXT NOT NULL,
+                      ref TEXT NOT NULL DEFAULT '',
+                      original TEXT,
+                      value TEXT NOT NULL,
+                      by_user TEXT,
+                      at TEXT NOT NULL,
+                      PRIMARY KEY (report_id, field, ref))""");
+            // the normalised extracted text, so that a re-parse needs no extraction (see StoredText)
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS texts (
+                      id TEXT PRIMARY KEY,
+                      encoding TEXT NOT NULL,
+                      media_type TEXT,
+                      ocr INTEGER NOT NULL,
+                      body BLOB NOT NULL)""");
         }
     }
 
@@ -176,10 +197,19 @@ public final class Catalog implements AutoCloseable {
 
     /** Writes the rows in one transaction: all of them or none. */
     public synchronized void insertAll(List<StoredReport> rows) throws SQLException {
+        insertAll(rows, Map.of());
+    }
+
+    /** Writes the rows and their extracted texts (by report id) in one transaction: all of them or none. */
+    public synchronized void insertAll(List<StoredReport> rows, Map<String, StoredText> texts) throws SQLException {
         db.setAutoCommit(false);
         try {
             for (StoredReport stored : rows) {
                 insertRow(stored);
+                StoredText text = texts.get(stored.report().id());
+                if (text != null) {
+                    putText(stored.report().id(), text);
+                }
             }
             db.commit();
         } catch (SQLException | RuntimeException e) {
@@ -216,6 +246,14 @@ public final class Catalog implements AutoCloseable {
 
     /** Replaces several parsed reports in one transaction. */
     public synchronized void updateAll(List<Report> reports) throws SQLException {
+        updateAll(reports, Map.of());
+    }
+
+    /**
+     * Replaces several parsed reports, and stores the texts given (by report id: those of an archive
+     * from before the texts were kept, extracted once now), in one transaction.
+     */
+    public synchronized void updateAll(List<Report> reports, Map<String, StoredText> texts) throws SQLException {
         db.setAutoCommit(false);
         try (PreparedStatement q = db.prepareStatement(
                 "UPDATE reports SET report_json = ?, title = ?, year = ?, unit = ?, author = ?, kind = ? WHERE id = ?")) {
@@ -224,6 +262,9 @@ public final class Catalog implements AutoCloseable {
                 bindListing(q, 2, r);
                 q.setString(7, r.id());
                 q.executeUpdate();
+            }
+            for (Map.Entry<String, StoredText> t : texts.entrySet()) {
+                putText(t.getKey(), t.getValue());
             }
             db.commit();
         } catch (SQLException | RuntimeException e) {
@@ -339,10 +380,129 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /** Removes a report's row with its corrections and its text, in one transaction. */
     public synchronized boolean delete(String id) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("DELETE FROM reports WHERE id = ?")) {
+        db.setAutoCommit(false);
+        try {
+            boolean deleted;
+            try (PreparedStatement q = db.prepareStatement("DELETE FROM reports WHERE id = ?")) {
+                q.setString(1, id);
+                deleted = q.executeUpdate() > 0;
+            }
+            for (String table : List.of("DELETE FROM corrections WHERE report_id = ?", "DELETE FROM texts WHERE id = ?")) {
+                try (PreparedStatement q = db.prepareStatement(table)) {
+                    q.setString(1, id);
+                    q.executeUpdate();
+                }
+            }
+            db.commit();
+            return deleted;
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    /** The corrections people made to a report, in the order they were made. */
+    public synchronized List<Correction> corrections(String id) throws SQLException {
+        List<Correction> out = new ArrayList<>();
+        try (PreparedStatement q = db.prepareStatement("SELECT field, ref, original, value, by_user, at FROM corrections"
+                + " WHERE report_id = ? ORDER BY at, rowid")) {
             q.setString(1, id);
-            return q.executeUpdate() > 0;
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    Optional<Correction.Field> field = Correction.Field.fromKey(rs.getString(1));
+                    if (field.isEmpty()) {
+                        continue; // a field of a later version: kept in the table, not applied here
+                    }
+                    String ref = rs.getString(2);
+                    out.add(new Correction(field.get(), ref.isEmpty() ? null : ItemRef.tryParse(ref).orElse(null),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Ids of the reports that carry corrections. */
+    public synchronized Set<String> corrected() throws SQLException {
+        Set<String> ids = new LinkedHashSet<>();
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT DISTINCT report_id FROM corrections ORDER BY report_id")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Stores new corrections (each replacing an earlier one about the same thing) and the corrected
+     * report in one transaction: the report's row never disagrees with its corrections.
+     */
+    public synchronized void correct(Report corrected, List<Correction> made) throws SQLException {
+        db.setAutoCommit(false);
+        try (PreparedStatement q = db.prepareStatement("INSERT OR REPLACE INTO corrections"
+                + " (report_id, field, ref, original, value, by_user, at) VALUES (?,?,?,?,?,?,?)")) {
+            for (Correction c : made) {
+                q.setString(1, corrected.id());
+                q.setString(2, c.field().key());
+                q.setString(3, c.ref() == null ? "" : c.ref().toString());
+                q.setString(4, c.original());
+                q.setString(5, c.value());
+                q.setString(6, c.by());
+                q.setString(7, c.at());
+                q.executeUpdate();
+            }
+            try (PreparedStatement u = db.prepareStatement(
+                    "UPDATE reports SET report_json = ?, title = ?, year = ?, unit = ?, author = ?, kind = ? WHERE id = ?")) {
+                u.setString(1, toJson(corrected));
+                bindListing(u, 2, corrected);
+                u.setString(7, corrected.id());
+                if (u.executeUpdate() != 1) {
+                    throw new SQLException("report " + corrected.id() + " is not in the catalog");
+                }
+            }
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    /** A report's stored extracted text, if the catalog has it (an archive from before the texts has none). */
+    public synchronized Optional<StoredText> text(String id) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("SELECT encoding, body, media_type, ocr FROM texts WHERE id = ?")) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredText(rs.getString(1), rs.getBytes(2), rs.getString(3),
+                        rs.getInt(4) == 1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The stored texts' count and bytes as kept (for the benchmark's note on what compression saves). */
+    public synchronized long[] textSizes() throws SQLException {
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), coalesce(sum(length(body)), 0) FROM texts")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    private void putText(String id, StoredText text) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement(
+                "INSERT OR REPLACE INTO texts (id, encoding, media_type, ocr, body) VALUES (?,?,?,?,?)")) {
+            q.setString(1, id);
+            q.setString(2, text.encoding());
+            q.setString(3, text.mediaType());
+            q.setInt(4, text.ocr() ? 1 : 0);
+            q.setBytes(5, text.bytes());
+            q.executeUpdate();
         }
     }
 

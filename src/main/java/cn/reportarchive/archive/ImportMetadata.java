@@ -37,7 +37,8 @@ public record ImportMetadata(String unit, Integer year, String author) {
         return problem != null ? problem : textProblem("作者", author, MAX_AUTHOR);
     }
 
-    private static String textProblem(String label, String value, int max) {
+    /** Why this text cannot be a field's value (too long, control characters), or null. */
+    static String textProblem(String label, String value, int max) {
         if (value == null) {
             return null;
         }

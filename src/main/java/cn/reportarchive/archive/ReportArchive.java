@@ -5,6 +5,7 @@ import cn.reportarchive.extract.ExtractionException;
 import cn.reportarchive.extract.ParserUnavailableException;
 import cn.reportarchive.extract.TikaExtractor;
 import cn.reportarchive.index.ReportIndex;
+import cn.reportarchive.parse.Correction;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportParser;
 import cn.reportarchive.parse.ReportSummary;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +55,10 @@ public final class ReportArchive {
     /** Uploads in memory at once: four files of the largest size, whatever their number. */
     private final IntakeLimit intake;
     private final ArchiveMaintenance maintenance;
+    private final Corrections corrections;
+    /** Counts changes of reports in place (corrections, a re-parse): readers that keep derived data ask what changed. */
+    private final AtomicLong revision = new AtomicLong();
+    private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
 
     public ReportArchive(OriginalStore originals, Catalog catalog, ReportIndex index,
                          TikaExtractor extractor, ReportParser parser) {
@@ -61,7 +68,9 @@ public final class ReportArchive {
         this.extractor = extractor;
         this.parser = parser;
         this.intake = new IntakeLimit(INTAKE_FILES * extractor.limits().maxBytes(), INTAKE_WAIT);
-        this.maintenance = new ArchiveMaintenance(writeLock, originals, catalog, index, this::read);
+        this.maintenance = new ArchiveMaintenance(writeLock, originals, catalog, index, this::extract, this::interpret,
+                this::changed);
+        this.corrections = new Corrections(parser.taxonomy());
     }
 
     private static final int INTAKE_FILES = 4;
@@ -97,7 +106,11 @@ public final class ReportArchive {
      * A file read and parsed, not yet in the archive: the work that can run on many threads.
      * Either a report ready to commit or an outcome already decided (duplicate, failed).
      */
-    public record Prepared(String filename, byte[] bytes, ImportMetadata given, Report report, ImportOutcome decided) {
+    public record Prepared(String filename, byte[] bytes, ImportMetadata given, Report report, ImportOutcome decided,
+                           ExtractedText text) {
+        public Prepared(String filename, byte[] bytes, ImportMetadata given, Report report, ImportOutcome decided) {
+            this(filename, bytes, given, report, decided, null);
+        }
     }
 
     /** Extracts and parses a file; safe to call from several threads at once. */
@@ -109,7 +122,8 @@ public final class ReportArchive {
             if (existing.isPresent()) {
                 return new Prepared(filename, null, given, null, ImportOutcome.duplicate(filename, existing.get()));
             }
-            return new Prepared(filename, bytes, given, read(bytes, filename, sha256, given), null);
+            ExtractedText text = extractor.extract(bytes, filename);
+            return new Prepared(filename, bytes, given, interpret(text, filename, sha256, given), null, text);
         } catch (ParserUnavailableException e) {
             // not the file's fault: the parser could not run now, so the file is "not stored", not "failed"
             LOG.error("parser unavailable for {}", filename, e);
@@ -176,15 +190,19 @@ public final class ReportArchive {
     private void store(List<Prepared> batch, List<Integer> ready) throws IOException, SQLException {
         List<StoredReport> rows = new ArrayList<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, StoredText> texts = new HashMap<>();
         String now = Instant.now().toString();
         for (int i : ready) {
             Prepared p = batch.get(i);
             files.put(p.report().sha256(), p.bytes());
             rows.add(new StoredReport(p.report(), p.given(), p.bytes().length, now));
+            if (p.text() != null) {
+                texts.put(p.report().id(), StoredText.of(p.text()));
+            }
         }
         boolean stored = false;
         try {
-            storeWhole(rows, files);
+            storeWhole(rows, files, texts);
             stored = true;
         } finally {
             // whatever failed (an Error or a cleanup that threw as well) may have left something behind
@@ -194,13 +212,14 @@ public final class ReportArchive {
         }
     }
 
-    private void storeWhole(List<StoredReport> rows, Map<String, byte[]> files) throws IOException, SQLException {
+    private void storeWhole(List<StoredReport> rows, Map<String, byte[]> files, Map<String, StoredText> texts)
+            throws IOException, SQLException {
         originals.putAll(files);
         try {
             indexAll(rows);
             // durable first, visible only once the catalog rows exist as well
             index.commitQuietly();
-            catalog.insertAll(rows);
+            catalog.insertAll(rows, texts);
         } catch (IOException | SQLException | RuntimeException e) {
             // what the writer holds of this batch must not reach the next commit, nor its originals stay
             for (StoredReport row : rows) {
@@ -245,8 +264,14 @@ public final class ReportArchive {
         return ImportOutcome.notStored(filename, "写入档案库失败（" + e.getClass().getSimpleName() + "），该文件未导入。");
     }
 
-    private Report read(byte[] bytes, String filename, String sha256, ImportMetadata given) throws ExtractionException {
-        ExtractedText text = extractor.extract(bytes, filename);
+    /** Extracts a file's text (Tika, in a child process for Office and PDF files). */
+    private ExtractedText extract(byte[] bytes, String filename) throws ExtractionException {
+        return extractor.extract(bytes, filename);
+    }
+
+    /** Parses an extracted text into a report, with what was given on import applied (no correction yet). */
+    private Report interpret(ExtractedText text, String filename, String sha256, ImportMetadata given)
+            throws ExtractionException {
         String refusal = parser.refusal(text.text());
         if (refusal != null) {
             throw new ExtractionException(refusal);
@@ -342,12 +367,82 @@ public final class ReportArchive {
                 index.remove(id);
                 index.commit();
                 originals.delete(stored.get().report().sha256());
+                changed(id);
             } catch (IOException | SQLException | RuntimeException e) {
                 troubled = true;
                 throw e;
             }
             return true;
         }
+    }
+
+    /** A correction applied: the report before and after, and the corrections it made (each with what the file said). */
+    public record Edited(Report before, Report after, List<Correction> made) {
+    }
+
+    /**
+     * Corrects a report: the request is checked, turned into corrections against the report as it
+     * stands, stored with the corrected report in one catalog transaction and the report's passages
+     * put again into the index, all under the write lock, so that two people correcting one report at
+     * once are served one after the other (the second sees the first's values as "before").
+     * Empty when there is no such report; {@link Corrections.Refused} for a value that cannot be right.
+     */
+    public Optional<Edited> edit(String id, Corrections.Request request, String by)
+            throws Corrections.Refused, SQLException, IOException {
+        String problem = corrections.check(request);
+        if (problem != null) {
+            throw new Corrections.Refused(problem); // nothing is read or locked for a value that cannot be right
+        }
+        synchronized (writeLock) {
+            if (closing) {
+                throw new IOException("档案库正在关闭");
+            }
+            Optional<StoredReport> stored = catalog.get(id);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            Report before = stored.get().report();
+            List<Correction> made = corrections.made(before, request, by, Instant.now().toString());
+            Report after = Corrections.apply(before, Corrections.merged(catalog.corrections(id), made));
+            try {
+                // should the process die between the two writes, the next open rebuilds the index from the catalog
+                catalog.setIndexStale(true);
+                catalog.correct(after, made);
+                index.put(after);
+                index.commit();
+                catalog.setIndexStale(false);
+            } catch (IOException | SQLException | RuntimeException e) {
+                troubled = true;
+                throw e;
+            }
+            changed(id);
+            return Optional.of(new Edited(before, after, made));
+        }
+    }
+
+    /** The corrections people made to a report, as the catalog keeps them (also those a re-parse left unapplied). */
+    public List<Correction> corrections(String id) throws SQLException {
+        return catalog.corrections(id);
+    }
+
+    private void changed(String id) {
+        changedAt.put(id, revision.incrementAndGet());
+    }
+
+    /** A number that grows whenever a report changes in place or is deleted (see {@link #changedSince}). */
+    public long revision() {
+        return revision.get();
+    }
+
+    /** The reports changed in place or deleted after this revision, in this process. */
+    public Set<String> changedSince(long seen) {
+        Set<String> out = new java.util.HashSet<>();
+        changedAt.forEach((id, at) -> {
+            if (at > seen) {
+                out.add(id);
+            }
+        });
+        return out;
     }
 
     /** Whether every write of this session finished or was undone whole (see {@link CleanClose}). */
@@ -373,8 +468,8 @@ public final class ReportArchive {
     }
 
     /**
-     * Rebuilds the index from the originals alone: every original extracted and parsed again, what was
-     * given on import applied again, the new index replacing the old in one commit (see
+     * Rebuilds the index: every report parsed again from its kept text (extracted from its original
+     * only when the catalog keeps none), what was given on import and what people corrected applied again, the new index replacing the old in one commit (see
      * {@link ArchiveMaintenance} for what a crash meanwhile leaves).
      */
     public ReindexResult reindex() throws SQLException, IOException {
@@ -386,6 +481,7 @@ public final class ReportArchive {
         }
     }
 
-    public record ReindexResult(int reports, int reparsed, List<String> problems) {
+    /** {@code reparsed}: parsed again; {@code extracted}: of those, read from the original because the catalog kept no text. */
+    public record ReindexResult(int reports, int reparsed, int extracted, List<String> problems) {
     }
 }

@@ -16,7 +16,9 @@ public enum AuditAction {
     DELETE("delete", "删除材料"),
     USER_ADD("user-add", "新增账户"),
     USER_PASSWORD("user-passwd", "修改密码"),
-    USER_REMOVE("user-remove", "删除账户");
+    USER_REMOVE("user-remove", "删除账户"),
+    // corrections (issue 13, corrections helper): a person's correction of a report, with the values before and after
+    CORRECT("correct", "更正材料");
 
     private final String key;
     private final String label;

@@ -56,11 +56,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         System.out.printf("%n%d 年整改措施的落实情况（%d 条）%n", c.from().year(), c.measures().size());
         for (Comparison.MeasureFollowUp m : c.measures()) {
-            String status = switch (m.status()) {
-                case "reported" -> "已报告落实";
-                case "recurred" -> "问题再次出现";
-                default -> "未见下文";
-            };
+            String status = m.status().label();
             System.out.printf("  [%s] %s %s%n", status, m.measure().ref(), m.measure().text());
             m.evidence().forEach(e -> System.out.printf("        ↳ %s %s%n", e.ref(), e.text()));
         }

@@ -15,7 +15,8 @@ final class ReindexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Application app = common.open()) {
             ReportArchive.ReindexResult result = app.archive().reindex();
-            System.err.printf("索引已重建：%d 份材料，其中 %d 份由原件重新解析。%n", result.reports(), result.reparsed());
+            System.err.printf("索引已重建：%d 份材料，其中 %d 份重新解析（%d 份由原件重新提取文字）。%n",
+                    result.reports(), result.reparsed(), result.extracted());
             result.problems().forEach(p -> System.err.println("  注意：" + p));
             return result.problems().isEmpty() ? 0 : 1;
         }

@@ -1,5 +1,6 @@
 package cn.reportarchive.compare;
 
+import cn.reportarchive.parse.ItemRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,7 +30,11 @@ public final class CommonProblems {
     }
 
     /** A point with the report it stands in. */
-    public record Located(String reportId, String unit, String author, Integer year, String ref, String aspect, String text) {
+    public record Located(String reportId, String unit, String author, Integer year, ItemRef ref, String aspect, String text) {
+        /** Whether the report is placed (unit and year known): one imported without them stays out until corrected. */
+        boolean complete() {
+            return unit != null && year != null;
+        }
     }
 
     public record Group(int units, int reports, String aspect, String text, List<Located> examples) {
@@ -41,7 +46,8 @@ public final class CommonProblems {
         this.similarity = similarity;
     }
 
-    public List<Group> groups(List<Located> points, int minUnits, int limit, int examples) {
+    public List<Group> groups(List<Located> all, int minUnits, int limit, int examples) {
+        List<Located> points = all.stream().filter(Located::complete).toList();
         int n = points.size();
         Similarity.Prepared[] prepared = new Similarity.Prepared[n];
         long[][] signatures = new long[n][];
@@ -80,7 +86,7 @@ public final class CommonProblems {
             Set<String> reports = new LinkedHashSet<>();
             for (int i : m) {
                 Located p = points.get(i);
-                units.add(p.unit() == null ? "?" + p.reportId() : p.unit());
+                units.add(p.unit());
                 reports.add(p.reportId());
             }
             if (units.size() >= minUnits) {

@@ -40,7 +40,7 @@ public record Comparison(
     public record Evidence(String ref, String text, double similarity) {
     }
 
-    public record MeasureFollowUp(PointText measure, String aspect, String answers, String status,
+    public record MeasureFollowUp(PointText measure, String aspect, String answers, MeasureStatus status,
             List<Evidence> evidence) {
     }
 }

@@ -32,6 +32,8 @@ public final class CopyService {
     private CopyIndex pairsOf;
     private List<CopyCheck.Pair> pairs = List.of();
     private Set<String> indexedIds = Set.of();
+    /** The archive's revision the kept fingerprints were read at: reports corrected since are read again. */
+    private long seenRevision = -1;
 
     public CopyService(ReportArchive archive, TemplateLibrary templates, TikaExtractor extractor) {
         this.archive = archive;
@@ -41,7 +43,8 @@ public final class CopyService {
 
     public CopyCheck check(String reportId) throws CompareException, SQLException, IOException {
         CopyIndex index = current();
-        CopyDoc doc = reportId == null || !index.contains(reportId) ? null : fetch(reportId);
+        // a report left out of the index (no unit or year yet) can still be checked against the others
+        CopyDoc doc = reportId == null ? null : fetch(reportId);
         if (doc == null) {
             throw new CompareException(CompareException.Reason.NOT_FOUND, "找不到编号为 " + reportId + " 的材料。");
         }
@@ -104,12 +107,16 @@ public final class CopyService {
      * kept per text, so a change reads only the new reports; the first call reads them all, page by page.
      */
     synchronized CopyIndex current() throws SQLException, IOException {
+        long revision = archive.revision();
         Set<String> ids = archive.ids();
         List<TemplateLibrary.Template> known = templates.list();
         Set<String> wanted = new java.util.HashSet<>(ids);
         known.forEach(t -> wanted.add(TEMPLATE + t.id()));
-        if (index != null && wanted.equals(indexedIds)) {
+        if (index != null && wanted.equals(indexedIds) && revision == seenRevision) {
             return index;
+        }
+        if (seenRevision >= 0) {
+            prints.keySet().removeAll(archive.changedSince(seenRevision)); // corrected: unit, year or text changed
         }
         prints.keySet().retainAll(wanted);
         if (prints.isEmpty() && !ids.isEmpty()) {
@@ -122,13 +129,24 @@ public final class CopyService {
         }
         known.forEach(t -> prints.computeIfAbsent(TEMPLATE + t.id(), k -> CopyIndex.prints(TemplateLibrary.asDoc(t))));
         index = null; // let the old one go before the new one is built
-        index = new CopyIndex(prints.values().stream().sorted((a, b) -> a.doc().id().compareTo(b.doc().id())).toList());
+        index = new CopyIndex(prints.values().stream().filter(p -> complete(p.doc()))
+                .sorted((a, b) -> a.doc().id().compareTo(b.doc().id())).toList());
         indexedIds = wanted;
+        seenRevision = revision;
         return index;
     }
 
+    /**
+     * Whether a text takes part in archive-wide results: a template, or a report whose unit and year
+     * are known. One imported without them (marked no-unit / no-year) cannot be placed before or after
+     * another, nor told apart from its own unit's, so it stays out until a correction completes it.
+     */
+    static boolean complete(CopyDoc doc) {
+        return doc.template() || doc.unit() != null && doc.year() != null;
+    }
+
     static CopyDoc asDoc(Report r) {
-        List<CopyDoc.Piece> pieces = Passages.of(r).stream().map(p -> new CopyDoc.Piece(p.ref(), p.text())).toList();
+        List<CopyDoc.Piece> pieces = Passages.of(r).stream().map(p -> new CopyDoc.Piece(p.ref().toString(), p.text())).toList();
         return new CopyDoc(r.id(), r.unit(), r.author(), r.year(), r.title(), false, pieces);
     }
 }

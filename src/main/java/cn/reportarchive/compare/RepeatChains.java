@@ -50,7 +50,7 @@ public final class RepeatChains {
                     }
                 }
                 if (back == 1) {
-                    c.measures().stream().filter(m -> m.status().equals("reported") && m.answers() != null)
+                    c.measures().stream().filter(m -> m.status() == MeasureStatus.REPORTED && m.answers() != null)
                             .forEach(m -> reportedProblems.add(earlier.year() + "|" + m.answers()));
                 }
             }
@@ -65,13 +65,13 @@ public final class RepeatChains {
         List<Chain> chains = new ArrayList<>();
         for (Report r : byYear) {
             for (Point p : ReportPoints.of(r, SectionType.PROBLEMS)) {
-                String key = r.year() + "|" + p.ref();
+                String key = r.year() + "|" + p.ref().toString();
                 if (hasSuccessor.contains(key) || !previous.containsKey(key)) {
                     continue; // not the last statement of a chain of two or more
                 }
                 List<Link> links = new ArrayList<>();
                 Link last = previous.get(key);
-                links.add(new Link(r.year(), r.id(), p.ref(), p.aspect(), p.text(), last.similarity()));
+                links.add(new Link(r.year(), r.id(), p.ref().toString(), p.aspect(), p.text(), last.similarity()));
                 for (Link l = last; l != null; l = previous.get(l.year() + "|" + l.ref())) {
                     Link before = previous.get(l.year() + "|" + l.ref());
                     links.add(0, new Link(l.year(), l.reportId(), l.ref(), l.aspect(), l.text(), before == null ? null : before.similarity()));
@@ -93,7 +93,7 @@ public final class RepeatChains {
             for (Point p : ReportPoints.of(r, SectionType.PROBLEMS)) {
                 int[] c = counts.computeIfAbsent(p.aspect() == null ? AspectTaxonomy.OTHER : p.aspect(), k -> new int[2]);
                 c[0]++;
-                if (repeated.contains(p.ref())) {
+                if (repeated.contains(p.ref().toString())) {
                     c[1]++;
                 }
             }

@@ -1,5 +1,6 @@
 package cn.reportarchive.compare;
 
+import cn.reportarchive.parse.ItemRef;
 import cn.reportarchive.parse.Passage;
 import cn.reportarchive.parse.Passages;
 import cn.reportarchive.parse.Report;
@@ -19,20 +20,18 @@ public final class ReportPoints {
 
     public static List<Point> of(Report report, SectionType type) {
         List<Passage> passages = Passages.of(report).stream().filter(p -> p.section() == type).toList();
-        Set<String> blocksWithItems = new HashSet<>();
+        Set<ItemRef> blocksWithItems = new HashSet<>();
         for (Passage p : passages) {
-            String[] parts = p.ref().split("/");
-            if (parts.length == 3) {
-                blocksWithItems.add(parts[0] + "/" + parts[1]);
+            if (p.ref().isItem()) {
+                blocksWithItems.add(p.ref().blockRef());
             }
         }
         List<Point> points = new ArrayList<>();
         for (Passage p : passages) {
-            String[] parts = p.ref().split("/");
-            if (parts.length == 1 || parts.length == 2 && blocksWithItems.contains(p.ref())) {
+            if (p.ref().block() == null || !p.ref().isItem() && blocksWithItems.contains(p.ref())) {
                 continue; // a section's or a block's intro
             }
-            points.add(new Point(p.ref(), type, Integer.parseInt(parts[1]), p.aspect(), p.text()));
+            points.add(new Point(p.ref(), type, p.ref().block(), p.aspect(), p.text()));
         }
         return points;
     }

@@ -83,7 +83,7 @@ public final class YearCompare {
         List<List<Point>> lists = List.of(s.fromProblems, s.fromMeasures, s.toProblems, s.toMeasures);
         for (int i = 0; i < lists.size(); i++) {
             for (Point p : lists.get(i)) {
-                byAspect.computeIfAbsent(aspectOf(p), k -> emptyColumns()).get(i).add(new PointText(p.ref(), p.text()));
+                byAspect.computeIfAbsent(aspectOf(p), k -> emptyColumns()).get(i).add(new PointText(p.ref().toString(), p.text()));
             }
         }
         List<AspectColumns> columns = new ArrayList<>();
@@ -125,7 +125,7 @@ public final class YearCompare {
     }
 
     private static AspectPoint aspectPoint(Point p) {
-        return new AspectPoint(p.ref(), p.aspect(), p.text());
+        return new AspectPoint(p.ref().toString(), p.aspect(), p.text());
     }
 
     private List<MeasureFollowUp> followUps(Sides s, List<Repeat> repeats) {
@@ -139,20 +139,20 @@ public final class YearCompare {
         for (Point m : s.fromMeasures) {
             Point problem = answers.get(m);
             Evidence account = reportedBy.get(m);
-            Repeat again = problem == null ? null : repeatOf.get(problem.ref());
-            String status;
+            Repeat again = problem == null ? null : repeatOf.get(problem.ref().toString());
+            MeasureStatus status;
             List<Evidence> evidence = new ArrayList<>();
             if (account != null) {
-                status = "reported";
+                status = MeasureStatus.REPORTED;
                 evidence.add(account);
             } else if (again != null) {
-                status = "recurred";
+                status = MeasureStatus.RECURRED;
                 evidence.add(new Evidence(again.to().ref(), again.to().text(), again.similarity()));
             } else {
-                status = "no-trace";
+                status = MeasureStatus.NO_TRACE;
             }
-            out.add(new MeasureFollowUp(new PointText(m.ref(), m.text()), m.aspect(),
-                    problem == null ? null : problem.ref(), status, evidence));
+            out.add(new MeasureFollowUp(new PointText(m.ref().toString(), m.text()), m.aspect(),
+                    problem == null ? null : problem.ref().toString(), status, evidence));
         }
         return out;
     }
@@ -181,7 +181,7 @@ public final class YearCompare {
         Map<Point, Boolean> used = new IdentityHashMap<>();
         for (Pair p : pairs) {
             if (!out.containsKey(p.measure()) && used.putIfAbsent(p.account(), true) == null) {
-                out.put(p.measure(), new Evidence(p.account().ref(), p.account().text(), round(p.score())));
+                out.put(p.measure(), new Evidence(p.account().ref().toString(), p.account().text(), round(p.score())));
             }
         }
         return out;

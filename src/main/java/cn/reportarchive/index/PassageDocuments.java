@@ -46,7 +46,7 @@ final class PassageDocuments {
         for (Passage passage : Passages.of(report)) {
             Document doc = new Document();
             doc.add(new StringField(Fields.REPORT_ID, report.id(), Field.Store.YES));
-            doc.add(new StringField(Fields.REF, passage.ref(), Field.Store.YES));
+            doc.add(new StringField(Fields.REF, passage.ref().toString(), Field.Store.YES));
             doc.add(new Field(Fields.TEXT, passage.text(), words));
             doc.add(new TextField(Fields.TEXT_GRAMS, passage.text(), Field.Store.NO));
             doc.add(new StoredField(Fields.ORDINAL, ordinal));

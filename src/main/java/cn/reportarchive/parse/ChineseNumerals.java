@@ -24,8 +24,20 @@ public final class ChineseNumerals {
         return tens * 10 + units;
     }
 
-    /** 1 → 一, 12 → 十二, 23 → 二十三 (1 to 99). */
+    /** 1 → 一, 12 → 十二, 23 → 二十三, 105 → 一百零五, 110 → 一百一十 (0 to 999; beyond, digits). */
     public static String format(int n) {
+        if (n < 0 || n >= 1000) {
+            return String.valueOf(n);
+        }
+        if (n >= 100) {
+            int rest = n % 100;
+            String hundreds = DIGITS.charAt(n / 100) + "百";
+            if (rest == 0) {
+                return hundreds;
+            }
+            // inside a larger number ten is 一十 (一百一十), and a missing tens digit is read 零 (一百零五)
+            return hundreds + (rest < 10 ? "零" + DIGITS.charAt(rest) : (rest < 20 ? "一" : "") + format(rest));
+        }
         if (n < 10) {
             return String.valueOf(DIGITS.charAt(n));
         }

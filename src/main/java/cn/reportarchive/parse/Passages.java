@@ -17,13 +17,12 @@ public final class Passages {
     public static List<Passage> of(Report report) {
         List<Passage> passages = new ArrayList<>();
         for (int i = 0; i < report.preface().size(); i++) {
-            passages.add(new Passage("preface/" + (i + 1), SectionType.OTHER, null, null, report.preface().get(i)));
+            passages.add(new Passage(ItemRef.preface(i + 1), SectionType.OTHER, null, null, report.preface().get(i)));
         }
         Map<SectionType, Integer> blocksSeen = new EnumMap<>(SectionType.class);
         for (Section section : report.sections()) {
-            String type = section.type().key();
             if (!section.intro().isBlank()) {
-                passages.add(new Passage(type, section.type(), null, section.heading(), section.intro()));
+                passages.add(new Passage(ItemRef.section(section.type()), section.type(), null, section.heading(), section.intro()));
             }
             for (Block block : section.blocks()) {
                 int b = blocksSeen.merge(section.type(), 1, Integer::sum);
@@ -31,17 +30,17 @@ public final class Passages {
                 if (!block.intro().isBlank() || block.items().isEmpty()) {
                     String text = block.intro().isBlank() ? nullToEmpty(block.heading()) : block.intro();
                     if (!text.isBlank()) {
-                        passages.add(new Passage(type + "/" + b, section.type(), block.aspect(), heading, text));
+                        passages.add(new Passage(ItemRef.block(section.type(), b), section.type(), block.aspect(), heading, text));
                     }
                 }
                 for (Item item : block.items()) {
-                    passages.add(new Passage(type + "/" + b + "/" + item.n(), section.type(), block.aspect(),
+                    passages.add(new Passage(ItemRef.item(section.type(), b, item.n()), section.type(), block.aspect(),
                             heading, item.text()));
                 }
             }
         }
         for (int i = 0; i < report.closing().size(); i++) {
-            passages.add(new Passage("closing/" + (i + 1), SectionType.OTHER, null, null, report.closing().get(i)));
+            passages.add(new Passage(ItemRef.closing(i + 1), SectionType.OTHER, null, null, report.closing().get(i)));
         }
         return passages;
     }

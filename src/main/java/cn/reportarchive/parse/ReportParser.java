@@ -27,6 +27,11 @@ public final class ReportParser {
         this.taxonomy = taxonomy;
     }
 
+    /** The taxonomy blocks are classified by (corrections of a block's aspect are checked against it). */
+    public AspectTaxonomy taxonomy() {
+        return taxonomy;
+    }
+
     public Report parse(String text) {
         List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         int headerEnd = HeaderParser.headerLength(lines);
@@ -41,7 +46,7 @@ public final class ReportParser {
         List<Section> sections = pairMeasures(sections(body));
         Report report = new Report(null, header.title(), header.year(), header.unit(), header.author(), header.post(),
                 kind(header.kind(), preface), header.meeting(), null, null, null, false, List.of(), sections, preface,
-                closing);
+                closing, List.of());
         return Warnings.refresh(report);
     }
 

@@ -9,7 +9,7 @@ import cn.reportarchive.compare.CommonProblems;
 import cn.reportarchive.compare.CopyCheck;
 import cn.reportarchive.compare.History;
 import cn.reportarchive.parse.AspectTaxonomy;
-import cn.reportarchive.parse.ChineseNumerals;
+import cn.reportarchive.parse.ItemRef;
 import cn.reportarchive.parse.SectionType;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
  * the page show the same thing. One row per problem, measure, link or pair; headers in Chinese.
  */
 final class ExportRows {
-    static final Map<String, String> STATUS = Map.of("reported", "已报告落实", "recurred", "问题再次出现", "no-trace", "未见下文");
 
     private final AspectTaxonomy taxonomy;
 
@@ -70,7 +69,7 @@ final class ExportRows {
             var evidence = m.evidence();
             t.row(aspectLabel(m.aspect()), c.from().year(),
                     place(m.measure().ref()), m.measure().ref(), m.measure().text(),
-                    m.answers() == null ? null : place(m.answers()), STATUS.getOrDefault(m.status(), m.status()),
+                    m.answers() == null ? null : place(m.answers()), m.status().label(),
                     evidence.isEmpty() ? null : c.to().year() + "年" + place(evidence.get(0).ref()),
                     evidence.isEmpty() ? null : evidence.get(0).ref(),
                     evidence.isEmpty() ? null : evidence.get(0).text(),
@@ -115,7 +114,7 @@ final class ExportRows {
             n++;
             for (CommonProblems.Located x : g.examples()) {
                 t.row(n, g.units(), g.reports(), aspectLabel(g.aspect()), g.text(), x.unit(), x.author(), x.year(),
-                        place(x.ref()), x.ref(), x.text(), x.reportId());
+                        place(x.ref()), x.ref().toString(), x.text(), x.reportId());
             }
         }
         return t.build();
@@ -160,24 +159,12 @@ final class ExportRows {
         return list.stream().map(f).collect(Collectors.joining("\n"));
     }
 
-    /** A ref in words, as the pages show it: problems/3/2 → 问题（三）第2条. */
+    /** A ref in words, as the pages show it: problems/3/2 → 问题（三）第2条 (see {@link ItemRef#label()}). */
     static String place(String ref) {
-        if (ref == null || ref.isEmpty()) {
-            return "";
-        }
-        String[] p = ref.split("/");
-        String section = SectionType.fromKey(p[0]).map(SectionType::label).orElse(p[0]);
-        StringBuilder s = new StringBuilder(section);
-        if (p.length > 1) {
-            try {
-                s.append('（').append(ChineseNumerals.format(Integer.parseInt(p[1]))).append('）');
-            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-                s.append(' ').append(p[1]);
-            }
-        }
-        if (p.length > 2) {
-            s.append('第').append(p[2]).append('条');
-        }
-        return s.toString();
+        return ref == null ? "" : ItemRef.tryParse(ref).map(ItemRef::label).orElse(ref);
+    }
+
+    static String place(ItemRef ref) {
+        return ref == null ? "" : ref.label();
     }
 }

@@ -90,6 +90,7 @@ public final class WebServer implements AutoCloseable {
             auditRoutes.register(config.routes);
             exports.register(config.routes); // before compare: /api/copies/export is not a report id
             compare.register(config.routes);
+            new CorrectionRoutes(app.archive(), audit).register(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);
                 ctx.status(e.status()).json(Map.of("error", e.getMessage()));

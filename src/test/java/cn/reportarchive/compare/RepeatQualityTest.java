@@ -86,7 +86,7 @@ class RepeatQualityTest {
             }
             fn += (int) planted.stream().filter(p -> !found.contains(p)).count();
             Map<String, String> statusByRef = new TreeMap<>();
-            result.measures().forEach(m -> statusByRef.put(m.measure().ref(), m.status()));
+            result.measures().forEach(m -> statusByRef.put(m.measure().ref(), m.status().key()));
             for (JsonNode m : c.get("measures")) {
                 measures++;
                 String expected = m.get("status").asText();

@@ -93,7 +93,7 @@ class SampleCompareTest {
                     .filter(x -> x.measure().ref().equals(m.get("ref").asText())).findFirst().orElseThrow();
             String evidence = m.get("evidence").isNull() ? null : m.get("evidence").get("ref").asText();
             String got = f.evidence().isEmpty() ? null : f.evidence().get(0).ref();
-            if (!f.status().equals(m.get("status").asText()) || evidence != null && !evidence.equals(got)) {
+            if (!f.status().key().equals(m.get("status").asText()) || evidence != null && !evidence.equals(got)) {
                 wrong.add(m.get("unit").asText() + " " + from + " " + m.get("ref").asText() + " expected "
                         + m.get("status").asText() + " " + evidence + ", got " + f.status() + " " + got);
             }

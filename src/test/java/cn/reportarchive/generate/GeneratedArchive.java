@@ -71,7 +71,7 @@ final class GeneratedArchive {
     }
 
     static String passage(Report report, String ref) {
-        return Passages.of(report).stream().filter(p -> p.ref().equals(ref)).map(Passage::text).findFirst()
+        return Passages.of(report).stream().filter(p -> p.ref().toString().equals(ref)).map(Passage::text).findFirst()
                 .orElse(null);
     }
 

@@ -111,7 +111,7 @@ class SampleArchiveParseTest {
     private static void checkRef(JsonNode owner, JsonNode at) {
         Report report = find(owner.get("unit").asText(), at.get("year").asInt(), text(owner, "author"));
         String ref = at.get("ref").asText();
-        String passage = Passages.of(report).stream().filter(p -> p.ref().equals(ref)).map(Passage::text)
+        String passage = Passages.of(report).stream().filter(p -> p.ref().toString().equals(ref)).map(Passage::text)
                 .findFirst().orElseThrow(() -> new AssertionError(report.title() + " has no " + ref));
         String starts = at.get("starts").asText();
         assertTrue(passage.startsWith(starts), report.title() + " " + ref + ": " + passage + " / " + starts);

@@ -34,7 +34,7 @@ class RandomSubstringTest {
         passages = new ArrayList<>();
         for (StoredReport stored : archive.app.archive().list(null, null)) {
             for (Passage p : Passages.of(stored.report())) {
-                passages.add(new String[] {stored.report().id(), p.ref(), p.text()});
+                passages.add(new String[] {stored.report().id(), p.ref().toString(), p.text()});
             }
         }
     }

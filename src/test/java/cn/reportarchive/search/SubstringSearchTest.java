@@ -44,7 +44,7 @@ class SubstringSearchTest {
     private static List<Passage> sampleItems() {
         List<Passage> out = new ArrayList<>();
         for (Report r : reports) {
-            List<Passage> items = Passages.of(r).stream().filter(p -> p.ref().split("/").length == 3).toList();
+            List<Passage> items = Passages.of(r).stream().filter(p -> p.ref().isItem()).toList();
             assertTrue(items.size() > 15, r.filename() + " has items");
             for (int i = 0; i < items.size(); i += 3) {
                 out.add(items.get(i));
@@ -80,7 +80,7 @@ class SubstringSearchTest {
 
     private static void assertFinds(String query, String reportId, Passage passage) throws Exception {
         List<SearchHit> hits = TestArchive.allHits(app, query, null, null, null, null);
-        SearchHit hit = hits.stream().filter(h -> h.reportId().equals(reportId) && h.ref().equals(passage.ref()))
+        SearchHit hit = hits.stream().filter(h -> h.reportId().equals(reportId) && h.ref().equals(passage.ref().toString()))
                 .findFirst().orElse(null);
         assertTrue(hit != null, "'" + query + "' should find " + passage.ref() + " of " + reportId + ": "
                 + passage.text() + " (got " + hits.size() + " hits)");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.reportarchive.compare.MeasureStatus;
 import cn.reportarchive.compare.Comparison;
 import cn.reportarchive.compare.Comparison.AspectColumns;
 import cn.reportarchive.compare.Comparison.AspectPoint;
@@ -60,11 +61,11 @@ class ExportRowsTest {
                         new AspectColumns("theory", "理论学习", new Column(List.of(), List.of()), new Column(List.of(q1), List.of())),
                         new AspectColumns("style", "工作作风", new Column(List.of(), List.of()), new Column(List.of(q2), List.of()))),
                 List.of(repeat),
-                List.of(new MeasureFollowUp(m1, "political", "problems/1/1", "recurred",
+                List.of(new MeasureFollowUp(m1, "political", "problems/1/1", MeasureStatus.RECURRED,
                                 List.of(new Evidence(q1.ref(), q1.text(), 0.81))),
-                        new MeasureFollowUp(m2, "political", "problems/1/2", "reported",
+                        new MeasureFollowUp(m2, "political", "problems/1/2", MeasureStatus.REPORTED,
                                 List.of(new Evidence("rectification/1/1", "1.建立工作台账，已销号37项。", 0.48))),
-                        new MeasureFollowUp(m3, "political", null, "no-trace", List.of())),
+                        new MeasureFollowUp(m3, "political", null, MeasureStatus.NO_TRACE, List.of())),
                 List.of(repeat, below));
     }
 
@@ -114,7 +115,7 @@ class ExportRowsTest {
             CSVRecord r = records.get(i);
             assertEquals(m.measure().ref(), r.get("编号"));
             assertEquals(m.measure().text(), r.get("措施"));
-            assertEquals(ExportRows.STATUS.get(m.status()), r.get("落实情况"));
+            assertEquals(m.status().label(), r.get("落实情况"));
             assertEquals(m.evidence().isEmpty() ? "" : m.evidence().get(0).text(), r.get("依据原文"));
         }
         assertEquals(List.of("问题再次出现", "已报告落实", "未见下文"), records.stream().map(r -> r.get("落实情况")).toList());
@@ -209,7 +210,11 @@ class ExportRowsTest {
         assertEquals("问题（三）第2条", ExportRows.place("problems/3/2"));
         assertEquals("措施（十二）", ExportRows.place("measures/12"));
         assertEquals("整改落实", ExportRows.place("rectification"));
-        assertEquals("", ExportRows.place(null));
+        assertEquals("", ExportRows.place((String) null));
+        // block numbers past 99 and the paragraphs outside the sections (once 问题（ 105第1条 and preface（一）)
+        assertEquals("问题（一百零五）第1条", ExportRows.place("problems/105/1"));
+        assertEquals("前言第1段", ExportRows.place("preface/1"));
+        assertEquals("结尾第3段", ExportRows.place("closing/3"));
     }
 
     @Test
