@@ -21,12 +21,15 @@ public final class CompareService {
     private final ReportArchive archive;
     private final ReportIndex index;
     private final AspectTaxonomy taxonomy;
+    private final WordView words;
     private IndexGramWeights weights;
 
-    public CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy) {
+    /** {@code words}: the segmenter and synonym dictionary, loaded once by the application. */
+    public CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy, WordView words) {
         this.archive = archive;
         this.index = index;
         this.taxonomy = taxonomy;
+        this.words = words;
     }
 
     public Comparison compare(String unit, String author, int fromYear, int toYear)
@@ -90,7 +93,8 @@ public final class CompareService {
         });
         IndexSearcher searcher = index.acquire();
         try {
-            Similarity similarity = new Similarity(weights(searcher));
+            // pairs only: segmenting every point of the archive would cost more than the grouping itself
+            Similarity similarity = new Similarity(weights(searcher), null, Similarity.Settings.PAIRS_ONLY);
             return new CommonProblems(similarity).groups(points, 2, limit, 10);
         } finally {
             index.release(searcher);
@@ -120,7 +124,7 @@ public final class CompareService {
     }
 
     private YearCompare yearCompare(IndexSearcher searcher) throws IOException {
-        return new YearCompare(new Similarity(weights(searcher)), taxonomy);
+        return new YearCompare(new Similarity(weights(searcher), words), taxonomy);
     }
 
     /** The weights of the index as the searcher sees it; kept while the index does not change. */
