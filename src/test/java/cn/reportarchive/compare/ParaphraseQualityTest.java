@@ -67,6 +67,24 @@ class ParaphraseQualityTest {
                 baseStatus = bs;
             }
         }
+        // the threshold the tune half alone would choose (best F1, pairs judged one by one), applied to holdout:
+        // what the word view is worth where no other point competes; the product cannot use it (see YearCompare)
+        List<ParaphraseSet.Pair> tune = ParaphraseSet.problems("tune");
+        double[] tuneScores = ParaphraseSet.scores(tune, product);
+        double bestT = 0;
+        double bestF = -1;
+        for (int i = 5; i < 90; i++) {
+            double f1 = ParaphraseSet.repeats(tune, tuneScores, i / 100.0).f1();
+            if (f1 > bestF) {
+                bestF = f1;
+                bestT = i / 100.0;
+            }
+        }
+        List<ParaphraseSet.Pair> holdout = ParaphraseSet.problems("holdout");
+        ParaphraseSet.RepeatFigures atTuneBest = ParaphraseSet.repeats(holdout, ParaphraseSet.scores(holdout, product), bestT);
+        out.append(String.format("== holdout at the tune-best pairwise threshold %.2f (tune F1 %.3f)%n"
+                + "repeats: precision %.3f recall %.3f F1 %.3f%n", bestT, bestF, atTuneBest.precision(), atTuneBest.recall(), atTuneBest.f1()));
+        atTuneBest.byKind().forEach((kind, k) -> out.append(String.format("  %s: called repeat %d of %d%n", kind, k[0], k[1])));
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/paraphrase-quality.txt"), out, StandardCharsets.UTF_8);
         System.out.println(out);
