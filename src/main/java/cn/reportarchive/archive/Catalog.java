@@ -1,7 +1,6 @@
 package cn.reportarchive.archive;
 
 import cn.reportarchive.parse.Correction;
-import cn.reportarchive.parse.ItemRef;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportKind;
 import cn.reportarchive.parse.ReportSummary;
@@ -65,25 +64,8 @@ public final class Catalog implements AutoCloseable {
                       kind TEXT,
                       report_json TEXT NOT NULL)""");
             s.execute("CREATE INDEX IF NOT EXISTS reports_unit_year ON reports(unit, year)");
-            // what people corrected, apart from the parsed report: applied again after every re-parse
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS corrections (
-                      report_id TEXT NOT NULL,
-                      field TEXT NOT NULL,
-                      ref TEXT NOT NULL DEFAULT '',
-                      original TEXT,
-                      value TEXT NOT NULL,
-                      by_user TEXT,
-                      at TEXT NOT NULL,
-                      PRIMARY KEY (report_id, field, ref))""");
-            // the normalised extracted text, so that a re-parse needs no extraction (see StoredText)
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS texts (
-                      id TEXT PRIMARY KEY,
-                      encoding TEXT NOT NULL,
-                      media_type TEXT,
-                      ocr INTEGER NOT NULL,
-                      body BLOB NOT NULL)""");
+            CorrectionRows.create(s);
+            TextRows.create(s);
         }
     }
 
@@ -208,7 +190,7 @@ public final class Catalog implements AutoCloseable {
                 insertRow(stored);
                 StoredText text = texts.get(stored.report().id());
                 if (text != null) {
-                    putText(stored.report().id(), text);
+                    TextRows.put(db, stored.report().id(), text);
                 }
             }
             db.commit();
@@ -264,7 +246,7 @@ public final class Catalog implements AutoCloseable {
                 q.executeUpdate();
             }
             for (Map.Entry<String, StoredText> t : texts.entrySet()) {
-                putText(t.getKey(), t.getValue());
+                TextRows.put(db, t.getKey(), t.getValue());
             }
             db.commit();
         } catch (SQLException | RuntimeException e) {
@@ -389,12 +371,8 @@ public final class Catalog implements AutoCloseable {
                 q.setString(1, id);
                 deleted = q.executeUpdate() > 0;
             }
-            for (String table : List.of("DELETE FROM corrections WHERE report_id = ?", "DELETE FROM texts WHERE id = ?")) {
-                try (PreparedStatement q = db.prepareStatement(table)) {
-                    q.setString(1, id);
-                    q.executeUpdate();
-                }
-            }
+            CorrectionRows.delete(db, id);
+            TextRows.delete(db, id);
             db.commit();
             return deleted;
         } catch (SQLException | RuntimeException e) {
@@ -407,35 +385,12 @@ public final class Catalog implements AutoCloseable {
 
     /** The corrections people made to a report, in the order they were made. */
     public synchronized List<Correction> corrections(String id) throws SQLException {
-        List<Correction> out = new ArrayList<>();
-        try (PreparedStatement q = db.prepareStatement("SELECT field, ref, original, value, by_user, at FROM corrections"
-                + " WHERE report_id = ? ORDER BY at, rowid")) {
-            q.setString(1, id);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    Optional<Correction.Field> field = Correction.Field.fromKey(rs.getString(1));
-                    if (field.isEmpty()) {
-                        continue; // a field of a later version: kept in the table, not applied here
-                    }
-                    String ref = rs.getString(2);
-                    out.add(new Correction(field.get(), ref.isEmpty() ? null : ItemRef.tryParse(ref).orElse(null),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
-                }
-            }
-        }
-        return out;
+        return CorrectionRows.of(db, id);
     }
 
     /** Ids of the reports that carry corrections. */
     public synchronized Set<String> corrected() throws SQLException {
-        Set<String> ids = new LinkedHashSet<>();
-        try (Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("SELECT DISTINCT report_id FROM corrections ORDER BY report_id")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
-        return ids;
+        return CorrectionRows.reportIds(db);
     }
 
     /**
@@ -444,18 +399,8 @@ public final class Catalog implements AutoCloseable {
      */
     public synchronized void correct(Report corrected, List<Correction> made) throws SQLException {
         db.setAutoCommit(false);
-        try (PreparedStatement q = db.prepareStatement("INSERT OR REPLACE INTO corrections"
-                + " (report_id, field, ref, original, value, by_user, at) VALUES (?,?,?,?,?,?,?)")) {
-            for (Correction c : made) {
-                q.setString(1, corrected.id());
-                q.setString(2, c.field().key());
-                q.setString(3, c.ref() == null ? "" : c.ref().toString());
-                q.setString(4, c.original());
-                q.setString(5, c.value());
-                q.setString(6, c.by());
-                q.setString(7, c.at());
-                q.executeUpdate();
-            }
+        try {
+            CorrectionRows.put(db, corrected.id(), made);
             try (PreparedStatement u = db.prepareStatement(
                     "UPDATE reports SET report_json = ?, title = ?, year = ?, unit = ?, author = ?, kind = ? WHERE id = ?")) {
                 u.setString(1, toJson(corrected));
@@ -476,34 +421,7 @@ public final class Catalog implements AutoCloseable {
 
     /** A report's stored extracted text, if the catalog has it (an archive from before the texts has none). */
     public synchronized Optional<StoredText> text(String id) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("SELECT encoding, body, media_type, ocr FROM texts WHERE id = ?")) {
-            q.setString(1, id);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(new StoredText(rs.getString(1), rs.getBytes(2), rs.getString(3),
-                        rs.getInt(4) == 1)) : Optional.empty();
-            }
-        }
-    }
-
-    /** The stored texts' count and bytes as kept (for the benchmark's note on what compression saves). */
-    public synchronized long[] textSizes() throws SQLException {
-        try (Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*), coalesce(sum(length(body)), 0) FROM texts")) {
-            rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2)};
-        }
-    }
-
-    private void putText(String id, StoredText text) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement(
-                "INSERT OR REPLACE INTO texts (id, encoding, media_type, ocr, body) VALUES (?,?,?,?,?)")) {
-            q.setString(1, id);
-            q.setString(2, text.encoding());
-            q.setString(3, text.mediaType());
-            q.setInt(4, text.ocr() ? 1 : 0);
-            q.setBytes(5, text.bytes());
-            q.executeUpdate();
-        }
+        return TextRows.of(db, id);
     }
 
     private StoredReport row(ResultSet rs) throws SQLException {

@@ -49,17 +49,43 @@ final class ImportCommand implements Callable<Integer> {
         List<BulkImport.PlannedFile> files = BulkImport.plan(paths);
         PrintStream out = System.out;
         Progress progress = new Progress(System.err, files.size(), Terminal.isInteractive());
+        List<String> incomplete = new java.util.ArrayList<>();
         try (Application app = common.open()) {
             ImportSummary summary = new BulkImport(app.archive(), threads, batch).run(files, given, outcome -> {
                 progress.step(Terminal.printable(outcome.file()));
+                String missing = missing(outcome);
+                if (missing != null) {
+                    incomplete.add("  待补充：" + Terminal.printable(outcome.file()) + "（" + outcome.id() + "）没有识别出"
+                            + missing + "，在补充前不参与全库查重和常见问题；补充：edit " + outcome.id()
+                            + (outcome.report().unit() == null ? " --unit 单位" : "")
+                            + (outcome.report().year() == null ? " --year 年度" : ""));
+                }
                 if (json) {
                     out.println(Cli.unchecked(() -> Json.line(outcome)));
                 }
             });
             progress.done();
             printSummary(summary, files.isEmpty());
+            incomplete.stream().limit(MAX_INCOMPLETE_SHOWN).forEach(System.err::println);
+            if (incomplete.size() > MAX_INCOMPLETE_SHOWN) {
+                System.err.printf("  另有 %d 份材料缺少单位或年度（list --json 中的 no-unit / no-year 提示）。%n",
+                        incomplete.size() - MAX_INCOMPLETE_SHOWN);
+            }
             return summary.failures().isEmpty() ? 0 : 1;
         }
+    }
+
+    /** Lines about reports imported without unit or year shown after the summary; the rest are counted. */
+    private static final int MAX_INCOMPLETE_SHOWN = 20;
+
+    /** What an imported report lacks of unit and year ("单位和年度"), or null. */
+    private static String missing(ImportOutcome outcome) {
+        if (outcome.status() != ImportOutcome.Status.IMPORTED || outcome.report() == null) {
+            return null;
+        }
+        boolean unit = outcome.report().unit() == null;
+        boolean year = outcome.report().year() == null;
+        return unit && year ? "单位和年度" : unit ? "单位" : year ? "年度" : null;
     }
 
     private void printSummary(ImportSummary summary, boolean nothingFound) {

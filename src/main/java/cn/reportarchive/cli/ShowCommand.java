@@ -2,6 +2,7 @@ package cn.reportarchive.cli;
 
 import cn.reportarchive.Application;
 import cn.reportarchive.parse.Block;
+import cn.reportarchive.parse.Correction;
 import cn.reportarchive.parse.Item;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.Section;
@@ -39,10 +40,22 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
+    /** A field's value, and when a person corrected it what the file said: 2021（更正；原文识别为 2022）. */
+    private static String shown(Report r, Correction.Field field, Object value) {
+        String text = ListCommand.orDash(value);
+        for (Correction c : r.corrections()) {
+            if (c.field() == field && c.ref() == null) {
+                return text + "（更正；原文" + (c.original() == null ? "未识别出" : "识别为 " + c.original()) + "）";
+            }
+        }
+        return text;
+    }
+
     private static void print(Report r, Application app) {
         System.out.println(r.title());
-        System.out.printf("年度：%s  单位：%s  作者：%s  职务：%s%n", ListCommand.orDash(r.year()),
-                ListCommand.orDash(r.unit()), ListCommand.orDash(r.author()), ListCommand.orDash(r.post()));
+        System.out.printf("年度：%s  单位：%s  作者：%s  职务：%s%n", shown(r, Correction.Field.YEAR, r.year()),
+                shown(r, Correction.Field.UNIT, r.unit()), shown(r, Correction.Field.AUTHOR, r.author()),
+                shown(r, Correction.Field.POST, r.post()));
         for (Section s : r.sections()) {
             System.out.println();
             System.out.println(s.heading() + "  [" + s.type().key() + "]");

@@ -1,10 +1,12 @@
 package cn.reportarchive.extract;
 
+import cn.reportarchive.extract.word.WordReader;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipInputStream;
 import org.apache.tika.detect.Detector;
@@ -57,9 +59,11 @@ final class TikaReader {
     private final Detector detector = parser.getDetector();
     private final PlainTextDecoder plainText = new PlainTextDecoder();
     private final int maxChars;
+    private final WordReader word;
 
     TikaReader(int maxChars) {
         this.maxChars = maxChars;
+        this.word = new WordReader(maxChars);
     }
 
     RawText read(byte[] bytes, String filename) throws ExtractionException {
@@ -76,6 +80,10 @@ final class TikaReader {
         }
         checkInflatedSize(bytes);
         try {
+            Optional<String> asWordShowsIt = WordReader.reads(mediaType) ? word.read(bytes, mediaType) : Optional.empty();
+            if (asWordShowsIt.isPresent()) {
+                return new RawText(asWordShowsIt.get(), mediaType); // list labels, no page furniture
+            }
             return new RawText(parse(bytes, filename), mediaType);
         } catch (Exception | StackOverflowError e) {
             throw translate(e);

@@ -1,6 +1,7 @@
 package cn.reportarchive.parse;
 
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits a block's first line into its heading and the text that runs on after it:
@@ -12,11 +13,19 @@ record BlockHeading(String heading, String rest) {
     /** A block line of one sentence up to this length is a heading, not a heading and an intro. */
     private static final int ONE_SENTENCE_HEADING = 80;
 
+    private static final Pattern POINTS = Pattern.compile(
+            "(?:一是|一要|第一[，,、：:]|其一[，,、：:])");
+
     static BlockHeading split(String line) {
         Matcher marker = Markers.BLOCK.matcher(line);
         int start = marker.find() ? marker.end() : 0;
         int aspectWord = line.indexOf("方面", start);
         int firstStop = firstStop(line, start);
+        int points = pointsStart(line, start);
+        if (points >= 0 && (firstStop < 0 || points < firstStop) && (aspectWord < 0 || points < aspectWord)) {
+            // （二）一是要……；二是要…… or （一）作为班子成员，一是要……: the points begin at once
+            return at(line, points);
+        }
         if (aspectWord >= 0 && (firstStop < 0 || aspectWord < firstStop)) {
             int end = aspectWord + 2;
             if (end < line.length() && "。：:".indexOf(line.charAt(end)) >= 0) {
@@ -36,6 +45,23 @@ record BlockHeading(String heading, String rest) {
             return at(line, end);
         }
         return at(line, firstStop >= 0 ? firstStop + 1 : line.length());
+    }
+
+    /**
+     * Where an inline enumeration opens right after the marker or after a comma lead-in before the
+     * heading's first stop, or -1.
+     */
+    private static int pointsStart(String line, int start) {
+        Matcher m = POINTS.matcher(line);
+        int from = start;
+        while (from < line.length() && m.find(from)) {
+            int at = m.start();
+            if (at == start || "，,".indexOf(line.charAt(at - 1)) >= 0) {
+                return at;
+            }
+            from = at + 1;
+        }
+        return -1;
     }
 
     private static int firstStop(String line, int from) {

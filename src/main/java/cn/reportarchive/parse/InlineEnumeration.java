@@ -7,25 +7,35 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * The inline form: 一是……。二是……。三是…… inside paragraphs. A marker counts only where a point
- * can start (a paragraph start, or after 。；：！？) and only in sequence, so that 统一是 or 唯一是
- * inside a word is never taken for one. 一是 again at a paragraph start or after a colon-ended
- * lead-in starts a new run; points are numbered through the block.
+ * The inline form: 一是……。二是……。三是…… inside paragraphs (and the other {@link InlineForm}s).
+ * A marker counts only where a point can start (a paragraph start, or after 。；：！？, or after a
+ * comma lead-in such as 作为领导干部，一是要……) and only in sequence, so that 统一是 or 唯一是
+ * inside a word is never taken for one. 一是 again at a paragraph start or after a lead-in starts a
+ * new run; points are numbered through the block. A run that opens after a comma must reach 二是:
+ * a lone ，一是 is more often prose (一是一，…) than a list. One block uses one form: the one that
+ * finds the most points.
  */
 final class InlineEnumeration {
     private static final String BOUNDARY = "。；;：:！!？?";
+    private static final String LEAD_IN = "，,";
 
     private InlineEnumeration() {
     }
 
     static ItemSplitter.Body split(List<String> paragraphs) {
         StringBuilder text = new StringBuilder();
-        List<Integer> paragraphStarts = new ArrayList<>();
+        Set<Integer> paragraphStarts = new HashSet<>();
         for (String paragraph : paragraphs) {
             paragraphStarts.add(text.length());
             text.append(paragraph);
         }
-        List<Integer> starts = markerPositions(text, new HashSet<>(paragraphStarts));
+        List<Integer> starts = List.of();
+        for (InlineForm form : InlineForm.values()) {
+            List<Integer> found = markerPositions(text, paragraphStarts, form);
+            if (found.size() > starts.size()) {
+                starts = found;
+            }
+        }
         if (starts.isEmpty()) {
             return new ItemSplitter.Body(text.toString().strip(), List.of());
         }
@@ -37,33 +47,52 @@ final class InlineEnumeration {
         return new ItemSplitter.Body(text.substring(0, starts.get(0)).strip(), items);
     }
 
-    private static List<Integer> markerPositions(CharSequence text, Set<Integer> paragraphStarts) {
-        List<Integer> positions = new ArrayList<>();
+    /** A run of markers in sequence; {@code weak} when it opened after a comma, not a stop. */
+    private record Run(List<Integer> positions, boolean weak) {
+    }
+
+    private static List<Integer> markerPositions(CharSequence text, Set<Integer> paragraphStarts, InlineForm form) {
+        List<Run> runs = new ArrayList<>();
+        Run current = null;
         int expected = 1;
-        Matcher m = Markers.INLINE.matcher(text);
+        Matcher m = form.pattern.matcher(text);
         while (m.find()) {
             int at = m.start();
-            int number = ChineseNumerals.parse(m.group(1));
+            int number = InlineForm.number(m.group(1));
             boolean paragraphStart = paragraphStarts.contains(at);
-            if (!paragraphStart && !afterBoundary(text, at)) {
+            boolean stop = paragraphStart || afterBoundary(text, at);
+            boolean leadIn = !stop && before(text, at, LEAD_IN);
+            if (!stop && !leadIn) {
                 continue;
             }
-            boolean restart = number == 1 && expected > 1 && (paragraphStart || afterColon(text, at));
-            if (number == expected || restart) {
-                positions.add(at);
-                expected = number + 1;
+            boolean restart = number == 1 && expected > 1 && (paragraphStart || before(text, at, "：:") || leadIn);
+            if (number == 1 && (expected == 1 || restart)) {
+                current = new Run(new ArrayList<>(), leadIn);
+                runs.add(current);
+                current.positions().add(at);
+                expected = 2;
+            } else if (current != null && number == expected) {
+                current.positions().add(at);
+                expected++;
+            }
+        }
+        List<Integer> positions = new ArrayList<>();
+        for (Run run : runs) {
+            int min = run.weak() ? Math.max(2, form.minRun) : form.minRun;
+            if (run.positions().size() >= min) {
+                positions.addAll(run.positions());
             }
         }
         return positions;
     }
 
-    /** A new run of points follows a lead-in that ends with a colon. */
-    private static boolean afterColon(CharSequence text, int at) {
+    /** Whether the last non-blank character before {@code at} is one of {@code chars}. */
+    private static boolean before(CharSequence text, int at, String chars) {
         int i = at - 1;
         while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
             i--;
         }
-        return i >= 0 && (text.charAt(i) == '：' || text.charAt(i) == ':');
+        return i >= 0 && chars.indexOf(text.charAt(i)) >= 0;
     }
 
     private static boolean afterBoundary(CharSequence text, int at) {
@@ -76,6 +105,10 @@ final class InlineEnumeration {
         }
         char before = text.charAt(i);
         if (BOUNDARY.indexOf(before) >= 0) {
+            return true;
+        }
+        // 意识.二是: a Latin full stop typed in the wrong input mode, not the dot of 1. or 2.5
+        if (before == '.' && i > 0 && !Character.isDigit(text.charAt(i - 1))) {
             return true;
         }
         // 。” then 二是: a quotation that closes a sentence

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /** The marker an item is written with (一是 / 1. / （1） / ①), for readers that want the point alone. */
 public final class ItemMarkers {
-    private static final Pattern INLINE_OPENING = Pattern.compile("^" + Markers.CN + "是[，,：:]?");
+    private static final Pattern INLINE_OPENING = Pattern.compile(
+            "^(?:" + Markers.CN + "[是要]|第" + Markers.CN + "[，,、：:]|其" + Markers.CN + "是?)[，,：:、]?");
 
     private ItemMarkers() {
     }

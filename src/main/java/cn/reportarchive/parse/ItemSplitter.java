@@ -11,6 +11,9 @@ import java.util.List;
  * breaks depends on the format (a PDF line can end at any full stop).
  */
 final class ItemSplitter {
+    /** A table has two rows or more; one line opening with 1 is prose. */
+    private static final int MIN_TABLE_ROWS = 2;
+
     private ItemSplitter() {
     }
 
@@ -20,7 +23,10 @@ final class ItemSplitter {
     static Body split(List<String> paragraphs) {
         ItemStyle style = paragraphs.stream().map(ItemStyle::of).filter(s -> s != null).findFirst().orElse(null);
         if (style != null) {
-            return lineForm(paragraphs, style);
+            Body lines = lineForm(paragraphs, style);
+            if (style != ItemStyle.TABLE_ROW || lines.items().size() >= MIN_TABLE_ROWS) {
+                return lines;
+            }
         }
         return InlineEnumeration.split(paragraphs);
     }

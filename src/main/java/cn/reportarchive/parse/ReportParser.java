@@ -1,7 +1,9 @@
 package cn.reportarchive.parse;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -10,8 +12,6 @@ import java.util.regex.Pattern;
  * the taxonomy.
  */
 public final class ReportParser {
-    /** A 一、 line longer than this is prose that happens to start with a numeral, not a heading. */
-    private static final int MAX_SECTION_HEADING = 50;
     private static final Pattern DATE_LINE = Pattern.compile(
             "^.{0,20}?(?:(?:19|20)\\d{2}|[〇○零一二三四五六七八九]{4})\\s*年\\s*[\\d一二三四五六七八九十]{1,3}\\s*月(?:\\s*[\\d一二三四五六七八九十]{1,3}\\s*日)?$");
     private static final Pattern PLEDGE = Pattern.compile(
@@ -20,6 +20,8 @@ public final class ReportParser {
     /** 局党组将以这次民主生活会为新的起点…: the pledge names the meeting as a starting point. */
     private static final Pattern PLEDGE_OCCASION = Pattern.compile(
             "(?:以|把)(?:这次|此次|本次)[^。]{0,30}?(?:契机|起点|新起点|动力)");
+
+    private static final Pattern INLINE_OPENING = Pattern.compile("^(?:" + Markers.CN + "[是要]|第一[，,、]|其一[，,、])");
 
     private final AspectTaxonomy taxonomy;
 
@@ -33,21 +35,47 @@ public final class ReportParser {
     }
 
     public Report parse(String text) {
-        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = TitleLines.mend(text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
         int headerEnd = HeaderParser.headerLength(lines);
-        Header header = HeaderParser.parse(lines.subList(0, headerEnd));
-        int firstSection = headerEnd;
-        while (firstSection < lines.size() && !isSectionHeading(lines.get(firstSection))) {
-            firstSection++;
+        SectionHeadings.Found found = SectionHeadings.find(lines.subList(headerEnd, lines.size()));
+        List<String> rest = found.lines();
+        int firstSection = found.headings().stream().mapToInt(Integer::intValue).min().orElse(rest.size());
+        List<String> preface = rest.subList(0, firstSection);
+        Header header = HeaderParser.parse(lines.subList(0, headerEnd), String.join("", rest));
+        List<String> body = new ArrayList<>(rest.subList(firstSection, rest.size()));
+        Set<Integer> headings = new HashSet<>();
+        found.headings().forEach(h -> headings.add(h - firstSection));
+        List<String> closing = takeClosing(body, headings);
+        List<Section> sections = pairMeasures(sections(body, headings));
+        Integer year = header.year();
+        if (year == null && !header.yearPlaceholder()) {
+            year = YearFinder.fromPreface(preface);
         }
-        List<String> preface = lines.subList(headerEnd, firstSection);
-        List<String> body = new ArrayList<>(lines.subList(firstSection, lines.size()));
-        List<String> closing = takeClosing(body);
-        List<Section> sections = pairMeasures(sections(body));
-        Report report = new Report(null, header.title(), header.year(), header.unit(), header.author(), header.post(),
-                kind(header.kind(), preface), header.meeting(), null, null, null, false, List.of(), sections, preface,
-                closing, List.of());
+        List<ReportWarning> warnings = headerWarnings(header);
+        if (year == null && !header.yearPlaceholder()) {
+            year = YearFinder.fromSignature(closing);
+            if (year != null) {
+                warnings.add(ReportWarning.of(WarningCode.HEADER_GUESSED,
+                        "标题和前言中没有年度，" + year + "年度是根据落款日期推断的，请核对。"));
+            }
+        }
+        Report report = new Report(null, header.title(), year, header.unit(), header.author(), header.post(),
+                header.kind(), header.meeting(), null, null, null, false, warnings, sections, preface, closing,
+                List.of());
         return Warnings.refresh(report);
+    }
+
+    private static List<ReportWarning> headerWarnings(Header header) {
+        List<ReportWarning> warnings = new ArrayList<>();
+        if (header.yearPlaceholder()) {
+            warnings.add(ReportWarning.of(WarningCode.YEAR_PLACEHOLDER,
+                    "标题中的年度写作“202X”一类的占位符，年度未能识别，请核对并补充。"));
+        }
+        if (header.guessed()) {
+            warnings.add(ReportWarning.of(WarningCode.HEADER_GUESSED,
+                    "单位或作者是从不确定的线索推断的，请核对。"));
+        }
+        return warnings;
     }
 
     /**
@@ -63,34 +91,20 @@ public final class ReportParser {
      * Chinese sentence, or null when it can.
      */
     public String refusal(String text) {
-        return null;
-    }
-
-    /** When the header does not say, the preface does: a team writes of 班子, a person of 本人. */
-    private static ReportKind kind(ReportKind fromHeader, List<String> preface) {
-        if (fromHeader != ReportKind.UNKNOWN) {
-            return fromHeader;
-        }
-        String text = String.join("", preface);
-        if (text.contains("班子")) {
-            return ReportKind.TEAM;
-        }
-        return text.contains("本人") || text.contains("我个人") ? ReportKind.PERSONAL : ReportKind.UNKNOWN;
-    }
-
-    static boolean isSectionHeading(String line) {
-        return Markers.SECTION.matcher(line).find() && line.length() <= MAX_SECTION_HEADING
-                && !LineEnds.sentence(line);
+        return CompilationDetector.refusal(text);
     }
 
     /** The pledge and signature after the last point: taken from the end while they look like one. */
-    private static List<String> takeClosing(List<String> body) {
+    private static List<String> takeClosing(List<String> body, Set<Integer> headings) {
         int start = body.size();
         while (start > 0) {
             String line = body.get(start - 1);
             boolean signature = DATE_LINE.matcher(line).matches()
                     || (line.length() <= 20 && !LineEnds.sentence(line) && !opensStructure(line));
-            if (!signature && !PLEDGE.matcher(line).find() && !PLEDGE_OCCASION.matcher(line).find()) {
+            boolean pledge = PLEDGE.matcher(line).find() || PLEDGE_OCCASION.matcher(line).find();
+            // 今后，我将从以下几方面加以改进：一要……二要……: measures that open like a pledge
+            boolean points = pledge && InlineEnumeration.split(List.of(line)).items().size() >= 2;
+            if (headings.contains(start - 1) || (!signature && !pledge) || (!signature && points)) {
                 break;
             }
             start--;
@@ -100,18 +114,20 @@ public final class ReportParser {
         return closing;
     }
 
+    /** A signature never opens with a number or 一是: a short table row or point is no signature. */
     private static boolean opensStructure(String line) {
         return Markers.SECTION.matcher(line).find() || Markers.BLOCK.matcher(line).find()
-                || Markers.ItemStyle.of(line) != null;
+                || Markers.ItemStyle.of(line) != null || Markers.TABLE_ROW_NEXT.matcher(line).find()
+                || INLINE_OPENING.matcher(line).find();
     }
 
-    private List<Section> sections(List<String> body) {
+    private List<Section> sections(List<String> body, Set<Integer> headings) {
         List<Section> sections = new ArrayList<>();
         int i = 0;
         while (i < body.size()) {
             String heading = body.get(i);
             int end = i + 1;
-            while (end < body.size() && !isSectionHeading(body.get(end))) {
+            while (end < body.size() && !headings.contains(end)) {
                 end++;
             }
             sections.add(section(heading, body.subList(i + 1, end)));

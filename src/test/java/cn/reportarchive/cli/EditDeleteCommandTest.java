@@ -96,6 +96,8 @@ class EditDeleteCommandTest {
         assertEquals("style", shown.get("sections").get(0).get("blocks").get(0).get("aspect").asText());
         assertEquals(3, shown.get("corrections").size());
         assertEquals(1, CliRunner.run("list", "--year", "2022", "--json", "--data", data()).json().size());
+        String text = CliRunner.run("show", id, "--data", data()).out();
+        assertTrue(text.contains("年度：2022（更正；原文识别为 2023）"), text);
 
         try (AuthStore auth = Application.openAuth(Path.of(data()))) {
             List<AuditEntry> entries = auth.audit().query(new AuditQuery(null, "correct", id, null, null, 1, 10)).entries();
@@ -108,7 +110,15 @@ class EditDeleteCommandTest {
     @Test
     void anIncompleteImportIsMarkedAndKeptOutOfCopiesUntilCorrected() throws Exception {
         String real = importFile("shenji-2023.txt", AuditReports.genuine());
-        String part = importFile("scan.txt", AuditReports.incomplete());
+        Path dir = tmp.resolve("in-scan");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("scan.txt"), AuditReports.incomplete());
+        CliRunner.Result imported = CliRunner.run("import", dir.toString(), "--data", data(), "--json");
+        assertEquals(0, imported.code(), imported.err());
+        String part = imported.jsonLines().get(0).get("id").asText();
+        // said at the end of the import, with the command that completes it
+        assertTrue(imported.err().contains("没有识别出单位和年度") && imported.err().contains("edit " + part + " --unit"),
+                imported.err());
         JsonNode shown = CliRunner.run("show", part, "--json", "--data", data()).json();
         String warnings = shown.get("warnings").toString();
         assertTrue(warnings.contains("no-unit") && warnings.contains("no-year"), warnings);

@@ -164,8 +164,6 @@ class GeneratedArchiveParseTest {
     // ------------------------------------------------------------------ the gaps, one test each
 
     @Test
-    @Disabled("PARSER: a PDF title set large wraps onto a second line and is not rejoined (LineReflow measures width"
-            + " in characters, so a full 22 pt title line looks short): title, unit and meeting come out wrong")
     void wrappedPdfTitlesAreRead() {
         List<String> wrong = headerMismatches(GeneratedArchiveParseTest::wrappedPdfTitle, false);
         assertTrue(wrong.isEmpty(), wrong.size() + ":\n" + String.join("\n", wrong));
