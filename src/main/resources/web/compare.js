@@ -291,6 +291,7 @@
     try {
       await RA.loadLabels();
       all = await RA.api('api/reports');
+      await Pick.loadUnits();
     } catch (e) {
       RA.showError(document.getElementById('compare-body'), e.message);
       return;

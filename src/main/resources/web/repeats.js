@@ -193,6 +193,7 @@
     try {
       await RA.loadLabels();
       all = await RA.api('api/reports');
+      await Pick.loadUnits();
     } catch (e) {
       RA.showError(field('history-body'), e.message);
       return;

@@ -8,6 +8,7 @@ import cn.reportarchive.archive.CleanClose;
 import cn.reportarchive.archive.DataDirectory;
 import cn.reportarchive.archive.OriginalStore;
 import cn.reportarchive.archive.ReportArchive;
+import cn.reportarchive.archive.UnitDirectory;
 import cn.reportarchive.auth.AuthStore;
 import cn.reportarchive.auth.PasswordHasher;
 import cn.reportarchive.compare.CompareService;
@@ -39,6 +40,7 @@ public final class Application implements AutoCloseable {
 
     private final AspectTaxonomy taxonomy;
     private final Catalog catalog;
+    private final UnitDirectory units;
     private final ReportIndex index;
     private final TikaExtractor extractor;
     private final ReportArchive archive;
@@ -63,8 +65,16 @@ public final class Application implements AutoCloseable {
             throw e;
         }
         try {
+            this.units = UnitDirectory.open(layout.catalog());
+        } catch (SQLException | RuntimeException e) {
+            index.close();
+            catalog.close();
+            throw e;
+        }
+        try {
             this.auth = openAuth(dataDir);
         } catch (IOException | SQLException | RuntimeException e) {
+            units.close();
             index.close();
             catalog.close();
             throw e;
@@ -72,11 +82,12 @@ public final class Application implements AutoCloseable {
         // Office and PDF files are parsed in child processes: a runaway parser cannot take this one down
         this.extractor = TikaExtractor.isolated(limits, new TextNormalizer(), WorkerSettings.defaults());
         this.archive = new ReportArchive(new OriginalStore(layout.originals()), catalog, index,
-                extractor, new ReportParser(taxonomy));
-        this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir));
+                extractor, new ReportParser(taxonomy), units);
+        this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir), archive::unitOf);
         this.compare = new CompareService(archive, index, taxonomy,
                 new cn.reportarchive.compare.WordView(cn.reportarchive.compare.SynonymClasses.load()));
         this.copies = new CopyService(archive, new TemplateLibrary(dataDir), extractor);
+        archive.onReportsChanged(copies::forget); // a merge renames reports' units in place
     }
 
     /** The accounts and the audit log alone (no index, no lock): what the user commands need. */
@@ -104,6 +115,11 @@ public final class Application implements AutoCloseable {
 
     public ReportArchive archive() {
         return archive;
+    }
+
+    /** The extractor, for listening to OCR progress (the import's progress line). */
+    public TikaExtractor extractor() {
+        return extractor;
     }
 
     public BulkImport bulkImport() {
@@ -137,7 +153,11 @@ public final class Application implements AutoCloseable {
             try {
                 auth.close();
             } finally {
-                catalog.close();
+                try {
+                    units.close();
+                } finally {
+                    catalog.close();
+                }
             }
         }
     }

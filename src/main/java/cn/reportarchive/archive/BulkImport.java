@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  */
 public final class BulkImport {
     public static final Set<String> DOCUMENT_EXTENSIONS =
-            Set.of("docx", "doc", "wps", "pdf", "txt", "rtf", "odt", "htm", "html");
+            Set.of("docx", "doc", "wps", "pdf", "txt", "rtf", "odt", "htm", "html",
+                    "jpg", "jpeg", "png", "tif", "tiff"); // photos and scans of pages, read by OCR
 
     /** Files per commit: enough to spread the cost of a commit (its syncs), few enough to hold in memory. */
     public static final int DEFAULT_BATCH = 256;

@@ -129,6 +129,17 @@ public final class Catalog implements AutoCloseable {
         return shas;
     }
 
+    /** Every report's id and unit (null: none), in id order: the unit directory's check on open reads no report body. */
+    public synchronized Map<String, String> unitById() throws SQLException {
+        Map<String, String> units = new LinkedHashMap<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT id, unit FROM reports ORDER BY id")) {
+            while (rs.next()) {
+                units.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return units;
+    }
+
     /** The file name each report was imported under, for messages. */
     public synchronized Optional<String> filenameOf(String id) throws SQLException {
         try (PreparedStatement q = db.prepareStatement("SELECT filename FROM reports WHERE id = ?")) {

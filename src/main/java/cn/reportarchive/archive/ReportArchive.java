@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,17 +61,25 @@ public final class ReportArchive {
     /** Counts changes of reports in place (corrections, a re-parse): readers that keep derived data ask what changed. */
     private final AtomicLong revision = new AtomicLong();
     private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
+    /** Every unit name, typed or read, resolves through it when a report is stored and when one is looked up. */
+    private final UnitDirectory units;
+    private final UnitAssignments unitAssignments;
+    /** Told the ids of reports changed in place (a unit merge), e.g. the copy check's cache. */
+    private final List<Consumer<List<String>>> changeListeners = new CopyOnWriteArrayList<>();
 
     public ReportArchive(OriginalStore originals, Catalog catalog, ReportIndex index,
-                         TikaExtractor extractor, ReportParser parser) {
+                         TikaExtractor extractor, ReportParser parser, UnitDirectory units) {
         this.originals = originals;
         this.catalog = catalog;
         this.index = index;
         this.extractor = extractor;
         this.parser = parser;
+        this.units = units;
+        this.unitAssignments = new UnitAssignments(catalog, index, units);
         this.intake = new IntakeLimit(INTAKE_FILES * extractor.limits().maxBytes(), INTAKE_WAIT);
-        this.maintenance = new ArchiveMaintenance(writeLock, originals, catalog, index, this::extract, this::interpret,
-                this::changed);
+        this.maintenance = new ArchiveMaintenance(writeLock, originals, catalog, index, this::extract,
+                // a re-parse reads the written name again: it is resolved as on import (and nothing is written when unchanged)
+                (text, filename, sha256, given) -> withUnit(interpret(text, filename, sha256, given)), this::changed);
         this.corrections = new Corrections(parser.taxonomy());
     }
 
@@ -144,7 +154,8 @@ public final class ReportArchive {
      * commit, catalog rows written in one transaction, last. A crash anywhere leaves each report of
      * the batch whole or absent (see {@link #recover(boolean)}); outcomes come back in the given order.
      */
-    public List<ImportOutcome> commit(List<Prepared> batch) {
+    public List<ImportOutcome> commit(List<Prepared> prepared) {
+        List<Prepared> batch = new ArrayList<>(prepared);
         ImportOutcome[] outcomes = new ImportOutcome[batch.size()];
         synchronized (writeLock) {
             if (closing) {
@@ -173,6 +184,7 @@ public final class ReportArchive {
                     ready.add(i);
                 }
                 if (!ready.isEmpty()) {
+                    resolveUnits(batch, ready);
                     store(batch, ready);
                 }
                 for (int i : ready) {
@@ -259,6 +271,85 @@ public final class ReportArchive {
         }
     }
 
+    /**
+     * Each ready report put under its unit (the written name recorded, a unit created for a name none
+     * has), in one directory transaction: at commit, not while preparing, so a merge meanwhile counts.
+     */
+    private void resolveUnits(List<Prepared> batch, List<Integer> ready) throws SQLException {
+        Map<String, String> written = new LinkedHashMap<>();
+        for (int i : ready) {
+            written.put(batch.get(i).report().id(), batch.get(i).report().unit());
+        }
+        Map<String, String> shown = units.register(written);
+        for (int i : ready) {
+            Prepared p = batch.get(i);
+            Report r = p.report();
+            String unit = shown.get(r.id());
+            if (unit != null && !unit.equals(r.unit())) {
+                batch.set(i, new Prepared(p.filename(), p.bytes(), p.given(), r.withMetadata(unit, null, null), null));
+            }
+        }
+    }
+
+    /**
+     * The report under its unit's current name, the name it holds recorded as the one it was stored
+     * under. Whatever changes a stored report's unit (a correction, a re-parse) must pass the new name
+     * through here before the report is written: a merge or an unmerge re-resolves each report from
+     * its recorded name, so a name not recorded would be undone by the next one.
+     */
+    public Report withUnit(Report r) {
+        try {
+            String unit = units.register(r.unit(), r.id());
+            return unit == null || unit.equals(r.unit()) ? r : r.withMetadata(unit, null, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("单位目录无法写入", e);
+        }
+    }
+
+    /** The name the unit of this name (typed, read, an alias) is shown under; see {@link UnitDirectory#unitOf}. */
+    public String unitOf(String name) {
+        return units.unitOf(name);
+    }
+
+    /** The archive's units, with their names and years. */
+    public List<UnitEntry> units() throws SQLException {
+        return units.entries();
+    }
+
+    /** One unit's entry, by any of its names. */
+    public UnitEntry unit(String name) throws SQLException {
+        return units.entry(name);
+    }
+
+    /** Tells the listener the ids of the reports whose stored form changes in place (their unit renamed by a merge). */
+    public void onReportsChanged(Consumer<List<String>> listener) {
+        changeListeners.add(listener);
+    }
+
+    /** Makes these names' units one with {@code into}'s; the reports concerned show it at once. */
+    public UnitChange mergeUnits(List<String> names, String into, String by) throws SQLException, IOException, UnitException {
+        synchronized (writeLock) {
+            UnitChange change = units.merge(names, into, by);
+            reassigned(unitAssignments.reassign(change.affected()));
+            return change;
+        }
+    }
+
+    private void reassigned(List<String> ids) {
+        if (!ids.isEmpty()) {
+            changeListeners.forEach(l -> l.accept(ids));
+        }
+    }
+
+    /** Undoes the merge of this name's unit; the reports concerned show their own unit again at once. */
+    public UnitChange unmergeUnit(String name) throws SQLException, IOException, UnitException {
+        synchronized (writeLock) {
+            UnitChange change = units.unmerge(name);
+            reassigned(unitAssignments.reassign(change.affected()));
+            return change;
+        }
+    }
+
     private static ImportOutcome storeFailed(String filename, Exception e) {
         LOG.error("storing {} failed", filename, e);
         return ImportOutcome.notStored(filename, "写入档案库失败（" + e.getClass().getSimpleName() + "），该文件未导入。");
@@ -284,9 +375,14 @@ public final class ReportArchive {
                 .withSource(Hashes.idOf(sha256), sha256, filename, text.mediaType())
                 .withMetadata(given.unit(), given.year(), given.author())
                 .withOcr(text.ocr());
-        if (text.ocr()) {
+        if (text.ocr() || !text.unreadable().isEmpty()) {
             List<ReportWarning> warnings = new ArrayList<>(read.warnings());
-            warnings.add(ReportWarning.of(WarningCode.OCR, "本材料由扫描图像经文字识别（OCR）得到，可能有错字，请对照原件核对。"));
+            if (text.ocr()) {
+                warnings.add(ReportWarning.of(WarningCode.OCR, "本材料由扫描图像经文字识别（OCR）得到，可能有错字，请对照原件核对。"));
+            }
+            for (String part : text.unreadable()) { // pages OCR could not read, each kind in one sentence
+                warnings.add(ReportWarning.of(WarningCode.PART_UNREADABLE, part));
+            }
             read = read.withWarnings(warnings);
         }
         return Warnings.refresh(read);
@@ -307,7 +403,7 @@ public final class ReportArchive {
 
     /** Reports without their body, read from the catalog's columns (no report is decoded). */
     public List<ReportSummary> summaries(String unit, Integer year) throws SQLException {
-        return catalog.summaries(unit, year);
+        return catalog.summaries(units.unitOf(unit), year);
     }
 
     /** Every report, page by page in id order, for readers of the whole archive. */
@@ -322,7 +418,7 @@ public final class ReportArchive {
     }
 
     public List<StoredReport> list(String unit, Integer year) throws SQLException {
-        return catalog.list(unit, year);
+        return catalog.list(units.unitOf(unit), year);
     }
 
     public int count() throws SQLException {
@@ -458,7 +554,16 @@ public final class ReportArchive {
      * out of step.
      */
     public RecoveryReport recover(boolean closedCleanly) throws SQLException, IOException {
-        return maintenance.recover(closedCleanly);
+        RecoveryReport report = maintenance.recover(closedCleanly);
+        synchronized (writeLock) {
+            if (units.needsReconcile()) { // an archive from before the unit directory, or a merge cut short
+                int moved = unitAssignments.reconcileAll();
+                if (moved > 0) {
+                    LOG.info("单位目录：{} 份材料改用所属单位的名称", moved);
+                }
+            }
+        }
+        return report;
     }
 
     public record RecoveryReport(int removedFromIndex, int addedToIndex, int originalsSwept) {

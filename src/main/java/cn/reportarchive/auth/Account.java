@@ -2,6 +2,7 @@ package cn.reportarchive.auth;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * An account as stored, without its password hash. The generation changes with every password or
@@ -12,7 +13,8 @@ public record Account(String name, Role role, List<String> units, Instant create
         units = units == null ? List.of() : List.copyOf(units);
     }
 
-    public Access access() {
-        return role.limitedToUnits() ? Access.only(units) : Access.ALL;
+    /** What the account may read; {@code unitOf} resolves its units as the archive shows them (see {@link Access}). */
+    public Access access(UnaryOperator<String> unitOf) {
+        return role.limitedToUnits() ? Access.only(units, unitOf) : Access.ALL;
     }
 }

@@ -4,6 +4,7 @@ import cn.reportarchive.Application;
 import cn.reportarchive.bench.CompareBench;
 import cn.reportarchive.bench.LoadBench;
 import cn.reportarchive.bench.ExtractBench;
+import cn.reportarchive.bench.OcrBench;
 import cn.reportarchive.bench.SearchBench;
 import cn.reportarchive.bench.StartBench;
 import java.net.URI;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "性能测试（结果写入 BENCHMARKS.md 的数字由它得出）",
         subcommands = {BenchCommand.Search.class, BenchCommand.Compare.class, BenchCommand.Start.class,
-                BenchCommand.Load.class, BenchCommand.Extract.class})
+                BenchCommand.Load.class, BenchCommand.Extract.class, BenchCommand.Ocr.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -148,6 +149,33 @@ final class BenchCommand implements Runnable {
             }
             new ExtractBench(System.out).run(new ExtractBench.Settings(files, limit, Math.max(1, rounds),
                     Math.max(1, threads)));
+            return 0;
+        }
+    }
+
+    @Command(name = "ocr", description = "扫描件文字识别：每秒页数（单线程与 tesseract 自带多线程、不同 dpi）和字错误率")
+    static final class Ocr implements Callable<Integer> {
+        @Option(names = "--pdfs", paramLabel = "DIR", description = "作为原稿的文字版 PDF 目录（默认 sample-docs）")
+        Path pdfs = Path.of("sample-docs");
+
+        @Option(names = "--documents", description = "最多取多少个 PDF（默认 2）")
+        int documents = 2;
+
+        @Option(names = "--runs", description = "每种设置的测量轮数（默认 3，取中位数）")
+        int runs = 3;
+
+        @Option(names = "--dpi", split = ",", description = "渲染分辨率，可多个（默认 200,150）")
+        java.util.List<Integer> dpis = java.util.List.of(200, 150);
+
+        @Override
+        public Integer call() throws Exception {
+            if (!java.nio.file.Files.isDirectory(pdfs)) {
+                throw new UserError("找不到目录：" + pdfs, Cli.USAGE);
+            }
+            if (dpis.stream().anyMatch(d -> d < 72 || d > 600)) {
+                throw new UserError("--dpi 应在 72 到 600 之间。", Cli.USAGE);
+            }
+            new OcrBench(System.out).run(new OcrBench.Settings(pdfs, Math.max(1, documents), Math.max(1, runs), dpis));
             return 0;
         }
     }

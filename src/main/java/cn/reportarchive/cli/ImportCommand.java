@@ -50,7 +50,8 @@ final class ImportCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Progress progress = new Progress(System.err, files.size(), Terminal.isInteractive());
         List<String> incomplete = new java.util.ArrayList<>();
-        try (Application app = common.open()) {
+        try (Application app = common.open();
+                AutoCloseable pages = app.extractor().onPage((file, page, n) -> progress.page(Terminal.printable(file), page, n))) {
             ImportSummary summary = new BulkImport(app.archive(), threads, batch).run(files, given, outcome -> {
                 progress.step(Terminal.printable(outcome.file()));
                 String missing = missing(outcome);
@@ -91,7 +92,7 @@ final class ImportCommand implements Callable<Integer> {
     private void printSummary(ImportSummary summary, boolean nothingFound) {
         PrintStream err = System.err;
         if (nothingFound) {
-            err.println("没有找到可导入的文件（支持 .docx .doc .wps .pdf .txt .rtf .odt .html）。");
+            err.println("没有找到可导入的文件（支持 .docx .doc .wps .pdf .txt .rtf .odt .html 及扫描图片 .jpg .png .tif）。");
             return;
         }
         err.printf("导入完成：共 %d 个文件，新导入 %d，重复 %d，失败 %d。%n",

@@ -6,7 +6,6 @@ import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.AspectTaxonomy;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportKind;
-import cn.reportarchive.parse.UnitNames;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
@@ -40,7 +39,7 @@ public final class CompareService {
         if (fromYear == toYear) {
             throw new CompareException(CompareException.Reason.BAD_REQUEST, "对比的两个年度不能相同。");
         }
-        String canonical = UnitNames.canonical(unit.strip());
+        String canonical = archive.unitOf(unit);
         Report from = find(canonical, blankToNull(author), fromYear);
         Report to = find(canonical, blankToNull(author), toYear);
         return compare(from, to);
@@ -60,7 +59,7 @@ public final class CompareService {
         if (unit == null || unit.isBlank()) {
             throw new CompareException(CompareException.Reason.BAD_REQUEST, "请指定单位（unit）。");
         }
-        String canonical = UnitNames.canonical(unit.strip());
+        String canonical = archive.unitOf(unit);
         String who = blankToNull(author);
         java.util.TreeMap<Integer, Report> byYear = new java.util.TreeMap<>();
         for (StoredReport s : archive.list(canonical, null)) {
@@ -79,6 +78,11 @@ public final class CompareService {
         } finally {
             index.release(searcher);
         }
+    }
+
+    /** The name this unit (under any of its names) is shown under: what compare and repeats answer for. */
+    public String unitOf(String unit) {
+        return unit == null || unit.isBlank() ? null : archive.unitOf(unit);
     }
 
     /** Problems raised by at least two units, most units first; {@code year} null for all years. */

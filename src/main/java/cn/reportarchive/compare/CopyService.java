@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +64,15 @@ public final class CopyService {
             return templates.get(id.substring(TEMPLATE.length())).map(TemplateLibrary::asDoc).orElse(null);
         }
         return archive.get(id).map(CopyService::asDoc).orElse(null);
+    }
+
+    /**
+     * Forgets what it holds of these reports (their unit changed in place, by a unit merge): they are
+     * read again at the next check, and the pairs are counted again.
+     */
+    public synchronized void forget(Collection<String> reportIds) {
+        prints.keySet().removeAll(reportIds);
+        index = null;
     }
 
     /** The most-copied pairs; the whole list is kept until reports or templates change. */

@@ -1,5 +1,8 @@
 package cn.reportarchive.extract;
 
+import cn.reportarchive.extract.ocr.OcrSettings;
+import cn.reportarchive.extract.ocr.ScanReader;
+import cn.reportarchive.extract.ocr.Tesseract;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -7,16 +10,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tika in this process, each parse on a daemon thread so that the caller can give up after the time
  * limit. PDFBox and POI do not heed interrupts: a parse given up on runs on and keeps its memory,
  * which is why the server and the importer read documents in child processes instead
  * ({@link WorkerReader}); this one is for tests and for measuring what the isolation costs.
+ * As there, each page OCR starts moves the deadline on by the page's own time.
  */
 final class InProcessReader implements DocumentReader {
     private final TikaReader tika;
     private final Duration timeout;
+    private final OcrSettings ocr = OcrSettings.defaults();
+    /** When the running parse must end: the file's limit, moved on as each OCR page starts. */
+    private final ThreadLocal<AtomicLong> deadline = new ThreadLocal<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "extract");
         t.setDaemon(true);
@@ -24,15 +32,38 @@ final class InProcessReader implements DocumentReader {
     });
 
     InProcessReader(ExtractionLimits limits) {
-        this.tika = new TikaReader(limits.maxChars());
         this.timeout = limits.timeout();
+        this.tika = new TikaReader(limits.maxChars(), new ScanReader(new Tesseract(), ocr, this::pageStarts));
+    }
+
+    private void pageStarts(int page, int pages) {
+        AtomicLong d = deadline.get();
+        if (d != null) {
+            d.accumulateAndGet(System.nanoTime() + ocr.pageDeadline().toNanos(), Math::max);
+        }
     }
 
     @Override
     public RawText read(byte[] bytes, String filename) throws ExtractionException {
-        Future<RawText> result = threads.submit(() -> tika.read(bytes, filename));
+        AtomicLong until = new AtomicLong(System.nanoTime() + timeout.toNanos());
+        Future<RawText> result = threads.submit(() -> {
+            deadline.set(until);
+            try {
+                return tika.read(bytes, filename);
+            } finally {
+                deadline.remove();
+            }
+        });
         try {
-            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (true) {
+                try {
+                    return result.get(Math.max(1, until.get() - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() >= until.get()) {
+                        throw e;
+                    }
+                }
+            }
         } catch (TimeoutException e) {
             result.cancel(true);
             throw new ExtractionException(TikaExtractor.timeoutMessage(timeout));

@@ -43,6 +43,15 @@ public final class TikaExtractor implements AutoCloseable {
         return reader;
     }
 
+    /**
+     * Tells {@code listener} of every page OCR starts, in any thread that extracts (the CLI's progress
+     * line); closing the handle stops it. In-process extraction (tests) reports no pages.
+     */
+    public AutoCloseable onPage(PageProgress listener) {
+        return reader instanceof WorkerReader workers ? workers.onPage(listener) : () -> {
+        };
+    }
+
     public ExtractionLimits limits() {
         return limits;
     }
@@ -63,13 +72,14 @@ public final class TikaExtractor implements AutoCloseable {
                 ? new RawText(TikaReader.plainText(bytes, filename, limits.maxChars()), "text/plain")
                 : reader.read(bytes, filename);
         boolean pdf = raw.mediaType().equals("application/pdf");
-        String text = normalizer.normalize(raw.text(), pdf);
+        // OCR gives lines at the page width, like a PDF: the same furniture, spaces and reflow apply
+        String text = normalizer.normalize(raw.text(), pdf || raw.ocr());
         if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
             throw new ExtractionException(pdf
-                    ? "PDF 中没有可提取的文字（可能是扫描件），请提交带文字层的 PDF 或原始 Word 文件。"
+                    ? "PDF 中没有可提取的文字，也没有可识别的扫描件页面，请提交带文字层的 PDF 或原始 Word 文件。"
                     : "文件中没有可提取的文字。");
         }
-        return new ExtractedText(text, raw.mediaType());
+        return new ExtractedText(text, raw.mediaType(), raw.ocr(), raw.unreadable());
     }
 
     /** What the magic bytes and the name say; Office, PDF, zip and OLE files all have magic. */

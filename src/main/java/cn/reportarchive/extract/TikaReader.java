@@ -1,5 +1,11 @@
 package cn.reportarchive.extract;
 
+import cn.reportarchive.extract.ocr.OcrResult;
+import cn.reportarchive.extract.ocr.OcrSettings;
+import cn.reportarchive.extract.ocr.PageGate;
+import cn.reportarchive.extract.ocr.PdfPageTexts;
+import cn.reportarchive.extract.ocr.ScanReader;
+import cn.reportarchive.extract.ocr.Tesseract;
 import cn.reportarchive.extract.word.WordReader;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
@@ -21,6 +27,8 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.TeeContentHandler;
+import org.xml.sax.ContentHandler;
 
 /**
  * Tika in this process: detects the type from the content and parses the file to raw text, with no
@@ -44,6 +52,10 @@ final class TikaReader {
             "application/rtf",
             "application/vnd.oasis.opendocument.text");
 
+    /** Photos and scans of pages: read by OCR ({@link ScanReader}). */
+    private static final Set<String> IMAGES = Set.of("image/jpeg", "image/png", "image/tiff");
+    private static final String PDF = "application/pdf";
+
     /** An OOXML file inside an encrypted OLE container: Word's "encrypt with password". */
     private static final String ENCRYPTED_OOXML = "application/x-tika-ooxml-protected";
     static final String ENCRYPTED = "文件已加密（设有打开密码），无法读取内容，请提交未加密的文件。";
@@ -59,10 +71,16 @@ final class TikaReader {
     private final Detector detector = parser.getDetector();
     private final PlainTextDecoder plainText = new PlainTextDecoder();
     private final int maxChars;
+    private final ScanReader scans;
     private final WordReader word;
 
     TikaReader(int maxChars) {
+        this(maxChars, new ScanReader(new Tesseract(), OcrSettings.defaults(), PageGate.OPEN));
+    }
+
+    TikaReader(int maxChars, ScanReader scans) {
         this.maxChars = maxChars;
+        this.scans = scans;
         this.word = new WordReader(maxChars);
     }
 
@@ -71,23 +89,58 @@ final class TikaReader {
         if (ENCRYPTED_OOXML.equals(mediaType)) {
             throw new ExtractionException(ENCRYPTED);
         }
+        if (IMAGES.contains(mediaType)) {
+            return scanned(ocr(() -> scans.readImage(bytes)), mediaType);
+        }
         if (!SUPPORTED.contains(mediaType)) {
             throw new ExtractionException("不支持的文件类型（" + mediaType
-                    + "），请提交 Word（.docx/.doc）、WPS、PDF、RTF、ODT、HTML 或文本文件。");
+                    + "），请提交 Word（.docx/.doc）、WPS、PDF、RTF、ODT、HTML、文本文件或扫描图片（JPG/PNG/TIF）。");
         }
         if (mediaType.equals("text/plain")) {
             return new RawText(plainText(bytes, filename, maxChars), mediaType);
         }
         checkInflatedSize(bytes);
+        PdfPageTexts pages = mediaType.equals(PDF) ? new PdfPageTexts() : null;
+        String text;
         try {
             Optional<String> asWordShowsIt = WordReader.reads(mediaType) ? word.read(bytes, mediaType) : Optional.empty();
             if (asWordShowsIt.isPresent()) {
                 return new RawText(asWordShowsIt.get(), mediaType); // list labels, no page furniture
             }
-            return new RawText(parse(bytes, filename), mediaType);
+            text = parse(bytes, filename, pages == null ? null : new BodyContentHandler(pages));
         } catch (Exception | StackOverflowError e) {
             throw translate(e);
         }
+        if (pages != null && ScanReader.mayNeedOcr(pages.pages())) {
+            OcrResult read = ocr(() -> scans.readPdf(bytes, pages.pages()));
+            if (read != null) {
+                return scanned(read, mediaType);
+            }
+        }
+        return new RawText(text, mediaType);
+    }
+
+    private interface Ocr {
+        OcrResult run() throws ExtractionException, IOException, InterruptedException;
+    }
+
+    /** OCR's failures in the user's words; a page it could not read is not one (it is a problem of the result). */
+    private static OcrResult ocr(Ocr ocr) throws ExtractionException {
+        try {
+            return ocr.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExtractionException("解析被中断。", e);
+        } catch (IOException e) {
+            throw new ExtractionException("扫描件文字识别程序运行出错，文件未导入，请稍后重试。", e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw translate(e);
+        }
+    }
+
+    private RawText scanned(OcrResult read, String mediaType) {
+        String text = read.text().length() > maxChars ? read.text().substring(0, maxChars) : read.text();
+        return new RawText(text, mediaType, read.pagesRead() > 0, read.problems());
     }
 
     /** Plain text decoded here, whichever process detected it; a file named as Office or PDF is refused. */
@@ -103,7 +156,7 @@ final class TikaReader {
 
     /** Office and PDF files are never plain text inside; such a file is broken or misnamed. */
     private static boolean claimsBinaryFormat(String filename) {
-        return Set.of("docx", "doc", "wps", "pdf", "odt").contains(extension(filename));
+        return Set.of("docx", "doc", "wps", "pdf", "odt", "jpg", "jpeg", "png", "tif", "tiff").contains(extension(filename));
     }
 
     private static String extension(String filename) {
@@ -149,12 +202,13 @@ final class TikaReader {
         }
     }
 
-    private String parse(byte[] bytes, String filename) throws Exception {
+    /** The text; {@code also}, if given, sees the same events (the PDF's pages for OCR). */
+    private String parse(byte[] bytes, String filename, ContentHandler also) throws Exception {
         BodyContentHandler handler = new BodyContentHandler(maxChars);
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser);
         try (InputStream in = new ByteArrayInputStream(bytes)) {
-            parser.parse(in, handler, named(filename), context);
+            parser.parse(in, also == null ? handler : new TeeContentHandler(handler, also), named(filename), context);
         } catch (Exception e) {
             if (!WriteLimitReachedException.isWriteLimitReached(e)) {
                 throw e;

@@ -12,21 +12,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import cn.reportarchive.extract.ocr.OcrSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads documents in child JVMs ({@link ExtractWorker}) with a bounded heap. A parse over the time
  * limit is ended by killing its process, which a thread cannot be (PDFBox and POI ignore interrupts);
  * a process that dies (out of memory, a crash) takes only that file with it. Each slot starts its
  * process when first needed and again after one was killed; the slots bound how many parse at once.
+ *
+ * <p>A scan is not one parse but many pages: the file's time limit covers the parse up to the first
+ * page to OCR, then each page gets {@link OcrSettings#pageDeadline()} of its own from the moment it
+ * may start (the child asks before each page; see {@link WorkerProtocol}). Pages take turns from one
+ * {@link Semaphore} across all processes ({@link WorkerSettings#ocrPagesAtOnce()}); time spent
+ * waiting for a turn is on no clock. Each page is logged and told to the {@link PageProgress}
+ * listeners.
  */
 final class WorkerReader implements DocumentReader {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerReader.class);
     /** ExitOnOutOfMemoryError ends the JVM with this code. */
     private static final int OUT_OF_MEMORY_EXIT = 3;
     /** A cold JVM on a busy machine: loading the parsers can take a while, but not this long. */
@@ -34,6 +47,9 @@ final class WorkerReader implements DocumentReader {
 
     private final ExtractionLimits limits;
     private final WorkerSettings settings;
+    private final OcrSettings ocr;
+    private final Semaphore ocrTurns;
+    private final List<PageProgress> listeners = new CopyOnWriteArrayList<>();
     private final List<String> command;
     private final BlockingQueue<Slot> idle;
     private final List<Slot> all = new ArrayList<>();
@@ -45,9 +61,15 @@ final class WorkerReader implements DocumentReader {
     private volatile boolean closed;
 
     WorkerReader(ExtractionLimits limits, WorkerSettings settings) {
+        this(limits, settings, OcrSettings.defaults());
+    }
+
+    WorkerReader(ExtractionLimits limits, WorkerSettings settings, OcrSettings ocr) {
         this.limits = limits;
         this.settings = settings;
-        this.command = command(limits, settings);
+        this.ocr = ocr;
+        this.ocrTurns = new Semaphore(Math.max(1, settings.ocrPagesAtOnce()), true);
+        this.command = command(limits, settings, ocr);
         int n = Math.max(1, settings.workers());
         this.idle = new ArrayBlockingQueue<>(n);
         for (int i = 0; i < n; i++) {
@@ -58,7 +80,7 @@ final class WorkerReader implements DocumentReader {
     }
 
     /** The child's command line: this JVM's java and class path (the jar, or target/classes in tests). */
-    private static List<String> command(ExtractionLimits limits, WorkerSettings settings) {
+    private static List<String> command(ExtractionLimits limits, WorkerSettings settings, OcrSettings ocr) {
         String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(s -> !s.isBlank())
                 .map(s -> Path.of(s).toAbsolutePath().toString())
@@ -70,7 +92,14 @@ final class WorkerReader implements DocumentReader {
                 "-XX:-UsePerfData", "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8", "-Dorg.slf4j.simpleLogger.defaultLogLevel=off",
                 "-cp", classPath, ExtractWorker.class.getName(),
-                Integer.toString(limits.maxChars()), Long.toString(deadline));
+                Integer.toString(limits.maxChars()), Long.toString(deadline),
+                Integer.toString(ocr.dpi()), Long.toString(ocr.pageTimeout().toMillis()), Integer.toString(ocr.maxPages()));
+    }
+
+    /** Adds a listener for OCR pages; closing the handle removes it. */
+    AutoCloseable onPage(PageProgress listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     @Override
@@ -124,20 +153,44 @@ final class WorkerReader implements DocumentReader {
             start();
             AtomicBoolean timedOut = new AtomicBoolean();
             Process current = process;
-            ScheduledFuture<?> kill = watchdog.schedule(() -> {
+            Runnable killer = () -> {
                 timedOut.set(true);
-                current.destroyForcibly();
-            }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                destroy(current);
+            };
+            ScheduledFuture<?> kill = watchdog.schedule(killer, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            boolean holdsTurn = false;
+            boolean stopped = false;
+            WorkerProtocol.Page inPage = null;
             WorkerProtocol.Response response;
             try {
                 WorkerProtocol.writeRequest(toWorker, filename, bytes);
-                response = WorkerProtocol.readResponse(fromWorker);
+                for (response = WorkerProtocol.readResponse(fromWorker); response.page() != null;
+                        response = WorkerProtocol.readResponse(fromWorker)) {
+                    kill.cancel(false);
+                    if (holdsTurn) {
+                        ocrTurns.release();
+                        holdsTurn = false;
+                    }
+                    holdsTurn = takeTurn();
+                    if (!holdsTurn) {
+                        WorkerProtocol.answerPage(toWorker, false);
+                        stopped = true; // the child stopped mid-file: it is not used again
+                        continue; // the child answers with its failure ("解析被中断")
+                    }
+                    inPage = response.page();
+                    pageStarts(filename, inPage);
+                    kill = watchdog.schedule(killer, ocr.pageDeadline().toMillis(), TimeUnit.MILLISECONDS);
+                    WorkerProtocol.answerPage(toWorker, true);
+                }
             } catch (IOException e) {
-                throw lost(current, timedOut.get(), e);
+                throw lost(current, timedOut.get(), e, inPage);
             } finally {
                 kill.cancel(false);
+                if (holdsTurn) {
+                    ocrTurns.release();
+                }
             }
-            if (++served >= settings.filesPerWorker()) {
+            if (++served >= settings.filesPerWorker() || stopped) {
                 discard();
             }
             if (response.text() != null) {
@@ -147,11 +200,41 @@ final class WorkerReader implements DocumentReader {
                     response.detail().isEmpty() ? null : new ParserFailure(response.detail()));
         }
 
+        /** A turn for one page; false when the archive is closing or this thread was interrupted. */
+        private boolean takeTurn() {
+            try {
+                ocrTurns.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (closed) {
+                ocrTurns.release();
+                return false;
+            }
+            return true;
+        }
+
+        private void pageStarts(String filename, WorkerProtocol.Page page) {
+            LOG.info("OCR {}: page {} of {}", filename, page.page(), page.pages());
+            for (PageProgress listener : listeners) {
+                try {
+                    listener.page(filename, page.page(), page.pages());
+                } catch (RuntimeException e) {
+                    LOG.warn("page progress listener failed", e);
+                }
+            }
+        }
+
         /** The process is gone or useless; say why in the user's words. */
-        private ExtractionException lost(Process current, boolean timedOut, IOException e) {
+        private ExtractionException lost(Process current, boolean timedOut, IOException e, WorkerProtocol.Page inPage) {
             // the exit code before anything else: a JVM out of memory closes its pipes a moment before it ends
             int exit = timedOut ? -1 : exitCode(current);
             discard();
+            if (timedOut && inPage != null) {
+                return new ExtractionException("扫描件第 " + inPage.page() + " 页（共 " + inPage.pages() + " 页）的识别超过 "
+                        + ocr.pageDeadline().toSeconds() + " 秒仍未完成，未导入。", e);
+            }
             if (timedOut) {
                 return new ExtractionException(TikaExtractor.timeoutMessage(limits.timeout()), e);
             }
@@ -198,7 +281,7 @@ final class WorkerReader implements DocumentReader {
             Process p = process;
             process = null;
             if (p != null) {
-                p.destroyForcibly();
+                destroy(p);
                 try {
                     p.waitFor(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -206,6 +289,12 @@ final class WorkerReader implements DocumentReader {
                 }
             }
         }
+    }
+
+    /** The process and a tesseract it may be running: once the JVM is gone its children would be out of reach. */
+    private static void destroy(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     private static int exitCode(Process p) {

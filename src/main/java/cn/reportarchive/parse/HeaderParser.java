@@ -103,7 +103,9 @@ final class HeaderParser {
             meeting = m.find() ? m.group() : null;
         }
         ReportKind kind = KindDecider.decide(title, before, unitLine, author != null, voiceText);
-        return new Header(title, year, UnitNames.canonical(unit), author, post, kind, meeting, placeholder, guessed);
+        // the unit as written (中共临江县财政局党组): the archive's unit directory resolves it, and records the name
+        String written = unit == null || unit.isBlank() ? null : unit.strip();
+        return new Header(title, year, written, author, post, kind, meeting, placeholder, guessed);
     }
 
     static boolean isTitle(String line) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -66,14 +67,16 @@ public final class PassageSearch {
     private final FacetCounter facets;
     private final MatchCounter matches;
 
-    public PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords) {
-        this(index, taxonomy, relatedWords, MatchCounter.defaults());
+    /** {@code unitOf}: the name a unit filter's unit is indexed under, for any name of it (the archive's unit directory). */
+    public PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf) {
+        this(index, taxonomy, relatedWords, unitOf, MatchCounter.defaults());
     }
 
     /** With other bounds for exact counting: tests use small ones to reach estimates on a small archive. */
-    PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords, MatchCounter matches) {
+    PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf,
+                  MatchCounter matches) {
         this.index = index;
-        this.compiler = new QueryCompiler(taxonomy, relatedWords);
+        this.compiler = new QueryCompiler(taxonomy, relatedWords, unitOf);
         this.snippets = new Snippets();
         this.facets = new FacetCounter(index.facetsConfig());
         this.matches = matches;

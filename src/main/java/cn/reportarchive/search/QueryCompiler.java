@@ -6,13 +6,13 @@ import cn.reportarchive.index.Fields;
 import cn.reportarchive.index.HanRunGramFilter;
 import cn.reportarchive.parse.AspectTaxonomy;
 import cn.reportarchive.parse.SectionType;
-import cn.reportarchive.parse.UnitNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -70,12 +70,15 @@ final class QueryCompiler {
 
     private final AspectTaxonomy taxonomy;
     private final RelatedWords relatedWords;
+    /** Any name of a unit to the one its passages are indexed under (see archive/UnitDirectory). */
+    private final UnaryOperator<String> unitOf;
     private final Analyzer pairs = Analyzers.characterPairsQuery();
     private final Analyzer words = Analyzers.words();
 
-    QueryCompiler(AspectTaxonomy taxonomy, RelatedWords relatedWords) {
+    QueryCompiler(AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf) {
         this.taxonomy = taxonomy;
         this.relatedWords = relatedWords;
+        this.unitOf = unitOf;
     }
 
     Compiled compile(QueryNode node, Ranking ranking, boolean related) throws QuerySyntaxException {
@@ -280,13 +283,8 @@ final class QueryCompiler {
         return switch (f.field()) {
             case "year" -> year(value);
             case "unit" -> {
-                String canonical = UnitNames.canonical(value);
-                BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
-                b.add(new TermQuery(new Term(Fields.UNIT, value)), Occur.SHOULD);
-                if (canonical != null && !canonical.equals(value)) {
-                    b.add(new TermQuery(new Term(Fields.UNIT, canonical)), Occur.SHOULD);
-                }
-                yield b.build();
+                String unit = unitOf.apply(value);
+                yield new TermQuery(new Term(Fields.UNIT, unit == null ? value : unit));
             }
             case "author" -> new TermQuery(new Term(Fields.AUTHOR, value));
             case "aspect" -> new TermQuery(new Term(Fields.ASPECT, taxonomy.resolve(value).orElseThrow(() ->

@@ -232,7 +232,9 @@ final class ApiRoutes {
         if (prepared.decided() != null && prepared.decided().status() == ImportOutcome.Status.NOT_STORED) {
             throw new ApiError(503, prepared.decided().error());
         }
-        ctx.json(prepared.report() != null ? header(prepared.report(), null)
+        // the unit as the archive would show it (the directory's unit of the name the header gives)
+        ctx.json(prepared.report() != null
+                ? header(prepared.report().withMetadata(archive.unitOf(prepared.report().unit()), null, null), null)
                 : header(report(prepared.decided().id()), prepared.decided().id()));
     }
 

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Who is calling, decided before every /api/ handler. While no account exists the archive runs
@@ -33,10 +34,13 @@ public final class Auth {
     private final Accounts accounts;
     private final Sessions sessions;
     private final boolean loopback;
+    /** An account's units as the archive shows them (the unit directory), resolved at every request. */
+    private final UnaryOperator<String> unitOf;
 
-    Auth(Accounts accounts, Sessions sessions, String boundHost) {
+    Auth(Accounts accounts, Sessions sessions, String boundHost, UnaryOperator<String> unitOf) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.unitOf = unitOf;
         this.loopback = RequestGuard.isLoopback(boundHost);
     }
 
@@ -58,7 +62,7 @@ public final class Auth {
         }
         if (session.isPresent()) {
             ctx.attribute(SESSION, session.get());
-            ctx.attribute(PRINCIPAL, Principal.of(account.get()));
+            ctx.attribute(PRINCIPAL, Principal.of(account.get(), unitOf));
         }
         if (open) {
             return;
@@ -88,7 +92,7 @@ public final class Auth {
     /** What the caller may read; nothing when the caller is unknown. */
     public static Access access(Context ctx) {
         Principal p = principal(ctx);
-        return p == null ? Access.only(Set.of()) : p.access();
+        return p == null ? Access.none() : p.access();
     }
 
     static Optional<Sessions.Session> session(Context ctx) {

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 
 /**
@@ -39,8 +40,10 @@ final class AuthRoutes {
     private final Sessions sessions;
     private final LoginLimiter limiter;
     private final Audit audit;
+    private final UnaryOperator<String> unitOf;
 
-    AuthRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, Audit audit) {
+    AuthRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, Audit audit, UnaryOperator<String> unitOf) {
+        this.unitOf = unitOf;
         this.accounts = accounts;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -95,7 +98,7 @@ final class AuthRoutes {
         Sessions.Session session = sessions.open(account.get());
         ctx.cookie(cookie(ctx, session.token(), -1));
         audit.recordAs(ctx, account.get().name(), AuditAction.LOGIN, null, Map.of());
-        ctx.json(describe(Principal.of(account.get()), session));
+        ctx.json(describe(Principal.of(account.get(), unitOf), session));
     }
 
     private void logout(Context ctx) {
@@ -129,7 +132,7 @@ final class AuthRoutes {
         return out;
     }
 
-    /** The units as the account lists them (Access also holds their canonical forms). */
+    /** The units as the account lists them (Access holds them as the archive shows them). */
     private Object listedUnits(Principal p) throws SQLException {
         return accounts.find(p.name()).map(Account::units).orElse(null);
     }

@@ -5,7 +5,6 @@ import cn.reportarchive.auth.Role;
 import cn.reportarchive.compare.CompareException;
 import cn.reportarchive.compare.CompareService;
 import cn.reportarchive.compare.CopyService;
-import cn.reportarchive.parse.UnitNames;
 import io.javalin.http.UploadedFile;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -105,12 +104,12 @@ final class CompareRoutes {
 
     /** 404 worded as for a unit without materials when the caller may not read the unit (recorded as such). */
     private void hideUnreadable(Context ctx, String unit, Map<String, Object> detail, String notFoundTail) {
-        hideUnreadable(ctx, audit, AuditAction.COMPARE, unit, detail, notFoundTail);
+        hideUnreadable(ctx, audit, AuditAction.COMPARE, compare.unitOf(unit), detail, notFoundTail);
     }
 
-    static void hideUnreadable(Context ctx, Audit audit, AuditAction action, String unit, Map<String, Object> detail,
+    /** {@code canonical}: the unit asked for as the archive shows it ({@code CompareService.unitOf}). */
+    static void hideUnreadable(Context ctx, Audit audit, AuditAction action, String canonical, Map<String, Object> detail,
             String notFoundTail) {
-        String canonical = unit == null || unit.isBlank() ? null : UnitNames.canonical(unit.strip());
         if (canonical != null && !Auth.access(ctx).mayRead(canonical)) {
             detail.put("result", "hidden");
             audit.record(ctx, action, null, detail);

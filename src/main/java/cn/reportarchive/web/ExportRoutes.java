@@ -49,7 +49,7 @@ final class ExportRoutes {
         Map<String, Object> detail = CompareRoutes.detail("compare", ctx.queryParam("unit"), ctx.queryParam("author"));
         detail.put("from", from);
         detail.put("to", to);
-        CompareRoutes.hideUnreadable(ctx, audit, AuditAction.EXPORT, ctx.queryParam("unit"), detail, "的材料。");
+        CompareRoutes.hideUnreadable(ctx, audit, AuditAction.EXPORT, compare.unitOf(ctx.queryParam("unit")), detail, "的材料。");
         try {
             c = compare.compare(ctx.queryParam("unit"), ctx.queryParam("author"), from, to);
         } catch (CompareException e) {
@@ -64,7 +64,7 @@ final class ExportRoutes {
     private void repeats(Context ctx) throws Exception {
         History h;
         Map<String, Object> detail = CompareRoutes.detail("repeats", ctx.queryParam("unit"), ctx.queryParam("author"));
-        CompareRoutes.hideUnreadable(ctx, audit, AuditAction.EXPORT, ctx.queryParam("unit"), detail, "的材料。");
+        CompareRoutes.hideUnreadable(ctx, audit, AuditAction.EXPORT, compare.unitOf(ctx.queryParam("unit")), detail, "的材料。");
         try {
             h = compare.history(ctx.queryParam("unit"), ctx.queryParam("author"));
         } catch (CompareException e) {

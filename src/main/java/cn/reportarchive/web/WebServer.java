@@ -58,12 +58,13 @@ public final class WebServer implements AutoCloseable {
         long maxUpload = app.archive().maxBytes();
         Audit audit = new Audit(app.auth().audit(), options.clock());
         Sessions sessions = new Sessions(options.sessionTimeout(), options.clock());
-        Auth auth = new Auth(app.auth().accounts(), sessions, host);
+        Auth auth = new Auth(app.auth().accounts(), sessions, host, app.archive()::unitOf);
         ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy(), audit);
         AuthRoutes login = new AuthRoutes(app.auth().accounts(), sessions,
-                new LoginLimiter(options.loginLimits(), options.clock()), audit);
+                new LoginLimiter(options.loginLimits(), options.clock()), audit, app.archive()::unitOf);
         AuditRoutes auditRoutes = new AuditRoutes(app.auth().audit(), audit, options.clock());
         CompareRoutes compare = new CompareRoutes(app.compare(), app.copies(), maxUpload, audit);
+        UnitRoutes units = new UnitRoutes(app.archive(), audit);
         ExportRoutes exports = new ExportRoutes(app.compare(), app.copies(), new ExportRows(app.taxonomy()), audit);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -88,6 +89,7 @@ public final class WebServer implements AutoCloseable {
             api.register(config.routes);
             login.register(config.routes);
             auditRoutes.register(config.routes);
+            units.register(config.routes);
             exports.register(config.routes); // before compare: /api/copies/export is not a report id
             compare.register(config.routes);
             new CorrectionRoutes(app.archive(), audit).register(config.routes);

@@ -142,8 +142,8 @@ public final class BadFiles {
         c.add(new BadFile("docx named .pdf", "对照检查材料.pdf", () -> Fixtures.format("report.docx"), imports(IS_THE_REPORT)));
         c.add(new BadFile("pdf named .doc", "对照检查材料.doc", () -> Fixtures.format("report.pdf"), imports(IS_THE_REPORT)));
         c.add(new BadFile("text report named .docx", "对照检查材料.docx", BadFiles::reportText, fails("扩展名")));
-        c.add(new BadFile("png named .docx", "对照检查材料.docx", BadFiles::png, fails("不支持")));
-        c.add(new BadFile("png", "扫描件.png", BadFiles::png, fails("不支持")));
+        c.add(new BadFile("png named .docx", "对照检查材料.docx", BadFiles::png, fails("扫描件"))); // an image is read by OCR
+        c.add(new BadFile("png", "扫描件.png", BadFiles::png, fails("扫描件")));
         c.add(new BadFile("zip", "材料.zip", BadFiles::plainZip, fails("不支持")));
         // encrypted
         c.add(new BadFile("pdf with an open password", "对照检查材料.pdf", () -> encryptedPdf("user-secret"), fails("加密")));

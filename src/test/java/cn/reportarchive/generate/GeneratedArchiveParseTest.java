@@ -1,5 +1,6 @@
 package cn.reportarchive.generate;
 
+import cn.reportarchive.archive.UnitDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -234,7 +235,7 @@ class GeneratedArchiveParseTest {
             Report p = parsed.get(file);
             if (!kindOnly) {
                 same(wrong, file, "year", r.get("year").asInt(), p.year());
-                same(wrong, file, "unit", r.get("unitInText").asBoolean() ? r.get("unit").asText() : null, p.unit());
+                same(wrong, file, "unit", r.get("unitInText").asBoolean() ? r.get("unit").asText() : null, UnitDirectory.key(p.unit()));
                 same(wrong, file, "author", r.get("authorInText").asBoolean() ? r.get("author").asText() : null,
                         p.author());
                 same(wrong, file, "post", r.get("post").isNull() ? null : r.get("post").asText(), p.post());

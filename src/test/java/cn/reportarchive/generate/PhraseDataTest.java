@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.reportarchive.parse.AspectTaxonomy;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportParser;
-import cn.reportarchive.parse.UnitNames;
+import cn.reportarchive.archive.UnitDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,10 +102,10 @@ class PhraseDataTest {
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             Unit u = roster.next();
-            assertEquals(u.name(), UnitNames.canonical(u.name()));
+            assertEquals(u.name(), UnitDirectory.key(u.name()));
             for (String h : u.headers()) {
-                if (!u.name().equals(UnitNames.canonical(h))) {
-                    wrong.add(h + " -> " + UnitNames.canonical(h) + " (want " + u.name() + ")");
+                if (!u.name().equals(UnitDirectory.key(h))) {
+                    wrong.add(h + " -> " + UnitDirectory.key(h) + " (want " + u.name() + ")");
                 }
             }
         }

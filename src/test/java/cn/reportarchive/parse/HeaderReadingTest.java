@@ -1,5 +1,7 @@
 package cn.reportarchive.parse;
 
+import cn.reportarchive.archive.UnitDirectory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -63,7 +65,7 @@ class HeaderReadingTest {
                 "现对照检查如下：", "一、存在的问题", "1.学习不够。");
         assertEquals("2023年度民主生活会个人对照检查材料", soft.title());
         assertEquals("张明华", soft.author());
-        assertEquals("临江县财政局", soft.unit());
+        assertEquals("临江县财政局", UnitDirectory.key(soft.unit()));
     }
 
     @Test
@@ -83,7 +85,7 @@ class HeaderReadingTest {
     void authorLinesWithAColonOrThePostInBrackets() {
         Report colon = parse("2023年度民主生活会对照检查材料", "临江县财政局：张明华", "现对照检查如下：", "一、存在的问题", "1.学习不够。");
         assertEquals("张明华", colon.author());
-        assertEquals("临江县财政局", colon.unit());
+        assertEquals("临江县财政局", UnitDirectory.key(colon.unit()));
         Report brackets = parse("2023年度民主生活会对照检查材料", "张明华（党组书记、局长）", "现对照检查如下：",
                 "一、存在的问题", "1.学习不够。");
         assertEquals("张明华", brackets.author());
@@ -198,7 +200,7 @@ class HeaderReadingTest {
             Report r = parse("党史学习教育专题组织生活会", "个人对照检查材料", line, "根据安排，我认真学习，现对照检查如下：",
                     "一、存在的问题", "1.学习不够。");
             assertEquals("胡丽萍", r.author(), line);
-            assertEquals("宁禾县税务局机关第三", r.unit(), line);
+            assertEquals("宁禾县税务局机关第三", UnitDirectory.key(r.unit()), line);
             assertEquals("党史学习教育专题组织生活会个人对照检查材料", r.title());
         }
         Report aspects = parse("领导干部民主生活会对照检查材料", "（六个方面）", "现对照检查如下：", "一、存在的问题", "1.学习不够。");
@@ -208,7 +210,7 @@ class HeaderReadingTest {
     @Test
     void aTeamNamedInTheTitleIsTheUnitThoughItsWordsEndAPost() {
         Report r = parse("中共柏川县委常委班子2018年度", "民主生活会对照检查材料", "现报告如下。", "一、存在的问题", "1.学习不够。");
-        assertEquals("柏川县委", r.unit());
+        assertEquals("柏川县委", UnitDirectory.key(r.unit()));
         assertEquals(ReportKind.TEAM, r.kind());
         assertEquals(2018, r.year());
     }
@@ -219,7 +221,7 @@ class HeaderReadingTest {
                 "一、存在的问题", "(1)学习不够.");
         assertEquals("王丽华", r.author());
         assertEquals("副教授", r.post());
-        assertEquals("某某学院教工第二", r.unit());
+        assertEquals("某某学院教工第二", UnitDirectory.key(r.unit()));
     }
 
     @Test
@@ -227,7 +229,7 @@ class HeaderReadingTest {
         Report r = parse("专题组织生活会个人对照检查材料", "青石镇下河村党支部李长根", "我参加了学习，现对照检查如下：",
                 "一、存在的问题", "一是学习不够。");
         assertEquals("李长根", r.author());
-        assertEquals("青石镇下河村", r.unit());
+        assertEquals("青石镇下河村", UnitDirectory.key(r.unit()));
         Report above = parse("青石镇人民政府办公室", "2023年度民主生活会对照检查材料", "现对照检查如下：", "一、存在的问题", "1.学习不够。");
         assertNull(above.author(), "above the title a unit is not split into a unit and a name");
     }

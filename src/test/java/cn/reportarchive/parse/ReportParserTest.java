@@ -1,5 +1,6 @@
 package cn.reportarchive.parse;
 
+import cn.reportarchive.archive.UnitDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class ReportParserTest {
                 "1.理论学习不够深入。"));
         assertEquals("临江县水利局党组领导班子2023年度主题教育专题民主生活会对照检查材料", r.title());
         assertEquals(2023, r.year());
-        assertEquals("临江县水利局", r.unit());
+        assertEquals("中共临江县水利局党组", r.unit(), "the unit as written: the archive resolves it");
         assertEquals("专题民主生活会", r.meeting());
         assertEquals(ReportKind.TEAM, r.kind());
         assertNull(r.author());
@@ -60,7 +61,7 @@ class ReportParserTest {
     void takesTheUnitFromTheTitleAndAYearWrittenInChineseNumerals() {
         Report r = parser.parse(lines("中共云溪镇委员会领导班子二〇二四年度民主生活会对照检查材料", "现对照检查如下：",
                 "一、存在的问题", "1.调研不深。"));
-        assertEquals("云溪镇", r.unit());
+        assertEquals("云溪镇", UnitDirectory.key(r.unit()));
         assertEquals(2024, r.year());
     }
 

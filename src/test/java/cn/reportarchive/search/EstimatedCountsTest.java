@@ -43,9 +43,9 @@ class EstimatedCountsTest {
         app = TestArchive.open(dir.resolve("data"));
         app.bulkImport().run(BulkImport.plan(List.of(files)), ImportMetadata.NONE, o -> { });
         RelatedWords related = RelatedWords.load(dir.resolve("data"));
-        exact = new PassageSearch(app.archive().index(), app.taxonomy(), related,
+        exact = new PassageSearch(app.archive().index(), app.taxonomy(), related, app.archive()::unitOf,
                 new MatchCounter(Integer.MAX_VALUE - 1, 1, 64));
-        estimating = new PassageSearch(app.archive().index(), app.taxonomy(), related, new MatchCounter(300, 600, 1));
+        estimating = new PassageSearch(app.archive().index(), app.taxonomy(), related, app.archive()::unitOf, new MatchCounter(300, 600, 1));
     }
 
     @AfterAll

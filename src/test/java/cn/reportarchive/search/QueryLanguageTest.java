@@ -63,7 +63,8 @@ class QueryLanguageTest {
         QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> {
             QueryNode node = parse(query);
             // value errors are found when the filter is compiled
-            new QueryCompiler(cn.reportarchive.parse.AspectTaxonomy.defaults(), RelatedWords.none())
+            new QueryCompiler(cn.reportarchive.parse.AspectTaxonomy.defaults(), RelatedWords.none(),
+                    cn.reportarchive.archive.UnitDirectory::key)
                     .compile(node, Ranking.DEFAULT, true);
         });
         assertTrue(e.getMessage().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),

@@ -126,6 +126,26 @@ class ViewerVisibilityTest {
     }
 
     @Test
+    void theUnitDirectoryShowsOnlyTheViewersUnitsUnderWhicheverNameTheyWereGiven() {
+        JsonNode mine = ok(viewer.get("/api/units"));
+        assertEquals(1, mine.size(), mine.toString());
+        assertEquals(UNIT, mine.get(0).get("unit").asText());
+        assertEquals(3, mine.get(0).get("reports").asInt());
+        Set<String> two = new TreeSet<>();
+        ok(twoUnits.get("/api/units")).forEach(u -> two.add(u.get("unit").asText()));
+        assertEquals(new TreeSet<>(TWO), two);
+        assertEquals(4, ok(admin.get("/api/units")).size());
+        // any other name of the viewer's unit reaches the same reports; another unit's names reach none
+        for (String name : List.of("临江县财政局党组领导班子", "临江县 财政局", "中共临江县财政局委员会")) {
+            assertEquals(3, ok(viewer.get("/api/reports?unit=" + ApiClient.enc(name))).size(), name);
+        }
+        for (String name : List.of("中共云溪镇委员会", "云溪镇党委", "临江县审计局党组领导班子")) {
+            assertEquals(0, ok(viewer.get("/api/reports?unit=" + ApiClient.enc(name))).size(), name);
+            assertTrue(ok(admin.get("/api/reports?unit=" + ApiClient.enc(name))).size() > 0, name);
+        }
+    }
+
+    @Test
     void listHealthAndReportsByIdShowOnlyTheUnit() {
         JsonNode list = ok(viewer.get("/api/reports"));
         assertEquals(3, list.size());

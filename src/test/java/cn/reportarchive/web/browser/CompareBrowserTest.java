@@ -36,6 +36,18 @@ class CompareBrowserTest extends SampleSiteTest {
     // ---- 对比 ----
 
     @Test
+    void aLinkWithAnotherNameOfTheUnitSelectsTheUnit() {
+        // the unit directory maps 中共临江县财政局党组 to the unit the archive shows, 临江县财政局
+        driver.get(base + "compare.html?unit=" + enc("中共临江县财政局党组") + "&from=2022&to=2023");
+        wait.until(d -> !d.findElements(By.cssSelector("li.paired[data-side=to]")).isEmpty());
+        Select unit = new Select(driver.findElement(By.id("c-unit")));
+        assertEquals(FINANCE, unit.getFirstSelectedOption().getDomAttribute("value"));
+        assertEquals(1, unit.getOptions().stream().filter(o -> FINANCE.equals(o.getDomAttribute("value"))).count(),
+                "no second option for the other name");
+        assertEquals("2022", new Select(driver.findElement(By.id("c-from"))).getFirstSelectedOption().getDomAttribute("value"));
+    }
+
+    @Test
     void comparePageJoinsRepeatedPairsAndShowsMeasureStatus() throws Exception {
         JsonNode expected = getJson("api/compare?unit=" + enc(FINANCE) + "&from=2022&to=2023");
         driver.get(base + "compare.html?unit=" + enc(FINANCE) + "&from=2022&to=2023");
