@@ -286,7 +286,7 @@ public final class ReportArchive {
             Report r = p.report();
             String unit = shown.get(r.id());
             if (unit != null && !unit.equals(r.unit())) {
-                batch.set(i, new Prepared(p.filename(), p.bytes(), p.given(), r.withMetadata(unit, null, null), null));
+                batch.set(i, new Prepared(p.filename(), p.bytes(), p.given(), r.withMetadata(unit, null, null), null, p.text()));
             }
         }
     }
