@@ -3,10 +3,8 @@ package cn.reportarchive.archive;
 import cn.reportarchive.extract.ExtractedText;
 import cn.reportarchive.extract.ExtractionException;
 import cn.reportarchive.index.ReportIndex;
-import cn.reportarchive.parse.Correction;
 import cn.reportarchive.parse.Report;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -15,9 +13,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
+import java.util.function.UnaryOperator;
 import java.util.zip.DataFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,16 +44,23 @@ final class ArchiveMaintenance {
     private final ReportIndex index;
     private final Extractor extractor;
     private final Interpreter interpreter;
+    private final UnaryOperator<Report> settle;
     private final Consumer<String> changed;
 
+    /**
+     * {@code settle} puts a re-read report (corrections applied) under its unit as a store does;
+     * {@code changed} is told each report whose stored form changed in place.
+     */
     ArchiveMaintenance(Object writeLock, OriginalStore originals, Catalog catalog, ReportIndex index,
-                       Extractor extractor, Interpreter interpreter, Consumer<String> changed) {
+                       Extractor extractor, Interpreter interpreter, UnaryOperator<Report> settle,
+                       Consumer<String> changed) {
         this.writeLock = writeLock;
         this.originals = originals;
         this.catalog = catalog;
         this.index = index;
         this.extractor = extractor;
         this.interpreter = interpreter;
+        this.settle = settle;
         this.changed = changed;
     }
 
@@ -145,107 +151,68 @@ final class ArchiveMaintenance {
         }
     }
 
-    /** One report's row, kept text and corrections, read from the catalog before the parallel part. */
-    private record Job(StoredReport stored, StoredText kept, List<Correction> corrections) {
-    }
-
-    /** What re-reading one report gave: the report to index, a text to keep (newly extracted) and a problem. */
-    private record Reread(Report report, StoredText newText, boolean reparsed, String problem) {
-    }
-
-    /**
-     * Page by page (an archive of 100,000 reports is not held in memory): the catalog is read and
-     * written on this thread, while the parsing and the word segmentation of a page run on all cores.
-     */
     private ReportArchive.ReindexResult reparseAll() throws SQLException, IOException {
-        List<String> ids = new ArrayList<>(catalog.ids());
+        // one row at a time: an archive of 100,000 reports is not held in memory
+        Set<String> ids = catalog.ids();
         Set<String> corrected = catalog.corrected();
         index.removeAll();
         int reparsed = 0;
         int extracted = 0;
         List<String> problems = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += UPDATE_BATCH) {
-            List<Job> jobs = new ArrayList<>();
-            for (String id : ids.subList(from, Math.min(ids.size(), from + UPDATE_BATCH))) {
-                jobs.add(new Job(catalog.get(id).orElseThrow(), catalog.text(id).orElse(null),
-                        corrected.contains(id) ? catalog.corrections(id) : List.of()));
-            }
-            Reread[] done = new Reread[jobs.size()];
+        List<Report> changedRows = new ArrayList<>();
+        Map<String, StoredText> newTexts = new HashMap<>();
+        for (String id : ids) {
+            StoredReport stored = catalog.get(id).orElseThrow();
+            Report old = stored.report();
+            Report current = old;
             try {
-                IntStream.range(0, jobs.size()).parallel().forEach(i -> {
-                    done[i] = reread(jobs.get(i));
-                    try {
-                        index.put(done[i].report());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                ExtractedText text = keptText(id);
+                if (text == null) {
+                    byte[] bytes = originals.read(old.sha256());
+                    if (!Hashes.sha256(bytes).equals(old.sha256())) {
+                        throw new ExtractionException("原件内容与登记的哈希不符，");
                     }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-            List<Report> changedRows = new ArrayList<>();
-            Map<String, StoredText> newTexts = new HashMap<>();
-            for (int i = 0; i < done.length; i++) {
-                Report old = jobs.get(i).stored().report();
-                Reread r = done[i];
-                if (r.problem() != null) {
-                    problems.add(r.problem());
-                }
-                if (r.reparsed()) {
-                    reparsed++;
-                }
-                if (r.newText() != null) {
-                    newTexts.put(old.id(), r.newText());
+                    text = extractor.extract(bytes, old.filename());
+                    newTexts.put(id, StoredText.of(text));
                     extracted++;
                 }
-                if (!r.report().equals(old)) {
-                    changedRows.add(r.report());
-                    changed.accept(old.id());
-                }
+                Report read = interpreter.interpret(text, old.filename(), old.sha256(), stored.given());
+                current = settle.apply(corrected.contains(id) ? Corrections.apply(read, catalog.corrections(id)) : read);
+                reparsed++;
+            } catch (IOException e) {
+                problems.add(old.filename() + "：原件缺失或无法读取，沿用上次解析结果。");
+            } catch (ExtractionException e) {
+                problems.add(old.filename() + "：" + e.getMessage() + "沿用上次解析结果。");
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.error("re-parsing {} failed", old.filename(), e);
+                problems.add(old.filename() + "：重新解析时出错，沿用上次解析结果。");
             }
-            catalog.updateAll(changedRows, newTexts);
+            if (!current.equals(old)) {
+                changedRows.add(current);
+                changed.accept(id);
+            }
+            if (changedRows.size() + newTexts.size() >= UPDATE_BATCH) {
+                catalog.updateAll(changedRows, newTexts);
+                changedRows.clear();
+                newTexts.clear();
+            }
+            index.put(current);
         }
+        catalog.updateAll(changedRows, newTexts);
         index.commit();
         catalog.setIndexStale(false);
         sweepOriginals();
         return new ReportArchive.ReindexResult(ids.size(), reparsed, extracted, problems);
     }
 
-    /** Parses one report again from its kept text (extracting its original when none is kept); the old parse stays on failure. */
-    private Reread reread(Job job) {
-        StoredReport stored = job.stored();
-        Report old = stored.report();
-        try {
-            ExtractedText text = keptText(old.id(), job.kept());
-            StoredText newText = null;
-            if (text == null) {
-                byte[] bytes = originals.read(old.sha256());
-                if (!Hashes.sha256(bytes).equals(old.sha256())) {
-                    throw new ExtractionException("原件内容与登记的哈希不符，");
-                }
-                text = extractor.extract(bytes, old.filename());
-                newText = StoredText.of(text);
-            }
-            Report read = interpreter.interpret(text, old.filename(), old.sha256(), stored.given());
-            Report current = job.corrections().isEmpty() ? read : Corrections.apply(read, job.corrections());
-            return new Reread(current, newText, true, null);
-        } catch (IOException e) {
-            return new Reread(old, null, false, old.filename() + "：原件缺失或无法读取，沿用上次解析结果。");
-        } catch (ExtractionException e) {
-            return new Reread(old, null, false, old.filename() + "：" + e.getMessage() + "沿用上次解析结果。");
-        } catch (RuntimeException | StackOverflowError e) {
-            LOG.error("re-parsing {} failed", old.filename(), e);
-            return new Reread(old, null, false, old.filename() + "：重新解析时出错，沿用上次解析结果。");
-        }
-    }
-
     /** The text the catalog keeps for a report; null when it keeps none or what it keeps cannot be read (then extracted again). */
-    private static ExtractedText keptText(String id, StoredText kept) {
-        if (kept == null) {
+    private ExtractedText keptText(String id) throws SQLException {
+        Optional<StoredText> kept = catalog.text(id);
+        if (kept.isEmpty()) {
             return null;
         }
         try {
-            return kept.text();
+            return kept.get().text();
         } catch (DataFormatException e) {
             LOG.warn("stored text of {} unreadable ({}), extracting the original again", id, e.getMessage());
             return null;

@@ -17,11 +17,11 @@ public enum AuditAction {
     USER_ADD("user-add", "新增账户"),
     USER_PASSWORD("user-passwd", "修改密码"),
     USER_REMOVE("user-remove", "删除账户"),
-    // corrections (issue 13, corrections helper): a person's correction of a report, with the values before and after
-    CORRECT("correct", "更正材料"),
     // units (issue 13): a merge of unit names and its undoing, with the names before and after
     UNIT_MERGE("unit-merge", "合并单位"),
-    UNIT_UNMERGE("unit-unmerge", "撤销合并单位");
+    UNIT_UNMERGE("unit-unmerge", "撤销合并单位"),
+    // corrections (issue 13, corrections helper): a person's correction of a report, with the values before and after
+    CORRECT("correct", "更正材料");
 
     private final String key;
     private final String label;
