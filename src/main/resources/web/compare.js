@@ -95,6 +95,8 @@
     li.appendChild(el('div', { class: 'point-head' }, placeLink(side === 'from' ? stateC.from.reportId : stateC.to.reportId, p.ref),
       badges, extra && extra.head));
     li.appendChild(el('p', { class: 'point-text' }, RA.markRuns(p.text, runs)));
+    const matched = side === 'to' && pairs.length ? pairs[0].repeat.matched || [] : [];
+    if (matched.length) li.appendChild(el('p', { class: 'matched muted small' }, '相同或同义的词：' + matched.join('、')));
     if (extra && extra.after) li.appendChild(extra.after);
     return li;
   }

@@ -84,7 +84,8 @@ public final class Application implements AutoCloseable {
         this.archive = new ReportArchive(new OriginalStore(layout.originals()), catalog, index,
                 extractor, new ReportParser(taxonomy), units);
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir), archive::unitOf);
-        this.compare = new CompareService(archive, index, taxonomy);
+        this.compare = new CompareService(archive, index, taxonomy,
+                new cn.reportarchive.compare.WordView(cn.reportarchive.compare.SynonymClasses.load()));
         this.copies = new CopyService(archive, new TemplateLibrary(dataDir), extractor);
         archive.onReportsChanged(copies::forget); // a merge renames reports' units in place
     }

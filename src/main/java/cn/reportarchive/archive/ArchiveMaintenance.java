@@ -44,21 +44,24 @@ final class ArchiveMaintenance {
     private final ReportIndex index;
     private final Extractor extractor;
     private final Interpreter interpreter;
+    private final UnaryOperator<Report> settle;
     private final Consumer<String> changed;
-    /** The re-read report, corrections applied, with its unit resolved through the directory as on import. */
-    private final UnaryOperator<Report> resolveUnit;
 
+    /**
+     * {@code settle} puts a re-read report (corrections applied) under its unit as a store does;
+     * {@code changed} is told each report whose stored form changed in place.
+     */
     ArchiveMaintenance(Object writeLock, OriginalStore originals, Catalog catalog, ReportIndex index,
-                       Extractor extractor, Interpreter interpreter, Consumer<String> changed,
-                       UnaryOperator<Report> resolveUnit) {
+                       Extractor extractor, Interpreter interpreter, UnaryOperator<Report> settle,
+                       Consumer<String> changed) {
         this.writeLock = writeLock;
         this.originals = originals;
         this.catalog = catalog;
         this.index = index;
         this.extractor = extractor;
         this.interpreter = interpreter;
+        this.settle = settle;
         this.changed = changed;
-        this.resolveUnit = resolveUnit;
     }
 
     /**
@@ -174,8 +177,7 @@ final class ArchiveMaintenance {
                     extracted++;
                 }
                 Report read = interpreter.interpret(text, old.filename(), old.sha256(), stored.given());
-                // the unit last: a corrected unit, typed in any of its forms, is shown as its unit's name
-                current = resolveUnit.apply(corrected.contains(id) ? Corrections.apply(read, catalog.corrections(id)) : read);
+                current = settle.apply(corrected.contains(id) ? Corrections.apply(read, catalog.corrections(id)) : read);
                 reparsed++;
             } catch (IOException e) {
                 problems.add(old.filename() + "：原件缺失或无法读取，沿用上次解析结果。");

@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -58,9 +56,6 @@ public final class ReportArchive {
     private final IntakeLimit intake;
     private final ArchiveMaintenance maintenance;
     private final Corrections corrections;
-    /** Counts changes of reports in place (corrections, a re-parse): readers that keep derived data ask what changed. */
-    private final AtomicLong revision = new AtomicLong();
-    private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
     /** Every unit name, typed or read, resolves through it when a report is stored and when one is looked up. */
     private final UnitDirectory units;
     private final UnitAssignments unitAssignments;
@@ -77,10 +72,9 @@ public final class ReportArchive {
         this.units = units;
         this.unitAssignments = new UnitAssignments(catalog, index, units);
         this.intake = new IntakeLimit(INTAKE_FILES * extractor.limits().maxBytes(), INTAKE_WAIT);
-        // a re-parse reads the written name again: it is resolved as on import, after the corrections
-        // (nothing is written when unchanged)
+        // a re-parse reads the written name again: it is resolved as on import (and nothing is written when unchanged)
         this.maintenance = new ArchiveMaintenance(writeLock, originals, catalog, index, this::extract, this::interpret,
-                this::changed, this::withUnit);
+                this::withUnit, this::changed);
         this.corrections = new Corrections(parser.taxonomy());
     }
 
@@ -287,7 +281,6 @@ public final class ReportArchive {
             Report r = p.report();
             String unit = shown.get(r.id());
             if (unit != null && !unit.equals(r.unit())) {
-                // the extracted text goes with it, to be kept in the catalog
                 batch.set(i, new Prepared(p.filename(), p.bytes(), p.given(), r.withMetadata(unit, null, null), null, p.text()));
             }
         }
@@ -338,7 +331,6 @@ public final class ReportArchive {
     }
 
     private void reassigned(List<String> ids) {
-        ids.forEach(this::changed); // readers that follow the revision (corrections' way) notice too
         if (!ids.isEmpty()) {
             changeListeners.forEach(l -> l.accept(ids));
         }
@@ -502,10 +494,8 @@ public final class ReportArchive {
             }
             Report before = stored.get().report();
             List<Correction> made = corrections.made(before, request, by, Instant.now().toString());
-            Report after = Corrections.apply(before, Corrections.merged(catalog.corrections(id), made));
-            if (request.fields().containsKey(Correction.Field.UNIT)) {
-                after = withUnit(after); // a corrected unit resolves through the directory like one typed on import
-            }
+            // a corrected unit is resolved through the unit directory like a typed or read one
+            Report after = withUnit(Corrections.apply(before, Corrections.merged(catalog.corrections(id), made)));
             try {
                 // should the process die between the two writes, the next open rebuilds the index from the catalog
                 catalog.setIndexStale(true);
@@ -527,24 +517,9 @@ public final class ReportArchive {
         return catalog.corrections(id);
     }
 
+    /** Tells the listeners (the copy check's cache) that this report changed in place or is gone. */
     private void changed(String id) {
-        changedAt.put(id, revision.incrementAndGet());
-    }
-
-    /** A number that grows whenever a report changes in place or is deleted (see {@link #changedSince}). */
-    public long revision() {
-        return revision.get();
-    }
-
-    /** The reports changed in place or deleted after this revision, in this process. */
-    public Set<String> changedSince(long seen) {
-        Set<String> out = new java.util.HashSet<>();
-        changedAt.forEach((id, at) -> {
-            if (at > seen) {
-                out.add(id);
-            }
-        });
-        return out;
+        reassigned(List.of(id));
     }
 
     /** Whether every write of this session finished or was undone whole (see {@link CleanClose}). */

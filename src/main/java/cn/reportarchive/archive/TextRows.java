@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,29 +24,36 @@ final class TextRows {
                   encoding TEXT NOT NULL,
                   media_type TEXT,
                   ocr INTEGER NOT NULL,
+                  unreadable TEXT,
                   body BLOB NOT NULL)""");
     }
 
     static Optional<StoredText> of(Connection db, String id) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("SELECT encoding, body, media_type, ocr FROM texts WHERE id = ?")) {
+        try (PreparedStatement q = db.prepareStatement("SELECT encoding, body, media_type, ocr, unreadable FROM texts WHERE id = ?")) {
             q.setString(1, id);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? Optional.of(new StoredText(rs.getString(1), rs.getBytes(2), rs.getString(3),
-                        rs.getInt(4) == 1)) : Optional.empty();
+                        rs.getInt(4) == 1, lines(rs.getString(5)))) : Optional.empty();
             }
         }
     }
 
     static void put(Connection db, String id, StoredText text) throws SQLException {
         try (PreparedStatement q = db.prepareStatement(
-                "INSERT OR REPLACE INTO texts (id, encoding, media_type, ocr, body) VALUES (?,?,?,?,?)")) {
+                "INSERT OR REPLACE INTO texts (id, encoding, media_type, ocr, unreadable, body) VALUES (?,?,?,?,?,?)")) {
             q.setString(1, id);
             q.setString(2, text.encoding());
             q.setString(3, text.mediaType());
             q.setInt(4, text.ocr() ? 1 : 0);
-            q.setBytes(5, text.bytes());
+            // one sentence per unreadable part, a line each (a sentence holds no line break)
+            q.setString(5, text.unreadable().isEmpty() ? null : String.join("\n", text.unreadable()));
+            q.setBytes(6, text.bytes());
             q.executeUpdate();
         }
+    }
+
+    private static List<String> lines(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\n"));
     }
 
     static void delete(Connection db, String id) throws SQLException {

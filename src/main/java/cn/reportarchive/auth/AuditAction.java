@@ -17,8 +17,7 @@ public enum AuditAction {
     USER_ADD("user-add", "新增账户"),
     USER_PASSWORD("user-passwd", "修改密码"),
     USER_REMOVE("user-remove", "删除账户"),
-    // corrections (issue 13, corrections helper): a person's correction of a report, with the values before and after
-    CORRECT("correct", "更正材料"),
+
     // units (issue 13): a merge of unit names and its undoing, with the names before and after
     UNIT_MERGE("unit-merge", "合并单位"),
     UNIT_UNMERGE("unit-unmerge", "撤销合并单位"),
@@ -38,7 +37,9 @@ public enum AuditAction {
     USER_DISABLE("user-disable", "停用账户"),
     USER_ENABLE("user-enable", "启用账户"),
     USER_UNLOCK("user-unlock", "解除登录锁定"),
-    PASSWORD_POLICY("password-policy", "修改密码规则");
+    PASSWORD_POLICY("password-policy", "修改密码规则"),
+    // corrections (issue 13, corrections helper): a person's correction of a report, with the values before and after
+    CORRECT("correct", "更正材料");
 
     private final String key;
     private final String label;

@@ -20,8 +20,8 @@ import picocli.CommandLine.ParameterException;
         subcommands = {ImportCommand.class, ListCommand.class, ShowCommand.class, SearchCommand.class,
                 ReindexCommand.class, ServeCommand.class, BenchCommand.class, GenerateCommand.class, CompareCommand.class,
                 RepeatsCommand.class, CopiesCommand.class, TemplateCommand.class, UserCommand.class,
-                VerifyCommand.class, BackupCommand.class, RestoreCommand.class, EditCommand.class, DeleteCommand.class,
-                UnitsCommand.class})
+                VerifyCommand.class, BackupCommand.class, RestoreCommand.class, UnitsCommand.class,
+                EditCommand.class, DeleteCommand.class})
 public final class Cli implements Runnable {
     public static final int OK = 0;
     public static final int INPUT_FAILED = 1;

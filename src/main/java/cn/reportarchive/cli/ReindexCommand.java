@@ -16,7 +16,7 @@ final class ReindexCommand implements Callable<Integer> {
         try (Application app = common.open()) {
             ReportArchive.ReindexResult result = app.archive().reindex();
             app.auth().audit().recordCommandLine(cn.reportarchive.auth.AuditAction.REINDEX, null, java.util.Map.of(
-                    "reports", result.reports(), "reparsed", result.reparsed(), "extracted", result.extracted()));
+                    "reports", result.reports(), "reparsed", result.reparsed()));
             System.err.printf("索引已重建：%d 份材料，其中 %d 份重新解析（%d 份由原件重新提取文字）。%n",
                     result.reports(), result.reparsed(), result.extracted());
             result.problems().forEach(p -> System.err.println("  注意：" + p));

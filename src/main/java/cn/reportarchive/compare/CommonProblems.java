@@ -17,6 +17,8 @@ import java.util.Set;
  * the group's first point reaches the repeat threshold, so stock vocabulary alone joins nothing.
  */
 public final class CommonProblems {
+    /** The pair view's repeat threshold (the archive-wide grouping compares pairs only, see CompareService). */
+    static final double GROUP_THRESHOLD = 0.55;
     private static final int HASHES = 16;
     private static final int ROWS = 2;
     private static final long[] SEEDS = new long[HASHES];
@@ -71,7 +73,7 @@ public final class CommonProblems {
                 }
                 Integer f = first.putIfAbsent(key, i);
                 if (f != null && find(parent, f) != find(parent, i)
-                        && similarity.of(prepared[f], prepared[i]) >= YearCompare.REPEAT_THRESHOLD) {
+                        && similarity.of(prepared[f], prepared[i]) >= GROUP_THRESHOLD) {
                     parent[find(parent, i)] = find(parent, f);
                 }
             }

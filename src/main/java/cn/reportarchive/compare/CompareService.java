@@ -20,18 +20,22 @@ public final class CompareService {
     private final ReportArchive archive;
     private final ReportIndex index;
     private final AspectTaxonomy taxonomy;
+    private final WordView words;
     private IndexGramWeights weights;
     /** The units a limited caller may read, whose passages alone weigh shared text; null for the whole index. */
     private final java.util.Set<String> scope;
 
-    public CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy) {
-        this(archive, index, taxonomy, null);
+    /** {@code words}: the segmenter and synonym dictionary, loaded once by the application. */
+    public CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy, WordView words) {
+        this(archive, index, taxonomy, words, null);
     }
 
-    private CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy, java.util.Set<String> scope) {
+    private CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy, WordView words,
+                           java.util.Set<String> scope) {
         this.archive = archive;
         this.index = index;
         this.taxonomy = taxonomy;
+        this.words = words;
         this.scope = scope;
     }
 
@@ -41,7 +45,7 @@ public final class CompareService {
      * same whatever other units import or delete.
      */
     public CompareService within(java.util.Set<String> units) {
-        return units == null ? this : new CompareService(archive, index, taxonomy, java.util.Set.copyOf(units));
+        return units == null ? this : new CompareService(archive, index, taxonomy, words, java.util.Set.copyOf(units));
     }
 
     public Comparison compare(String unit, String author, int fromYear, int toYear)
@@ -110,7 +114,8 @@ public final class CompareService {
         });
         IndexSearcher searcher = index.acquire();
         try {
-            Similarity similarity = new Similarity(weights(searcher));
+            // pairs only: segmenting every point of the archive would cost more than the grouping itself
+            Similarity similarity = new Similarity(weights(searcher), null, Similarity.Settings.PAIRS_ONLY);
             return new CommonProblems(similarity).groups(points, 2, limit, 10);
         } finally {
             index.release(searcher);
@@ -140,7 +145,7 @@ public final class CompareService {
     }
 
     private YearCompare yearCompare(IndexSearcher searcher) throws IOException {
-        return new YearCompare(new Similarity(weights(searcher)), taxonomy);
+        return new YearCompare(new Similarity(weights(searcher), words), taxonomy);
     }
 
     /** The weights of the index as the searcher sees it; kept while the index does not change. */

@@ -34,7 +34,14 @@ public record Comparison(
     public record AspectPoint(String ref, String aspect, String text) {
     }
 
-    public record Repeat(AspectPoint to, AspectPoint from, double similarity, List<String> shared) {
+    /**
+     * A later problem and the earlier one it restates: {@code shared} the runs of text both have,
+     * {@code matched} the words both use and the synonyms that met ({@code 过度/过于}: earlier, later).
+     */
+    public record Repeat(AspectPoint to, AspectPoint from, double similarity, List<String> shared, List<String> matched) {
+        public Repeat(AspectPoint to, AspectPoint from, double similarity, List<String> shared) {
+            this(to, from, similarity, shared, List.of());
+        }
     }
 
     public record Evidence(String ref, String text, double similarity) {

@@ -33,8 +33,6 @@ public final class CopyService {
     private CopyIndex pairsOf;
     private List<CopyCheck.Pair> pairs = List.of();
     private Set<String> indexedIds = Set.of();
-    /** The archive's revision the kept fingerprints were read at: reports corrected since are read again. */
-    private long seenRevision = -1;
 
     public CopyService(ReportArchive archive, TemplateLibrary templates, TikaExtractor extractor) {
         this.archive = archive;
@@ -67,7 +65,7 @@ public final class CopyService {
     }
 
     /**
-     * Forgets what it holds of these reports (their unit changed in place, by a unit merge): they are
+     * Forgets what it holds of these reports (changed in place: a unit merge, a correction, a re-parse): they are
      * read again at the next check, and the pairs are counted again.
      */
     public synchronized void forget(Collection<String> reportIds) {
@@ -117,16 +115,12 @@ public final class CopyService {
      * kept per text, so a change reads only the new reports; the first call reads them all, page by page.
      */
     synchronized CopyIndex current() throws SQLException, IOException {
-        long revision = archive.revision();
         Set<String> ids = archive.ids();
         List<TemplateLibrary.Template> known = templates.list();
         Set<String> wanted = new java.util.HashSet<>(ids);
         known.forEach(t -> wanted.add(TEMPLATE + t.id()));
-        if (index != null && wanted.equals(indexedIds) && revision == seenRevision) {
+        if (index != null && wanted.equals(indexedIds)) {
             return index;
-        }
-        if (seenRevision >= 0) {
-            prints.keySet().removeAll(archive.changedSince(seenRevision)); // corrected: unit, year or text changed
         }
         prints.keySet().retainAll(wanted);
         if (prints.isEmpty() && !ids.isEmpty()) {
@@ -142,7 +136,6 @@ public final class CopyService {
         index = new CopyIndex(prints.values().stream().filter(p -> complete(p.doc()))
                 .sorted((a, b) -> a.doc().id().compareTo(b.doc().id())).toList());
         indexedIds = wanted;
-        seenRevision = revision;
         return index;
     }
 

@@ -133,6 +133,23 @@ class CorrectionArchiveTest {
     }
 
     @Test
+    void aCorrectedUnitResolvesThroughTheUnitDirectory() throws Exception {
+        try (Application app = ArchiveFixture.open(data)) {
+            String realId = app.archive().importFile("shenji-2023.txt", AuditReports.genuine(), ImportMetadata.NONE).id();
+            String partId = app.archive().importFile("scan.txt", AuditReports.incomplete(), ImportMetadata.NONE).id();
+            String unit = app.archive().get(realId).orElseThrow().unit();
+            Report after = app.archive().edit(partId, fields(Field.UNIT, "中共临江县审计局党组", Field.YEAR, "2022"), "wang")
+                    .orElseThrow().after();
+            assertEquals(unit, after.unit()); // the typed name is one of the unit's names
+            assertEquals("中共临江县审计局党组", after.corrections().stream().filter(c -> c.field() == Field.UNIT)
+                    .findFirst().orElseThrow().value());
+            assertEquals(2, app.archive().summaries("临江县审计局党组领导班子", null).size());
+            app.archive().reindex();
+            assertEquals(unit, app.archive().get(partId).orElseThrow().unit());
+        }
+    }
+
+    @Test
     void aBadCorrectionOrAnUnknownReportChangesNothing() throws Exception {
         try (Application app = ArchiveFixture.open(data)) {
             String id = app.archive().importFile("shenji-2023.txt", AuditReports.genuine(), ImportMetadata.NONE).id();
@@ -214,7 +231,7 @@ class CorrectionArchiveTest {
             q.setString(1, id);
             var rs = q.executeQuery();
             rs.next();
-            StoredText kept = new StoredText(rs.getString(1), rs.getBytes(2), rs.getString(3), rs.getInt(4) == 1);
+            StoredText kept = new StoredText(rs.getString(1), rs.getBytes(2), rs.getString(3), rs.getInt(4) == 1, List.of());
             assertEquals(StoredText.DEFLATED, kept.encoding()); // Chinese prose deflates well
             String text = kept.text().text();
             assertTrue(text.contains("理论学习"));

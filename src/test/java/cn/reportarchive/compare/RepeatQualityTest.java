@@ -37,7 +37,7 @@ class RepeatQualityTest {
 
     @Test
     void repeatsAndMeasuresMatchThePlantedTruth() throws Exception {
-        YearCompare compare = new YearCompare(new Similarity(corpus.weights), AspectTaxonomy.defaults());
+        YearCompare compare = new YearCompare(new Similarity(corpus.weights, new WordView(SynonymClasses.load())), AspectTaxonomy.defaults());
         int tp = 0;
         int fp = 0;
         int fn = 0;
