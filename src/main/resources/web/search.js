@@ -142,7 +142,8 @@
       el('span', null, RA.yearText(hit.year)),
       hit.author ? el('span', null, hit.author) : null,
       hit.section ? el('span', null, RA.sectionLabel(hit.section)) : null,
-      hit.aspect ? el('span', null, RA.aspectLabel(hit.aspect)) : null);
+      hit.aspect ? el('span', null, RA.aspectLabel(hit.aspect)) : null,
+      hit.ocr ? el('span', { class: 'ocr-mark', title: '文字由扫描图像识别（OCR）得到，可能有错字，请对照原件' }, '识别自扫描件') : null);
     return el('li', { class: 'hit' + (origin ? ' origin' : ''), 'data-report': hit.reportId, 'data-ref': hit.ref || '' },
       el('div', { class: 'hit-head' },
         el('span', null, el('span', { class: 'hit-no' }, n + '.'), el('a', { class: 'hit-title', href: link }, hit.title || '（无标题）')),

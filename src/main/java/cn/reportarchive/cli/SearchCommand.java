@@ -63,8 +63,9 @@ final class SearchCommand implements Callable<Integer> {
                 return 0;
             }
             for (SearchHit h : result.hits()) {
-                System.out.printf("%s %s %s [%s] %s%n    %s%n", ListCommand.orDash(h.year()),
-                        ListCommand.orDash(h.unit()), ListCommand.orDash(h.author()), h.ref(), h.reportId(), h.text());
+                System.out.printf("%s %s %s [%s] %s%s%n    %s%n", ListCommand.orDash(h.year()),
+                        ListCommand.orDash(h.unit()), ListCommand.orDash(h.author()), h.ref(), h.reportId(),
+                        h.ocr() ? " （识别自扫描件）" : "", h.text());
             }
             System.err.println("共 " + (result.totalExact() ? "" : "约 ") + result.total() + " 条结果。");
             return 0;

@@ -56,6 +56,9 @@ final class PassageDocuments {
             doc.add(new NumericDocValuesField(Fields.LENGTH, passage.text().length()));
             stored(doc, Fields.TITLE, report.title());
             stored(doc, Fields.HEADING, passage.heading());
+            if (report.ocr()) {
+                doc.add(new StoredField(Fields.OCR, "1"));
+            }
             keyword(doc, Fields.UNIT, report.unit());
             keyword(doc, Fields.AUTHOR, report.author());
             keyword(doc, Fields.KIND, report.kind() == null ? null : report.kind().key());

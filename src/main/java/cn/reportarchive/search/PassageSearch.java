@@ -261,7 +261,7 @@ public final class PassageSearch {
         Number year = doc.getField(Fields.YEAR) == null ? null : doc.getField(Fields.YEAR).numericValue();
         return new SearchHit(doc.get(Fields.REPORT_ID), doc.get(Fields.TITLE), year == null ? null : year.intValue(),
                 doc.get(Fields.UNIT), doc.get(Fields.AUTHOR), doc.get(Fields.SECTION), doc.get(Fields.ASPECT),
-                doc.get(Fields.REF), doc.get(Fields.TEXT), snippet, score);
+                doc.get(Fields.REF), doc.get(Fields.TEXT), snippet, score, "1".equals(doc.get(Fields.OCR)));
     }
 
     private static List<SearchResult.ReportMatches> reports(List<SearchHit> page, Map<String, Integer> passages) {

@@ -12,6 +12,8 @@ import cn.reportarchive.extract.ExtractionLimits;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportWarning;
 import cn.reportarchive.parse.WarningCode;
+import cn.reportarchive.search.SearchHit;
+import cn.reportarchive.search.SearchRequest;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -37,6 +39,17 @@ class ScanImportTest {
     @TempDir
     Path data;
 
+    private static void assertHitsMarked(Application app, Report report, boolean ocr) throws Exception {
+        String point = report.sections().stream().flatMap(sec -> sec.blocks().stream())
+                .flatMap(b -> b.items().stream()).map(i -> i.text()).filter(t -> t.length() >= 14)
+                .findFirst().orElseThrow();
+        String run = point.substring(4, 12);
+        List<SearchHit> own = app.search().search(SearchRequest.of("\"" + run + "\"")).hits().stream()
+                .filter(h -> h.reportId().equals(report.id())).toList();
+        assertTrue(!own.isEmpty(), "no hit of " + report.filename() + " for " + run);
+        assertTrue(own.stream().allMatch(h -> h.ocr() == ocr), own.toString());
+    }
+
     @Test
     void aMixedPdfImportsWithOcrAndAWarningForItsBlankPage() throws Exception {
         String missing = new Tesseract().missing();
@@ -61,6 +74,9 @@ class ScanImportTest {
             Report typed = app.archive().importFile("report.pdf", text, ImportMetadata.NONE).report();
             ScanOcrTest.assertSameReport(typed, report);
             assertTrue(!typed.ocr() && typed.warnings().stream().noneMatch(w -> w.code() == WarningCode.OCR));
+            // hits carry the mark: a run of the scanned report's text finds it marked, the typed one not
+            assertHitsMarked(app, report, true);
+            assertHitsMarked(app, typed, false);
         }
     }
 
