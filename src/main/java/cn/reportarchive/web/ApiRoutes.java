@@ -1,5 +1,6 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.archive.CorrectionAudit;
 import cn.reportarchive.archive.ArchiveBusyException;
 import cn.reportarchive.archive.FileNames;
 import cn.reportarchive.archive.ImportMetadata;
@@ -150,12 +151,7 @@ final class ApiRoutes {
     }
 
     private static Map<String, Object> about(Report r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("title", r.title());
-        m.put("unit", r.unit());
-        m.put("year", r.year());
-        m.put("author", r.author());
-        return m;
+        return CorrectionAudit.about(r);
     }
 
     private void original(Context ctx) throws Exception {
