@@ -13,7 +13,9 @@ import cn.reportarchive.auth.AuthStore;
 import cn.reportarchive.auth.PasswordHasher;
 import cn.reportarchive.compare.CompareService;
 import cn.reportarchive.compare.CopyService;
+import cn.reportarchive.compare.SynonymClasses;
 import cn.reportarchive.compare.TemplateLibrary;
+import cn.reportarchive.compare.WordView;
 import cn.reportarchive.extract.ExtractionLimits;
 import cn.reportarchive.extract.TextNormalizer;
 import cn.reportarchive.extract.TikaExtractor;
@@ -47,6 +49,7 @@ public final class Application implements AutoCloseable {
     private final PassageSearch search;
     private final AuthStore auth;
     private final CompareService compare;
+    private WordView words;
     private final CopyService copies;
     private final CleanClose cleanClose;
     /** Whether opening brought the archive in step; a close after a failed recovery marks nothing. */
@@ -84,10 +87,17 @@ public final class Application implements AutoCloseable {
         this.archive = new ReportArchive(new OriginalStore(layout.originals()), catalog, index,
                 extractor, new ReportParser(taxonomy), units);
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir), archive::unitOf);
-        this.compare = new CompareService(archive, index, taxonomy,
-                new cn.reportarchive.compare.WordView(cn.reportarchive.compare.SynonymClasses.load()));
+        this.compare = new CompareService(archive, index, taxonomy, this::words);
         this.copies = new CopyService(archive, new TemplateLibrary(dataDir), extractor);
         archive.onReportsChanged(copies::forget); // a merge renames reports' units in place
+    }
+
+    /** The segmenter and 同义词词林, loaded at the first comparison and kept: most commands never compare. */
+    private synchronized WordView words() {
+        if (words == null) {
+            words = new WordView(SynonymClasses.load());
+        }
+        return words;
     }
 
     /** The accounts and the audit log alone (no index, no lock): what the user commands need. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
@@ -20,17 +21,20 @@ public final class CompareService {
     private final ReportArchive archive;
     private final ReportIndex index;
     private final AspectTaxonomy taxonomy;
-    private final WordView words;
+    private final Supplier<WordView> words;
     private IndexGramWeights weights;
     /** The units a limited caller may read, whose passages alone weigh shared text; null for the whole index. */
     private final java.util.Set<String> scope;
 
-    /** {@code words}: the segmenter and synonym dictionary, loaded once by the application. */
-    public CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy, WordView words) {
+    /**
+     * {@code words}: the segmenter and synonym dictionary, which the application loads once, on the
+     * first comparison (a third of a second that list, show or import need not pay).
+     */
+    public CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy, Supplier<WordView> words) {
         this(archive, index, taxonomy, words, null);
     }
 
-    private CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy, WordView words,
+    private CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy, Supplier<WordView> words,
                            java.util.Set<String> scope) {
         this.archive = archive;
         this.index = index;
@@ -145,7 +149,7 @@ public final class CompareService {
     }
 
     private YearCompare yearCompare(IndexSearcher searcher) throws IOException {
-        return new YearCompare(new Similarity(weights(searcher), words), taxonomy);
+        return new YearCompare(new Similarity(weights(searcher), words.get()), taxonomy);
     }
 
     /** The weights of the index as the searcher sees it; kept while the index does not change. */
