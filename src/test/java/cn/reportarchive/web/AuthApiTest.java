@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,47 +31,35 @@ import org.junit.jupiter.api.io.TempDir;
  * may do.
  */
 class AuthApiTest {
-    static final String ADMIN_PW = "admin-password-1";
-    static final String INSPECTOR_PW = "inspector-password-1";
-    static final String VIEWER_PW = "viewer-password-1";
+    static final String ADMIN_PW = RoleArchive.ADMIN_PW;
+    static final String INSPECTOR_PW = RoleArchive.INSPECTOR_PW;
+    static final String VIEWER_PW = RoleArchive.VIEWER_PW;
 
     @TempDir
     static Path data;
+    private static RoleArchive site;
     private static Application app;
     private static WebServer server;
-    private static final List<WebServer> extra = new ArrayList<>();
     private static String docxId;
     private static String pdfId;
 
     @BeforeAll
     static void start() throws Exception {
-        app = Application.open(data, ExtractionLimits.defaults());
-        docxId = app.archive().importFile("linjiang-czj-2022.docx", sample("linjiang-czj-2022.docx"),
-                cn.reportarchive.archive.ImportMetadata.NONE).id();
-        pdfId = app.archive().importFile("yunxi-dw-2023.pdf", sample("yunxi-dw-2023.pdf"),
-                cn.reportarchive.archive.ImportMetadata.NONE).id();
-        app.auth().accounts().add("zhang", Role.ADMIN, List.of(), ADMIN_PW.toCharArray());
-        app.auth().accounts().add("wang", Role.INSPECTOR, List.of(), INSPECTOR_PW.toCharArray());
-        app.auth().accounts().add("li", Role.VIEWER, List.of("临江县财政局"), VIEWER_PW.toCharArray());
-        server = WebServer.start(app, "127.0.0.1", 0);
+        site = new RoleArchive(data);
+        app = site.app;
+        server = site.server;
+        docxId = site.docxId;
+        pdfId = site.pdfId;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        extra.forEach(WebServer::close);
-        app.close();
-    }
-
-    static byte[] sample(String name) throws Exception {
-        return Files.readAllBytes(Path.of("sample-docs", name));
+        site.close();
     }
 
     /** Another server on the same archive, with its own clock and limits. */
     private static WebServer another(WebOptions options) {
-        WebServer s = WebServer.start(app, "127.0.0.1", 0, options);
-        extra.add(s);
-        return s;
+        return site.another(options);
     }
 
     private static ApiClient client() {
@@ -256,7 +243,7 @@ class AuthApiTest {
         ApiClient viewer = client().signedIn("li", VIEWER_PW);
         ApiClient inspector = client().signedIn("wang", INSPECTOR_PW);
         ApiClient admin = client().signedIn("zhang", ADMIN_PW);
-        byte[] txt = sample("qingshan-scjg-2023.txt");
+        byte[] txt = RoleArchive.sample("qingshan-scjg-2023.txt");
 
         assertError(viewer.upload("/api/reports", "q.txt", txt, Map.of()), 403);
         assertError(viewer.upload("/api/reports/preview", "q.txt", txt, Map.of()), 403);

@@ -13,7 +13,6 @@ import cn.reportarchive.extract.ExtractionLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,38 +33,32 @@ import org.junit.jupiter.api.io.TempDir;
  * test named after its finding. Each one got in before its fix; each must now be refused.
  */
 class SecurityReviewTest {
-    static final String ADMIN_PW = "admin-password-1";
-    static final String INSPECTOR_PW = "inspector-password-1";
-    static final String VIEWER_PW = "viewer-password-1";
+    static final String ADMIN_PW = RoleArchive.ADMIN_PW;
+    static final String INSPECTOR_PW = RoleArchive.INSPECTOR_PW;
+    static final String VIEWER_PW = RoleArchive.VIEWER_PW;
 
     @TempDir
     static Path data;
+    static RoleArchive site;
     static Application app;
     static WebServer server;
-    static final List<WebServer> extra = new ArrayList<>();
     static String docxId;
 
     @BeforeAll
     static void start() throws Exception {
-        app = Application.open(data, ExtractionLimits.defaults());
-        docxId = app.archive().importFile("linjiang-czj-2022.docx", sample("linjiang-czj-2022.docx"),
-                ImportMetadata.NONE).id();
-        app.archive().importFile("yunxi-dw-2023.pdf", sample("yunxi-dw-2023.pdf"), ImportMetadata.NONE);
-        app.auth().accounts().add("zhang", Role.ADMIN, List.of(), ADMIN_PW.toCharArray());
-        app.auth().accounts().add("wang", Role.INSPECTOR, List.of(), INSPECTOR_PW.toCharArray());
-        app.auth().accounts().add("li", Role.VIEWER, List.of("临江县财政局"), VIEWER_PW.toCharArray());
-        server = WebServer.start(app, "127.0.0.1", 0);
+        site = new RoleArchive(data);
+        app = site.app;
+        server = site.server;
+        docxId = site.docxId;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        extra.forEach(WebServer::close);
-        app.close();
+        site.close();
     }
 
     static byte[] sample(String name) throws Exception {
-        return Files.readAllBytes(Path.of("sample-docs", name));
+        return RoleArchive.sample(name);
     }
 
     static ApiClient client() {
@@ -74,9 +67,7 @@ class SecurityReviewTest {
 
     /** Another server on the same archive: its own login limiter and sessions. */
     static WebServer another(WebOptions options) {
-        WebServer s = WebServer.start(app, "127.0.0.1", 0, options);
-        extra.add(s);
-        return s;
+        return site.another(options);
     }
 
     static TestClock clock() {
