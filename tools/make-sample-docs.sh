@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 src=tools/samples
 out=sample-docs
-fmt=src/test/resources/formats
+fmt=report-archive/src/test/resources/formats
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -1,0 +1,158 @@
+package cn.reportarchive.compare;
+
+import cn.reportarchive.parse.ItemRef;
+import cn.reportarchive.parse.SectionType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The hand-written paraphrase set (src/test/resources/paraphrase, see its README) and how a
+ * similarity is scored on it: repeats as precision and recall at a threshold, with hits by kind;
+ * measures by the status {@link YearCompare} would give them.
+ */
+final class ParaphraseSet {
+    static final Path DIR = Path.of("report-archive/src/test/resources/paraphrase");
+
+    record Pair(String id, String a, String b, boolean same, String kind) {
+    }
+
+    record Case(String id, String problem, String measure, String account, String laterProblem, String status) {
+    }
+
+    static List<Pair> problems(String part) throws Exception {
+        List<Pair> out = new ArrayList<>();
+        for (JsonNode n : lines("problems." + part + ".jsonl")) {
+            out.add(new Pair(n.get("id").asText(), n.get("a").asText(), n.get("b").asText(), n.get("same").asBoolean(),
+                    n.get("kind").asText()));
+        }
+        return out;
+    }
+
+    static List<Case> measures(String part) throws Exception {
+        List<Case> out = new ArrayList<>();
+        for (JsonNode n : lines("measures." + part + ".jsonl")) {
+            out.add(new Case(n.get("id").asText(), n.get("problem").asText(), n.get("measure").asText(),
+                    n.get("account").isNull() ? null : n.get("account").asText(),
+                    n.get("laterProblem").isNull() ? null : n.get("laterProblem").asText(), n.get("status").asText()));
+        }
+        return out;
+    }
+
+    private static List<JsonNode> lines(String file) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(DIR.resolve(file), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                out.add(json.readTree(line));
+            }
+        }
+        return out;
+    }
+
+    /** Repeats found at a threshold: counts, and per kind how many pairs were called repeats. */
+    record RepeatFigures(int tp, int fp, int fn, Map<String, int[]> byKind, List<String> wrong) {
+        double precision() {
+            return tp / (double) Math.max(1, tp + fp);
+        }
+
+        double recall() {
+            return tp / (double) Math.max(1, tp + fn);
+        }
+
+        double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+    }
+
+    static double[] scores(List<Pair> pairs, Similarity sim) {
+        double[] out = new double[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            out[i] = sim.of(sim.prepare(pairs.get(i).a()), sim.prepare(pairs.get(i).b()));
+        }
+        return out;
+    }
+
+    static RepeatFigures repeats(List<Pair> pairs, double[] scores, double threshold) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        Map<String, int[]> byKind = new TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            Pair p = pairs.get(i);
+            boolean found = scores[i] >= threshold;
+            int[] k = byKind.computeIfAbsent((p.same() ? "+ " : "- ") + p.kind(), x -> new int[2]);
+            k[1]++;
+            if (found) {
+                k[0]++;
+            }
+            if (found && p.same()) {
+                tp++;
+            } else if (found) {
+                fp++;
+                wrong.add(String.format("FALSE %s %s %.3f", p.id(), p.kind(), scores[i]));
+            } else if (p.same()) {
+                fn++;
+                wrong.add(String.format("MISS %s %s %.3f", p.id(), p.kind(), scores[i]));
+            }
+        }
+        return new RepeatFigures(tp, fp, fn, byKind, wrong);
+    }
+
+    /** How an account is scored against a measure's parts and its problem (today's rule or the new one). */
+    interface AccountRule {
+        boolean reports(Similarity sim, String account, String measure, String problem);
+    }
+
+    record StatusFigures(int right, int total, Map<String, Integer> confusion, List<String> wrong) {
+        double accuracy() {
+            return right / (double) Math.max(1, total);
+        }
+    }
+
+    /**
+     * Each case as YearCompare sees it: the earlier problem and measure linked by {@link MeasureLinks},
+     * then reported when the account reports it, else recurred when the later problem restates the
+     * linked problem at the repeat threshold, else no-trace.
+     */
+    static StatusFigures statuses(List<Case> cases, Similarity sim, double repeatThreshold, AccountRule rule) {
+        int right = 0;
+        Map<String, Integer> confusion = new TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        for (Case c : cases) {
+            Point problem = point(SectionType.PROBLEMS, c.problem());
+            Point measure = point(SectionType.MEASURES, c.measure());
+            Point answered = MeasureLinks.of(List.of(problem), List.of(measure),
+                    (m, p) -> sim.of(sim.prepare(m.text()), sim.prepare(p.text()))).get(measure);
+            String got;
+            if (c.account() != null && rule.reports(sim, c.account(), c.measure(), answered == null ? null : answered.text())) {
+                got = MeasureStatus.REPORTED.key();
+            } else if (answered != null && c.laterProblem() != null
+                    && sim.of(sim.prepare(c.laterProblem()), sim.prepare(answered.text())) >= repeatThreshold) {
+                got = MeasureStatus.RECURRED.key();
+            } else {
+                got = MeasureStatus.NO_TRACE.key();
+            }
+            confusion.merge(c.status() + "->" + got, 1, Integer::sum);
+            if (got.equals(c.status())) {
+                right++;
+            } else {
+                wrong.add(c.id() + " " + c.status() + "->" + got);
+            }
+        }
+        return new StatusFigures(right, cases.size(), confusion, wrong);
+    }
+
+    private static Point point(SectionType type, String text) {
+        return new Point(ItemRef.parse(type.key() + "/1/1"), type, 1, "theory", text);
+    }
+}
