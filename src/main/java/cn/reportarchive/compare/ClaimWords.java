@@ -8,21 +8,21 @@ final class ClaimWords {
     private ClaimWords() {
     }
 
-    /** "上年查摆 6 个方面 15 个问题、整改措施 13 项，完成 10 项、3 项正在推进". */
+    /** "上年查摆 6 个方面 15 个问题、制定整改措施 13 项，已完成 10 项、3 项正在推进". */
     static String claimed(ClaimedNumbers.Claim c) {
         List<String> counts = new ArrayList<>();
         if (c.problems() != null) {
-            counts.add("查摆" + (c.aspects() == null ? "" : " " + c.aspects() + " 个方面") + "问题 " + c.problems() + " 个");
+            counts.add("上年查摆" + (c.aspects() == null ? "" : " " + c.aspects() + " 个方面") + " " + c.problems() + " 个问题");
         }
         if (c.measures() != null) {
-            counts.add("整改措施 " + c.measures() + " 项");
+            counts.add((c.problems() == null ? "上年" : "") + "制定整改措施 " + c.measures() + " 项");
         }
         if (c.total() != null && c.problems() == null && c.measures() == null) {
             counts.add("共 " + c.total() + " 项");
         }
         List<String> progress = new ArrayList<>();
         if (c.done() != null) {
-            progress.add("完成 " + c.done() + " " + (c.counter() == null ? "项" : c.counter()));
+            progress.add("已完成 " + c.done() + " " + (c.counter() == null ? "项" : c.counter()));
         } else if (c.all()) {
             progress.add("已全部完成");
         }
