@@ -31,6 +31,8 @@ final class DraftRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(DraftRoutes.class);
     /** What a multipart form adds to the file: boundaries, headers and the other fields. */
     private static final long FORM_OVERHEAD = 1024 * 1024;
+    /** Set once the body is being read into parts: a body refused before (413) is never read to delete it. */
+    private static final String PARSED = "reportarchive.draft.parsed";
 
     private final DraftCheck drafts;
     private final CompareService compare;
@@ -61,6 +63,7 @@ final class DraftRoutes {
         if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {
             throw new ApiError(400, "请以 multipart/form-data 上传草稿（字段名 file）。");
         }
+        ctx.attribute(PARSED, true); // from here on the body is read into parts, which must be deleted
         UploadedFile file = ctx.uploadedFile("file");
         if (file == null) {
             throw new ApiError(400, "请求中没有名为 file 的草稿文件。");
@@ -133,8 +136,7 @@ final class DraftRoutes {
 
     /** Deletes every part of the upload now, a spooled file included, rather than when Jetty gets to it. */
     private static void forgetUpload(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {
+        if (ctx.attribute(PARSED) == null) {
             return;
         }
         try {

@@ -125,6 +125,7 @@ class DraftCheckTest {
         long started = System.currentTimeMillis();
 
         check("draft.docx", sample("linjiang-sjj-2023.docx"), "临江县审计局", null, null); // through the worker
+        check("draft.pdf", sample("yunxi-dw-2023.pdf"), "云溪镇", null, null);
         check("draft.txt", Files.readAllBytes(Path.of("tools/samples/qingshan-scjg-2023.txt")), "青山区市场监督管理局", null, null);
         assertThrows(CompareException.class, () -> check("x.txt", "今天开会。".getBytes(StandardCharsets.UTF_8), "云溪镇", null, null));
 
