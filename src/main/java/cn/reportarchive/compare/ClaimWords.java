@@ -21,13 +21,14 @@ final class ClaimWords {
             counts.add("共 " + c.total() + " 项");
         }
         List<String> progress = new ArrayList<>();
+        String counter = c.counter() == null ? "项" : c.counter();
         if (c.done() != null) {
-            progress.add("已完成 " + c.done() + " " + (c.counter() == null ? "项" : c.counter()));
+            progress.add("已完成 " + c.done() + " " + counter);
         } else if (c.all()) {
             progress.add("已全部完成");
         }
         if (c.ongoing() != null) {
-            progress.add(c.ongoing() + " 项正在推进");
+            progress.add(c.ongoing() + " " + counter + "正在推进");
         }
         String out = String.join("、", counts);
         if (!progress.isEmpty()) {
@@ -47,8 +48,9 @@ final class ClaimWords {
         }
         Integer done = c.claimedDone();
         if (done != null && done > reported) {
-            out.add("原文称完成 " + done + " 项，本文逐项写明落实情况的只有 " + reported + " 项，另 " + (done - reported)
-                    + " 项未见具体叙述。");
+            String counter = c.counter() == null ? "项" : c.counter();
+            out.add("原文称完成 " + done + " " + counter + "，本文逐项写明落实情况的只有 " + reported + " 项，另 " + (done - reported)
+                    + " " + counter + "未见具体叙述。");
         }
         Integer whole = c.measures() != null ? c.measures() : c.problems() != null ? c.problems() : c.total();
         if (c.done() != null && c.ongoing() != null && whole != null && c.done() + c.ongoing() != whole) {

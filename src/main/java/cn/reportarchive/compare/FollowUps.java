@@ -1,7 +1,6 @@
 package cn.reportarchive.compare;
 
 import cn.reportarchive.parse.Block;
-import cn.reportarchive.parse.Item;
 import cn.reportarchive.parse.ItemRef;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.Section;
@@ -69,8 +68,10 @@ public final class FollowUps {
         ClaimedNumbers.Claim claimed = ClaimedNumbers.merged(claims);
         Report before = report.year() == null ? null : adjacent(report, report.year() - 1);
         List<String> doubts = new ArrayList<>();
+        boolean hasAccount = report.sections().stream().anyMatch(s -> s.type() == SectionType.RECTIFICATION);
+        String silent = hasAccount ? "整改落实情况中没有写明完成的数字" : "本文没有“上年度整改落实情况”部分";
         if (before == null) {
-            String sentence = (claimed == null ? "整改落实情况中没有写明数字" : "原文称" + ClaimWords.claimed(claimed))
+            String sentence = (claimed == null ? silent : "原文称" + ClaimWords.claimed(claimed))
                     + "；档案库中没有" + (report.year() == null ? "上一年" : who(report) + " " + (report.year() - 1) + " 年")
                     + "的材料，无法核对。";
             return new ClaimCheck(null, claims, claimed, null, null, null, sentence, doubts);
@@ -79,7 +80,7 @@ public final class FollowUps {
         int problems = ReportPoints.of(before, SectionType.PROBLEMS).size();
         int measures = ReportPoints.of(before, SectionType.MEASURES).size();
         int reported = (int) c.measures().stream().filter(m -> m.status() == MeasureStatus.REPORTED).count();
-        String head = claimed == null ? "整改落实情况中没有写明完成的数字" : "原文称" + ClaimWords.claimed(claimed);
+        String head = claimed == null ? silent : "原文称" + ClaimWords.claimed(claimed);
         String sentence = head + "；上年材料共 " + problems + " 条问题、" + measures + " 条措施，本文逐项报告了 " + reported + " 项。";
         if (claimed != null) {
             doubts.addAll(ClaimWords.doubts(claimed, problems, measures, reported));
@@ -99,7 +100,11 @@ public final class FollowUps {
         }
     }
 
-    /** Every sentence of the rectification sections: heading, intros, block headings and points. */
+    /**
+     * The text of the rectification sections that speaks of the whole: headings and intros. The points
+     * are accounts of single measures, whose figures (排查风险点27个, 制定防控措施34条, 整改差评事项17件)
+     * count the work done, not last year's problems and measures.
+     */
     static String rectificationText(Report report) {
         StringBuilder out = new StringBuilder();
         for (Section s : report.sections()) {
@@ -111,9 +116,6 @@ public final class FollowUps {
             for (Block b : s.blocks()) {
                 line(out, b.heading());
                 line(out, b.intro());
-                for (Item i : b.items()) {
-                    line(out, i.text());
-                }
             }
         }
         return out.toString();

@@ -91,7 +91,7 @@ class ClaimedNumbersTest {
         assertEquals(10, merged.done());
         assertEquals(3, merged.ongoing());
         assertEquals("条", merged.counter());
-        assertEquals("上年查摆 6 个方面 15 个问题、制定整改措施 13 项，已完成 10 条、3 项正在推进", ClaimWords.claimed(merged));
+        assertEquals("上年查摆 6 个方面 15 个问题、制定整改措施 13 项，已完成 10 条、3 条正在推进", ClaimWords.claimed(merged));
     }
 
     @Test
