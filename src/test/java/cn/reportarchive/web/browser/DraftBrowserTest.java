@@ -80,6 +80,7 @@ class DraftBrowserTest extends SampleSiteTest {
             WebElement box = driver.findElement(By.cssSelector("[id='" + m.get("ref").asText() + "'] + .followup, li[id='"
                     + m.get("ref").asText() + "'] .followup"));
             assertEquals(STATUS.get(m.get("status").asText()), box.findElement(By.cssSelector(".status")).getText());
+            assertTrue(box.getSize().getWidth() > 400, "under the point's text, not squeezed into its number's column");
             if (m.get("evidence").size() > 0) {
                 assertTrue(box.getText().contains(m.get("evidence").get(0).get("text").asText()), box.getText());
             }
@@ -90,6 +91,9 @@ class DraftBrowserTest extends SampleSiteTest {
         WebElement rectification = driver.findElement(By.cssSelector("section.part[data-type=rectification]"));
         assertFalse(rectification.findElements(By.id("claim-check")).isEmpty(), "the check stands in the rectification section");
         browser.screenshot("report-followup");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.querySelector('section.part[data-type=measures]').scrollIntoView();");
+        browser.screenshot("report-followup-measures");
 
         // the latest year has no next report: said once, no statuses
         driver.get(base + "report.html?id=" + idByFile.get("linjiang-czj-2024.doc"));
