@@ -248,6 +248,7 @@ const RA = (() => {
     if (page === 'login') return;
     const items = [['search', 'index.html', '检索'], ['browse', 'browse.html', '浏览'], ['compare', 'compare.html', '对比'],
       ['repeats', 'repeats.html', '重复问题'], ['copies', 'copies.html', '查重'], ['upload', 'upload.html', '导入']];
+    items.splice(3, 0, ['draft', 'draft.html', '核对草稿']); // issue 15: beside 对比, which it resembles
     const nav = el('nav', { 'aria-label': '主导航' },
       items.map(([key, href, label]) => el('a', { href, 'data-nav': key, 'aria-current': key === page ? 'page' : null }, label)));
     bar.appendChild(nav);

@@ -146,6 +146,7 @@
     render(r);
     renderAdminActions(r);
     renderSiblings(r);
+    document.dispatchEvent(new CustomEvent('report-shown', { detail: r })); // followup.js draws what became of it
   }
 
   async function renderSiblings(r) {

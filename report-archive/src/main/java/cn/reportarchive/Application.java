@@ -152,6 +152,11 @@ public final class Application implements AutoCloseable {
         return copies;
     }
 
+    /** A draft checked against the year before without storing it (核对草稿). */
+    public cn.reportarchive.compare.DraftCheck drafts() {
+        return new cn.reportarchive.compare.DraftCheck(archive);
+    }
+
     @Override
     public void close() throws IOException, SQLException {
         archive.shutDown(); // no write starts from here on; one under way has finished

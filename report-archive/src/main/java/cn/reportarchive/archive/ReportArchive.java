@@ -145,6 +145,21 @@ public final class ReportArchive {
     }
 
     /**
+     * A file read as an import reads it (the same extractor, in its worker processes, and the same
+     * parser), but neither checked against the archive nor stored: a draft to be checked, which may
+     * well be the same bytes as a report already archived. Throws the sentence an import would give.
+     */
+    public Report read(String rawName, byte[] bytes, ImportMetadata given) throws ExtractionException {
+        String filename = FileNames.clean(rawName);
+        try {
+            return interpret(extractor.extract(bytes, filename), filename, Hashes.sha256(bytes), given);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("reading {} failed", filename, e);
+            throw new ExtractionException("解析文件时出错（" + e.getClass().getSimpleName() + "）。");
+        }
+    }
+
+    /**
      * Puts prepared reports into the archive together: originals stored, passages indexed in one
      * commit, catalog rows written in one transaction, last. A crash anywhere leaves each report of
      * the batch whole or absent (see {@link #recover(boolean)}); outcomes come back in the given order.

@@ -11,6 +11,7 @@ public enum AuditAction {
     VIEW("view", "查看材料"),
     DOWNLOAD("download", "下载原件"),
     COMPARE("compare", "对比"),
+    DRAFT_CHECK("draft-check", "核对草稿"), // issue 15: nothing of the draft is kept, this entry alone
     IMPORT("import", "导入"),
     EXPORT("export", "导出"),
     DELETE("delete", "删除材料"),

@@ -18,6 +18,7 @@ import picocli.CommandLine.ParameterException;
         version = "report-archive 0.1", resourceBundle = "cn.reportarchive.cli.Usage",
         description = "对照检查材料全文检索档案库",
         subcommands = {ImportCommand.class, ListCommand.class, ShowCommand.class, SearchCommand.class,
+                CheckDraftCommand.class,
                 ReindexCommand.class, ServeCommand.class, CompareCommand.class,
                 RepeatsCommand.class, CopiesCommand.class, TemplateCommand.class, UserCommand.class,
                 VerifyCommand.class, BackupCommand.class, RestoreCommand.class, UnitsCommand.class,

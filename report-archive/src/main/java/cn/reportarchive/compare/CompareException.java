@@ -2,7 +2,8 @@ package cn.reportarchive.compare;
 
 /** A comparison that cannot be made as asked; the message is one Chinese sentence for the user. */
 public class CompareException extends Exception {
-    public enum Reason { NOT_FOUND, AMBIGUOUS, BAD_REQUEST }
+    /** UNREADABLE: a file that is no report (a draft to check); UNAVAILABLE: the parser could not run now. */
+    public enum Reason { NOT_FOUND, AMBIGUOUS, BAD_REQUEST, UNREADABLE, UNAVAILABLE }
 
     private final Reason reason;
 

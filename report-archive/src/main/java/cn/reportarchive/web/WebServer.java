@@ -116,6 +116,8 @@ public final class WebServer implements AutoCloseable {
             exports.register(config.routes); // before compare: /api/copies/export is not a report id
             compare.register(config.routes);
             new CorrectionRoutes(app.archive(), audit).register(config.routes);
+            new DraftRoutes(app.drafts(), app.compare(), app.archive(), audit).register(config.routes); // 核对草稿
+            new FollowUpRoutes(app.archive(), app.compare(), audit).register(config.routes); // the report page's follow-up
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, true);
                 ctx.status(e.status()).json(Map.of("error", e.getMessage()));
