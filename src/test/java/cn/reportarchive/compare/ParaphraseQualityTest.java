@@ -116,7 +116,7 @@ class ParaphraseQualityTest {
                 .append(REPORT_SIZE).append(" problems, ").append(DEALS).append(" seeded deals.\n");
         out.append(String.format(Locale.ROOT, "Shipped: floor %.2f margin %.2f (sure %.2f); account threshold %.2f%n",
                 YearCompare.MATCHING.floor(), YearCompare.MATCHING.margin(), YearCompare.MATCHING.sure(),
-                YearCompare.MATCHING.floor(), YearCompare.REPORTED_THRESHOLD));
+                YearCompare.REPORTED_THRESHOLD));
         RepeatMatching.Settings reader = readerFloor(out);
         out.append('\n');
         List<Part> parts = new ArrayList<>();
