@@ -160,9 +160,10 @@ class ParaphraseQualityTest {
         assertTrue(tune.reader().f1() >= 0.75, "tune F1 at the reader's floor " + tune.reader().f1());
         assertTrue(tune.status().right() >= 41, "tune statuses right " + tune.status().right());
         assertTrue(tune.shipped().precision() >= 0.75, "tune precision as shipped " + tune.shipped().precision());
+        // held-out parts: the tune figures less a slack for a fresh set (a bound, never a target to tune to)
         for (Part p : parts.subList(1, parts.size())) {
-            assertTrue(p.status().right() >= p.baseStatus().right(), p.name() + ": statuses no worse than the baseline");
-            assertTrue(p.shipped().tp() >= p.base().tp() * DEALS, p.name() + ": the matching finds at least the repeats pairs alone find");
+            assertTrue(p.reader().f1() >= 0.6, p.name() + ": F1 at the reader's floor " + p.reader().f1());
+            assertTrue(p.status().accuracy() >= 0.55, p.name() + ": statuses right " + p.status().accuracy());
         }
     }
 
