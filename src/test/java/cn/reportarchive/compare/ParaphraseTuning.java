@@ -157,4 +157,47 @@ class ParaphraseTuning {
             System.out.println(String.format(Locale.ROOT, "M %s %-9s account %.3f wordcov %.3f accVsProblem %.3f laterVsProblem %.3f", c.id(), c.status(), acc, wc, againP, again));
         }
     }
+
+    /** The generated set's calls at a low floor that its truth counts false: how much text they share verbatim. */
+    @Test
+    void generatedFalseCalls() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("tuning.false"));
+        WordView view = new WordView(SynonymClasses.load());
+        GeneratedCorpus corpus = new GeneratedCorpus(tmp, cn.reportarchive.generate.GeneratorOptions.of(tmp, 500, 20261128L)
+                .withFormats(cn.reportarchive.generate.FormatMix.parse("txt=80,docx=20")).withYears(2019, 2024));
+        Similarity sim = new Similarity(corpus.weights, view);
+        RepeatMatching.Settings low = new RepeatMatching.Settings(0.16, 0, 0.9);
+        int calls = 0;
+        int[] byRun = new int[4]; // longest shared run: <6, 6-9, 10-14, 15+
+        int shown = 0;
+        for (com.fasterxml.jackson.databind.JsonNode c : corpus.truth("compare")) {
+            cn.reportarchive.parse.Report from = corpus.reports.get(c.get("from").get("file").asText());
+            cn.reportarchive.parse.Report to = corpus.reports.get(c.get("to").get("file").asText());
+            List<Point> fp = ReportPoints.of(from, cn.reportarchive.parse.SectionType.PROBLEMS);
+            List<Point> tp = ReportPoints.of(to, cn.reportarchive.parse.SectionType.PROBLEMS);
+            java.util.Set<String> planted = new java.util.HashSet<>();
+            c.get("repeats").forEach(r -> planted.add(r.get("from").asText() + ">" + r.get("to").asText()));
+            double[][] m = new double[tp.size()][fp.size()];
+            for (int j = 0; j < tp.size(); j++) {
+                for (int i = 0; i < fp.size(); i++) {
+                    m[j][i] = sim.of(sim.prepare(tp.get(j).text()), sim.prepare(fp.get(i).text()));
+                }
+            }
+            int[] got = RepeatMatching.decide(m, low);
+            for (int j = 0; j < got.length; j++) {
+                if (got[j] < 0 || planted.contains(fp.get(got[j]).ref() + ">" + tp.get(j).ref())) {
+                    continue;
+                }
+                calls++;
+                List<String> runs = SharedRuns.of(tp.get(j).text(), fp.get(got[j]).text(), 2, 1);
+                int longest = runs.isEmpty() ? 0 : TextKey.of(runs.get(0)).length();
+                byRun[longest < 6 ? 0 : longest < 10 ? 1 : longest < 15 ? 2 : 3]++;
+                if (shown++ < 12) {
+                    System.out.println(String.format(Locale.ROOT, "FALSE %.3f run %d%n  %s%n  %s", m[j][got[j]], longest, fp.get(got[j]).text(), tp.get(j).text()));
+                }
+            }
+        }
+        System.out.println(String.format(Locale.ROOT, "FALSECALLS %d at floor 0.16; longest shared run <6: %d, 6-9: %d, 10-14: %d, 15+: %d",
+                calls, byRun[0], byRun[1], byRun[2], byRun[3]));
+    }
 }
