@@ -26,12 +26,16 @@ import java.util.Map;
  */
 public final class YearCompare {
     /**
-     * Similarity from which a later problem counts as restating the nearest earlier one. The lowest
-     * value at which the generated set keeps precision 0.95 (RepeatQualityTest's curve; each later
-     * problem is matched against all earlier ones, so a lower threshold there finds a near stock
-     * point for almost every new one); the paraphrase tune half alone would take 0.16.
+     * How repeats are decided among the two years' problems ({@link RepeatMatching}). The floor is
+     * the best tune F1 among the floors that keep the generated set at precision 0.95
+     * (ParaphraseTuning -Dtuning.grid): 0.64. Tune alone would take 0.16, where the generated set
+     * falls to precision 0.20, its false calls different problems of one aspect sharing its stock
+     * phrases; a margin over the second-nearest bought no precision there that it did not cost in
+     * tune recall, so it is 0.
      */
-    public static final double REPEAT_THRESHOLD = 0.65;
+    public static final RepeatMatching.Settings MATCHING = new RepeatMatching.Settings(0.64, 0, 0.9);
+    /** The similarity shown as the comparison's threshold: the floor below which no pair is a repeat. */
+    public static final double REPEAT_THRESHOLD = MATCHING.floor();
     /** Share of a measure's words an account of rectification tells, from which it reports that measure (chosen on the tune half). */
     public static final double REPORTED_THRESHOLD = 0.15;
     private static final double PAIR_SHARE_SCALE = REPORTED_THRESHOLD / 0.1;
@@ -41,15 +45,22 @@ public final class YearCompare {
     private final Similarity similarity;
     private final AspectTaxonomy taxonomy;
 
+    private final RepeatMatching.Settings matching;
+
     public YearCompare(Similarity similarity, AspectTaxonomy taxonomy) {
+        this(similarity, taxonomy, MATCHING);
+    }
+
+    YearCompare(Similarity similarity, AspectTaxonomy taxonomy, RepeatMatching.Settings matching) {
         this.similarity = similarity;
         this.taxonomy = taxonomy;
+        this.matching = matching;
     }
 
     public Comparison compare(Report from, Report to) {
         Sides s = new Sides(from, to);
         List<Repeat> closest = closest(s);
-        List<Repeat> repeats = closest.stream().filter(r -> r.similarity() >= REPEAT_THRESHOLD).toList();
+        List<Repeat> repeats = repeats(s);
         return new Comparison(to.unit() != null ? to.unit() : from.unit(), to.author() != null ? to.author() : from.author(),
                 side(from), side(to), REPEAT_THRESHOLD, columns(s), repeats, followUps(s, repeats), closest);
     }
@@ -80,8 +91,23 @@ public final class YearCompare {
             }
         }
 
+        private double[][] matrix;
+
         double sim(Point a, Point b) {
             return similarity.of(prepared.get(a), prepared.get(b));
+        }
+
+        /** {@code [later][earlier]}: every later problem against every earlier one, computed once. */
+        double[][] matrix() {
+            if (matrix == null) {
+                matrix = new double[toProblems.size()][fromProblems.size()];
+                for (int j = 0; j < toProblems.size(); j++) {
+                    for (int i = 0; i < fromProblems.size(); i++) {
+                        matrix[j][i] = sim(toProblems.get(j), fromProblems.get(i));
+                    }
+                }
+            }
+            return matrix;
         }
     }
 
@@ -118,23 +144,44 @@ public final class YearCompare {
 
     private List<Repeat> closest(Sides s) {
         List<Repeat> out = new ArrayList<>();
-        for (Point later : s.toProblems) {
+        double[][] m = s.matrix();
+        for (int j = 0; j < s.toProblems.size(); j++) {
+            Point later = s.toProblems.get(j);
             Point best = null;
             double bestSim = 0;
-            for (Point earlier : s.fromProblems) {
-                double sim = s.sim(later, earlier);
+            for (int i = 0; i < s.fromProblems.size(); i++) {
+                Point earlier = s.fromProblems.get(i);
+                double sim = m[j][i];
                 if (sim > bestSim) {
                     bestSim = sim;
                     best = earlier;
                 }
             }
             if (best != null) {
-                out.add(new Repeat(aspectPoint(later), aspectPoint(best), round(bestSim),
-                        SharedRuns.of(later.text(), best.text(), SHARED_MIN, SHARED_MAX),
-                        similarity.matched(s.prepared.get(best), s.prepared.get(later))));
+                out.add(repeat(s, later, best, bestSim));
             }
         }
         return out;
+    }
+
+    /** The later problems that restate earlier ones, as the matching of both lists decides. */
+    private List<Repeat> repeats(Sides s) {
+        int[] chosen = RepeatMatching.decide(s.matrix(), matching);
+        List<Repeat> out = new ArrayList<>();
+        for (int j = 0; j < chosen.length; j++) {
+            if (chosen[j] >= 0) {
+                Point later = s.toProblems.get(j);
+                Point earlier = s.fromProblems.get(chosen[j]);
+                out.add(repeat(s, later, earlier, s.sim(later, earlier)));
+            }
+        }
+        return out;
+    }
+
+    private Repeat repeat(Sides s, Point later, Point earlier, double sim) {
+        return new Repeat(aspectPoint(later), aspectPoint(earlier), round(sim),
+                SharedRuns.of(later.text(), earlier.text(), SHARED_MIN, SHARED_MAX),
+                similarity.matched(s.prepared.get(earlier), s.prepared.get(later)));
     }
 
     private static AspectPoint aspectPoint(Point p) {

@@ -43,6 +43,20 @@ final class BackgroundCorpus {
         return GramWeights.fromFrequencies(df, passages);
     }
 
+    /** The background's reports, each as the texts of its passages. */
+    static List<List<String>> reports() throws Exception {
+        ReportParser parser = new ReportParser(AspectTaxonomy.defaults());
+        List<List<String>> out = new java.util.ArrayList<>();
+        try (TikaExtractor extractor = new TikaExtractor(ExtractionLimits.defaults(), new TextNormalizer())) {
+            for (Path f : files()) {
+                String name = f.getFileName().toString();
+                out.add(Passages.of(parser.parse(extractor.extract(Files.readAllBytes(f), name).text())).stream()
+                        .map(Passage::text).toList());
+            }
+        }
+        return out;
+    }
+
     private static List<Path> files() throws Exception {
         try (Stream<Path> samples = Files.list(Path.of("sample-docs"));
                 Stream<Path> dev = Files.list(Path.of("report-archive/src/test/resources/corpus/dev"))) {

@@ -81,6 +81,71 @@ final class ParaphraseSet {
         return out;
     }
 
+    /** {@code out[j][i]}: the similarity of pair j's later point to pair i's earlier point. */
+    static double[][] matrix(List<Pair> pairs, Similarity sim) {
+        return matrix(pairs, sim, sim::of);
+    }
+
+    static double[][] matrix(List<Pair> pairs, Similarity sim, java.util.function.ToDoubleBiFunction<Similarity.Prepared, Similarity.Prepared> score) {
+        List<Similarity.Prepared> as = pairs.stream().map(p -> sim.prepare(p.a())).toList();
+        List<Similarity.Prepared> bs = pairs.stream().map(p -> sim.prepare(p.b())).toList();
+        double[][] out = new double[pairs.size()][pairs.size()];
+        for (int j = 0; j < pairs.size(); j++) {
+            for (int i = 0; i < pairs.size(); i++) {
+                out[j][i] = score.applyAsDouble(bs.get(j), as.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Repeats as {@link RepeatMatching} decides them within simulated year pairs: the pairs dealt
+     * into reports of {@code size} (a seeded shuffle, {@code rounds} deals), the earlier report holding
+     * their first points and the later one their second. A call is right when it links a pair's own
+     * two points and the pair is a repeat; any other call is false; a repeat not called is missed.
+     * By kind: how often each pair's own two points were linked, over all deals.
+     */
+    static RepeatFigures matched(List<Pair> pairs, double[][] full, RepeatMatching.Settings settings, int size, int rounds) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        Map<String, int[]> byKind = new TreeMap<>();
+        for (int round = 0; round < rounds; round++) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < pairs.size(); i++) {
+                order.add(i);
+            }
+            java.util.Collections.shuffle(order, new java.util.Random(1000 + round));
+            for (int start = 0; start < order.size(); start += size) {
+                List<Integer> group = order.subList(start, Math.min(order.size(), start + size));
+                double[][] sim = new double[group.size()][group.size()];
+                for (int j = 0; j < group.size(); j++) {
+                    for (int i = 0; i < group.size(); i++) {
+                        sim[j][i] = full[group.get(j)][group.get(i)];
+                    }
+                }
+                int[] got = RepeatMatching.decide(sim, settings);
+                for (int j = 0; j < group.size(); j++) {
+                    Pair p = pairs.get(group.get(j));
+                    int[] k = byKind.computeIfAbsent((p.same() ? "+ " : "- ") + p.kind(), x -> new int[2]);
+                    k[1]++;
+                    if (got[j] == j) {
+                        k[0]++;
+                    }
+                    if (got[j] == j && p.same()) {
+                        tp++;
+                    } else if (got[j] >= 0) {
+                        fp++;
+                    }
+                    if (p.same() && got[j] != j) {
+                        fn++;
+                    }
+                }
+            }
+        }
+        return new RepeatFigures(tp, fp, fn, byKind, List.of());
+    }
+
     static RepeatFigures repeats(List<Pair> pairs, double[] scores, double threshold) {
         int tp = 0;
         int fp = 0;
@@ -124,7 +189,7 @@ final class ParaphraseSet {
      * then reported when the account reports it, else recurred when the later problem restates the
      * linked problem at the repeat threshold, else no-trace.
      */
-    static StatusFigures statuses(List<Case> cases, Similarity sim, double repeatThreshold, AccountRule rule) {
+    static StatusFigures statuses(List<Case> cases, Similarity sim, RepeatMatching.Settings recurrence, AccountRule rule) {
         int right = 0;
         Map<String, Integer> confusion = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
@@ -137,7 +202,8 @@ final class ParaphraseSet {
             if (c.account() != null && rule.reports(sim, c.account(), c.measure(), answered == null ? null : answered.text())) {
                 got = MeasureStatus.REPORTED.key();
             } else if (answered != null && c.laterProblem() != null
-                    && sim.of(sim.prepare(c.laterProblem()), sim.prepare(answered.text())) >= repeatThreshold) {
+                    && RepeatMatching.decide(new double[][] {{sim.of(sim.prepare(c.laterProblem()), sim.prepare(answered.text()))}},
+                            recurrence)[0] == 0) {
                 got = MeasureStatus.RECURRED.key();
             } else {
                 got = MeasureStatus.NO_TRACE.key();
