@@ -79,9 +79,10 @@ public final class WordDocument {
         XWPFParagraph p = header.createParagraph();
         p.setBorderBottom(org.apache.poi.xwpf.usermodel.Borders.SINGLE);
         // a right-aligned tab stop at the text's right edge puts the second half at the margin
-        p.getCTP().addNewPPr().addNewTabs().addNewTab().setPos(BigInteger.valueOf(TEXT_WIDTH));
-        p.getCTP().getPPr().getTabs().getTabArray(0)
-                .setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc.RIGHT);
+        var ppr = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
+        var stop = (ppr.isSetTabs() ? ppr.getTabs() : ppr.addNewTabs()).addNewTab();
+        stop.setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc.RIGHT);
+        stop.setPos(BigInteger.valueOf(TEXT_WIDTH));
         run(p, heading.what(), false, 9);
         XWPFRun tab = p.createRun();
         tab.addTab();
