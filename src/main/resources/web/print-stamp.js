@@ -119,8 +119,11 @@
   function beforePrint() {
     fill();
     render();
-    opened = [...document.querySelectorAll('details:not([open])')];
+    opened = opened.concat([...document.querySelectorAll('details:not([open])')]);
     opened.forEach(d => { d.open = true; });
+    // a print to PDF may never say it is done (no afterprint): fold back once it has surely been laid
+    // out; while a print dialog is open, timers wait, so this never folds under a print in progress
+    setTimeout(afterPrint, 2000);
   }
   function afterPrint() {
     opened.forEach(d => { d.open = false; });

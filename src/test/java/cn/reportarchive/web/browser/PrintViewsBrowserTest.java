@@ -27,12 +27,12 @@ class PrintViewsBrowserTest extends SampleSiteTest {
     /** The printed text, without the spaces and line breaks PDF text extraction puts between characters. */
     private String printed(String name) throws IOException {
         try (PDDocument pdf = Loader.loadPDF(browser.print(name))) {
-            return new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+            return squeeze(new PDFTextStripper().getText(pdf));
         }
     }
 
     private static String squeeze(String s) {
-        return s.replaceAll("\\s+", "");
+        return s.replaceAll("[\\s\u3000]+", "");
     }
 
     private static void assertStamped(String text) {
@@ -93,8 +93,10 @@ class PrintViewsBrowserTest extends SampleSiteTest {
         assertTrue(text.contains(squeeze("查重　" + copy.get("unit").asText() + " " + copy.get("year").asText() + "年")), "the heading names the report");
         assertTrue(text.contains("标黄与雷同材料或范文相同的文字"), "the legend");
         assertStamped(text);
-        assertFalse(Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("return arguments[0].open;", first)),
-                "folded again after printing");
+        // afterprint comes once the print is done
+        wait.withTimeout(java.time.Duration.ofSeconds(10)).until(d -> !Boolean.TRUE.equals(
+                ((JavascriptExecutor) driver).executeScript("return arguments[0].open;", first)));
+        wait.withTimeout(java.time.Duration.ofSeconds(30));
         HttpResponse<byte[]> docx = get(driver.findElement(By.id("export-docx")).getDomProperty("href"));
         assertEquals(200, docx.statusCode());
     }
@@ -117,7 +119,7 @@ class PrintViewsBrowserTest extends SampleSiteTest {
         wait.until(d -> !d.findElements(By.cssSelector(".hit mark")).isEmpty());
         wait.until(d -> d.findElement(By.id("print-heading")).getDomProperty("textContent").contains("八项规定"));
         String text = printed("print-search");
-        assertTrue(text.contains("检索结果　检索式：八项规定".replace("　", "")), "the query");
+        assertTrue(text.contains(squeeze("检索结果　检索式：八项规定")), "the query");
         assertTrue(text.contains("标黄与检索词相符的文字"), "the legend of the marks");
         assertStamped(text);
     }
