@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The views over the archive — 对比, 重复问题, 全库常见问题, 查重, 整改台账 — each one handler that
@@ -77,9 +78,10 @@ final class ViewRoutes {
 
     /**
      * A view's answer: the JSON, and for files a base name, whose material and which years (the
-     * page header), the tables (.xlsx, .csv) and, where the view has one, the Word document.
+     * page header), the tables (.xlsx, .csv; made only for a file) and, where the view has one, the
+     * Word document.
      */
-    record Answer(Object json, String fileBase, String subject, String years, List<ExportTable> tables,
+    record Answer(Object json, String fileBase, String subject, String years, Supplier<List<ExportTable>> tables,
             Function<PrintHeading, byte[]> docx) {
     }
 
@@ -121,7 +123,7 @@ final class ViewRoutes {
             Comparison c = compare.within(Auth.access(ctx).units()).compare(unit, author, from, to);
             return new Answer(c, fileWho(c.unit(), c.author()) + "_" + c.from().year() + "-" + c.to().year() + "年对比",
                     PrintHeading.subject(c.unit(), c.author()), c.from().year() + "—" + c.to().year() + "年",
-                    List.of(rows.compareProblems(c), rows.compareMeasures(c)), h -> compareDocx.write(c, h));
+                    () -> List.of(rows.compareProblems(c), rows.compareMeasures(c)), h -> compareDocx.write(c, h));
         });
     }
 
@@ -132,7 +134,7 @@ final class ViewRoutes {
             History h = compare.within(Auth.access(ctx).units()).history(unit, author);
             String years = h.years().isEmpty() ? "" : h.years().get(0) + "—" + h.years().get(h.years().size() - 1) + "年";
             return new Answer(h, fileWho(h.unit(), h.author()) + "_重复问题", PrintHeading.subject(h.unit(), h.author()), years,
-                    List.of(rows.chains(h), rows.trend(h)), null);
+                    () -> List.of(rows.chains(h), rows.trend(h)), null);
         });
     }
 
@@ -147,7 +149,7 @@ final class ViewRoutes {
         return new Prepared(null, detail, null, null, () -> {
             var groups = compare.common(year, limit);
             return new Answer(Map.of("groups", groups), "全库常见问题" + (year == null ? "" : "_" + year + "年"), "全库",
-                    year == null ? "" : year + "年", List.of(rows.common(groups)), null);
+                    year == null ? "" : year + "年", () -> List.of(rows.common(groups)), null);
         });
     }
 
@@ -159,7 +161,7 @@ final class ViewRoutes {
         detail.put("limit", limit);
         return new Prepared(null, detail, null, null, () -> {
             var pairs = copies.pairs(limit);
-            return new Answer(Map.of("pairs", pairs), "全库雷同材料", "全库", "", List.of(rows.copyPairs(pairs)), null);
+            return new Answer(Map.of("pairs", pairs), "全库雷同材料", "全库", "", () -> List.of(rows.copyPairs(pairs)), null);
         });
     }
 
@@ -174,7 +176,7 @@ final class ViewRoutes {
             CopyCheck.DocRef checked = r == null ? null : new CopyCheck.DocRef(r.id(), r.unit(), r.author(), r.year(), r.title());
             String subject = r == null ? "" : PrintHeading.subject(r.unit(), r.author());
             return new Answer(c, "查重_" + (c.title() == null || c.title().isBlank() ? c.reportId() : c.title()), subject,
-                    r == null || r.year() == null ? "" : r.year() + "年", List.of(rows.copyPassages(c, checked)),
+                    r == null || r.year() == null ? "" : r.year() + "年", () -> List.of(rows.copyPassages(c, checked)),
                     h -> CopyDocx.write(c, h));
         });
     }
@@ -188,7 +190,7 @@ final class ViewRoutes {
         return new Prepared(null, detail, compare.unitOf(unit), who(author) + " " + year + " 年的材料。", () -> {
             Ledger l = compare.within(Auth.access(ctx).units()).ledger(unit, author, year);
             return new Answer(l, fileWho(l.unit(), l.author()) + "_" + l.year() + "年整改台账",
-                    PrintHeading.subject(l.unit(), l.author()), l.year() + "年", List.of(rows.ledger(l)),
+                    PrintHeading.subject(l.unit(), l.author()), l.year() + "年", () -> List.of(rows.ledger(l)),
                     h -> LedgerDocx.write(l, h));
         });
     }
@@ -227,21 +229,22 @@ final class ViewRoutes {
             return;
         }
         String name = fileName(a.fileBase());
+        List<ExportTable> tables = a.tables().get();
         byte[] bytes;
         switch (format) {
             case XLSX -> {
-                bytes = Spreadsheets.xlsx(a.tables(), heading(ctx, a));
-                detail.put("rows", a.tables().stream().mapToInt(t -> t.rows().size()).sum());
+                bytes = Spreadsheets.xlsx(tables, heading(ctx, a));
+                detail.put("rows", tables.stream().mapToInt(t -> t.rows().size()).sum());
             }
             case CSV -> {
-                ExportTable table = a.tables().get(part);
+                ExportTable table = tables.get(part);
                 bytes = Spreadsheets.csv(table);
                 detail.put("rows", table.rows().size());
                 name = fileName(a.fileBase() + (part == 0 ? "" : "_" + table.name()));
             }
             default -> {
                 bytes = a.docx().apply(heading(ctx, a));
-                detail.put("rows", a.tables().stream().mapToInt(t -> t.rows().size()).sum());
+                detail.put("rows", tables.stream().mapToInt(t -> t.rows().size()).sum());
             }
         }
         audit.record(ctx, action, p.target(), detail); // the file is made: what leaves is known, nothing has left
