@@ -154,6 +154,8 @@
     const counts = {};
     for (const m of c.measures) counts[m.status] = (counts[m.status] || 0) + 1;
     const exportBase = 'api/compare/export?' + query({ unit: c.unit, author: c.author || '', from: c.from.year, to: c.to.year });
+    const ledgerBase = 'api/ledger?' + new URLSearchParams(Object.assign({ unit: c.unit, year: String(c.from.year) },
+      c.author ? { author: c.author } : {})).toString();
     return el('div', { class: 'compare-summary' },
       el('span', { class: 'count' }, '重复问题 ', el('b', { id: 'repeat-count' }, String(pairs.count)), ' 组'),
       el('span', { class: 'muted' }, '（相似度 ≥ ' + RA.percent(c.threshold) + '）'),
@@ -161,8 +163,12 @@
         ['reported', 'recurred', 'no-trace'].map(k => el('span', { class: 'status ' + k }, STATUS[k] + ' ' + (counts[k] || 0)))),
       el('span', { class: 'exports no-print' },
         el('a', { id: 'export-xlsx', href: exportBase + '&format=xlsx', download: true }, '导出 Excel'),
+        el('a', { id: 'export-docx', href: exportBase + '&format=docx', download: true }, '下载 Word'),
         el('a', { id: 'export-csv', href: exportBase + '&format=csv&part=problems', download: true }, '导出 CSV（问题）'),
         el('a', { href: exportBase + '&format=csv&part=measures', download: true }, '导出 CSV（措施）'),
+        el('span', { class: 'ledger-links' }, c.from.year + '年整改台账：',
+          el('a', { id: 'ledger-xlsx', href: ledgerBase + '&format=xlsx', download: true }, 'Excel'), ' ',
+          el('a', { id: 'ledger-docx', href: ledgerBase + '&format=docx', download: true }, 'Word')),
         el('a', { href: '#', onclick: e => { e.preventDefault(); window.print(); } }, '打印')));
   }
 
@@ -180,7 +186,7 @@
     const closest = new Map((c.closest || []).map(r => [r.to.ref, r]));
     const who = c.unit + (c.author ? ' ' + c.author : ' 领导班子');
     document.title = who + ' ' + c.from.year + '—' + c.to.year + '年对比 — 对照检查材料档案库';
-    box.appendChild(el('h2', { class: 'print-only print-title' }, who + '　' + c.from.year + '年与' + c.to.year + '年对照检查材料对比'));
+    if (window.PrintView) PrintView.heading(who + '　' + c.from.year + '年与' + c.to.year + '年对照检查材料对比');
     box.appendChild(summary(c, pairs));
 
     const grid = el('div', { class: 'compare-grid', id: 'compare-grid' });
@@ -275,6 +281,7 @@
     try {
       c = await RA.api('api/compare?' + query(s));
     } catch (e) {
+      // a later "from" than "to" is refused by the server (not swapped): its sentence says which to choose
       if (mine === generation) RA.showError(box, e.message);
       return;
     }

@@ -9,6 +9,20 @@
   const OPEN_SOURCES = 3;   // passages shown open for the first few sources, folded for the rest
 
   const field = id => document.getElementById(id);
+  let reports = [];     // the archive's summaries, for the unit and year of the report checked
+  let checked = null;   // the check on show
+
+  /** The printed page's heading: the report checked (unit, year, who, title), or the archive's list. */
+  function printHeading() {
+    if (!window.PrintView) return;
+    if (!checked) {
+      PrintView.heading('查重　全库雷同最多的材料');
+      return;
+    }
+    const r = reports.find(x => x.id === checked.reportId);
+    const who = r ? [r.unit || '（未注明单位）', r.year ? r.year + '年' : '', r.author || '领导班子'].filter(Boolean).join(' ') : '';
+    PrintView.heading('查重　' + (who ? who + '　' : '') + '《' + (checked.title || checked.reportId) + '》');
+  }
 
   function share(x) {
     const pct = Math.max(0, Math.min(100, Math.round((x || 0) * 100)));
@@ -55,6 +69,8 @@
   function renderCheck(c) {
     const box = clear(field('check'));
     document.title = '查重：' + (c.title || c.reportId) + ' — 对照检查材料档案库';
+    checked = c;
+    printHeading();
     const sources = c.sources || [];
     const exportBase = 'api/copies/' + encodeURIComponent(c.reportId) + '/export?';
     box.appendChild(el('h2', null, el('a', { href: RA.reportLink(c.reportId) }, c.title || '（无标题）')));
@@ -64,6 +80,7 @@
       el('span', { class: 'exports no-print' },
         el('a', { href: exportBase + 'format=xlsx', download: true }, '导出 Excel'),
         el('a', { href: exportBase + 'format=csv', download: true }, '导出 CSV'),
+        el('a', { id: 'export-docx', href: exportBase + 'format=docx', download: true }, '下载 Word'),
         el('a', { href: '#', onclick: e => { e.preventDefault(); window.print(); } }, '打印'))));
     if (!sources.length) {
       box.appendChild(el('p', { class: 'notice' }, '没有发现与其他材料或范文明显雷同的文字。'));
@@ -83,6 +100,8 @@
 
   async function loadCheck(id) {
     const box = clear(field('check'));
+    checked = null;
+    printHeading();
     if (!id) return;
     box.appendChild(el('p', { class: 'muted' }, '正在查重…'));
     try {
@@ -176,6 +195,8 @@
   document.addEventListener('DOMContentLoaded', async () => {
     const id = new URLSearchParams(location.search).get('id') || '';
     RA.api('api/reports').then(list => {
+      reports = list;
+      printHeading();
       const select = field('p-report');
       const order = (a, b) => collator.compare(a.unit || '', b.unit || '') || (a.year || 0) - (b.year || 0)
         || collator.compare(a.author || '', b.author || '');

@@ -119,6 +119,9 @@
     const box = clear(field('history-body'));
     const who = { unit: h.unit, author: h.author || '' };
     const name = h.unit + (h.author ? ' ' + h.author : ' 领导班子');
+    if (window.PrintView) {
+      PrintView.heading('重复问题　' + name + (h.years.length ? '　' + h.years[0] + '—' + h.years[h.years.length - 1] + '年' : ''));
+    }
     const chains = h.chains.slice().sort((a, b) => b.times - a.times || (a.measuresReported ? 1 : 0) - (b.measuresReported ? 1 : 0)
       || a.years[0] - b.years[0]);
     const never = chains.filter(c => !c.measuresReported).length;

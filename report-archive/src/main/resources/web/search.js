@@ -183,6 +183,10 @@
     const parts = ['检索式：' + (state.q.trim() || '（无）')];
     for (const f of FILTERS) if (state[f]) parts.push(FILTER_NAMES[f] + '：' + facetValueLabel(f, state[f]));
     parts.push('共 ' + totalText(result) + ' 条');
+    if (window.PrintView) {   // the shared print heading (print-stamp.js): time and user are in its stamp
+      PrintView.heading('检索结果　' + parts.join('　'));
+      return;
+    }
     parts.push('打印时间：' + new Date().toLocaleString('zh-CN', { hour12: false }));
     head.textContent = '对照检查材料档案库　' + parts.join('　');
   }

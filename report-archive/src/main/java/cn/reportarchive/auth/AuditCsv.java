@@ -37,7 +37,7 @@ public final class AuditCsv implements AutoCloseable {
 
     /**
      * The text as a spreadsheet should show it, never as a formula: the one rule for every CSV the
-     * archive writes (the exports of web/Spreadsheets call it too).
+     * archive writes (the exports of export/Spreadsheets call it too).
      */
     public static String safe(String s) {
         if (s == null || s.isEmpty()) {

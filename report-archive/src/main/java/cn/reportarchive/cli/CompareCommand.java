@@ -3,6 +3,8 @@ package cn.reportarchive.cli;
 import cn.reportarchive.Application;
 import cn.reportarchive.compare.CompareException;
 import cn.reportarchive.compare.Comparison;
+import cn.reportarchive.export.ExportRows;
+import cn.reportarchive.export.Percent;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,16 +51,16 @@ final class CompareCommand implements Callable<Integer> {
     private static void print(Comparison c) {
         System.out.printf("%s%s：%d 年 → %d 年%n", ListCommand.orDash(c.unit()), c.author() == null ? "" : " " + c.author(),
                 c.from().year(), c.to().year());
-        System.out.printf("%n重复查摆的问题（%d 条，相似度 ≥ %.2f）%n", c.repeats().size(), c.threshold());
+        System.out.printf("%n重复查摆的问题（%d 条，相似度 ≥ %s）%n", c.repeats().size(), new Percent(c.threshold()));
         for (Comparison.Repeat r : c.repeats()) {
-            System.out.printf("  %.2f  %d年 %s  ←  %d年 %s%n      %s%n", r.similarity(), c.to().year(), r.to().ref(),
-                    c.from().year(), r.from().ref(), String.join(" … ", r.shared()));
+            System.out.printf("  %4s  %d年 %s  ←  %d年 %s%n      %s%n", new Percent(r.similarity()), c.to().year(),
+                    ExportRows.place(r.to().ref()), c.from().year(), ExportRows.place(r.from().ref()), String.join(" … ", r.shared()));
         }
         System.out.printf("%n%d 年整改措施的落实情况（%d 条）%n", c.from().year(), c.measures().size());
         for (Comparison.MeasureFollowUp m : c.measures()) {
             String status = m.status().label();
-            System.out.printf("  [%s] %s %s%n", status, m.measure().ref(), m.measure().text());
-            m.evidence().forEach(e -> System.out.printf("        ↳ %s %s%n", e.ref(), e.text()));
+            System.out.printf("  [%s] %s %s%n", status, ExportRows.place(m.measure().ref()), m.measure().text());
+            m.evidence().forEach(e -> System.out.printf("        ↳ %d年%s %s%n", c.to().year(), ExportRows.place(e.ref()), e.text()));
         }
     }
 }

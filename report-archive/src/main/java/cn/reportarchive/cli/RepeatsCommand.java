@@ -56,7 +56,7 @@ final class RepeatsCommand implements Callable<Integer> {
                     h.years(), h.chains().size());
             for (History.Chain c : h.chains()) {
                 System.out.printf("%n  %d 次 %s%s%n", c.times(), c.years(), c.measuresReported() ? "（曾报告整改）" : "（未见整改报告）");
-                c.links().forEach(l -> System.out.printf("    %d %s %s%n", l.year(), l.ref(), l.text()));
+                c.links().forEach(l -> System.out.printf("    %d %s %s%n", l.year(), cn.reportarchive.export.ExportRows.place(l.ref()), l.text()));
             }
             return Cli.OK;
         }

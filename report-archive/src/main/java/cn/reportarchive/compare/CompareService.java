@@ -60,6 +60,11 @@ public final class CompareService {
         if (fromYear == toYear) {
             throw new CompareException(CompareException.Reason.BAD_REQUEST, "对比的两个年度不能相同。");
         }
+        if (fromYear > toYear) {
+            // refused, not swapped: every measure of the later year would read 未见下文 against the earlier one
+            throw new CompareException(CompareException.Reason.BAD_REQUEST, "起始年度 " + fromYear + " 晚于结束年度 " + toYear
+                    + "：对比须从较早的年度到较晚的年度，请改为从 " + toYear + " 年到 " + fromYear + " 年。");
+        }
         String canonical = archive.unitOf(unit);
         Report from = find(canonical, blankToNull(author), fromYear);
         Report to = find(canonical, blankToNull(author), toYear);
@@ -70,6 +75,36 @@ public final class CompareService {
         IndexSearcher searcher = index.acquire();
         try {
             return yearCompare(searcher).compare(from, to);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /**
+     * The 整改台账 of a unit's (or an author's) report of {@code year}: its measures, the problems they
+     * answer and, when the next year's report is archived, what became of each there (as {@link #compare}).
+     */
+    public Ledger ledger(String unit, String author, int year) throws CompareException, SQLException, IOException {
+        if (unit == null || unit.isBlank()) {
+            throw new CompareException(CompareException.Reason.BAD_REQUEST, "请指定单位（unit）。");
+        }
+        String canonical = archive.unitOf(unit);
+        String who = blankToNull(author);
+        Report report = find(canonical, who, year);
+        Report next;
+        try {
+            next = find(canonical, who, year + 1);
+        } catch (CompareException e) {
+            if (e.reason() != CompareException.Reason.NOT_FOUND) {
+                throw e;
+            }
+            next = null; // not archived yet: the ledger is the year's plan, 待下年材料
+        }
+        IndexSearcher searcher = index.acquire();
+        try {
+            YearCompare years = yearCompare(searcher);
+            return next == null ? Ledgers.of(report, years.answers(report), taxonomy)
+                    : Ledgers.of(report, years.compare(report, next), taxonomy);
         } finally {
             index.release(searcher);
         }

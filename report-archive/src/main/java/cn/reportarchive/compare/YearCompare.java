@@ -65,6 +65,23 @@ public final class YearCompare {
                 side(from), side(to), REPEAT_THRESHOLD, columns(s), repeats, followUps(s, repeats), closest);
     }
 
+    /**
+     * Which problem each measure of one report answers (measure ref → problem ref), linked as
+     * {@link #compare} links them: what the 整改台账 of a year shows before the next year is archived.
+     */
+    public Map<String, String> answers(Report report) {
+        List<Point> problems = ReportPoints.of(report, SectionType.PROBLEMS);
+        List<Point> measures = ReportPoints.of(report, SectionType.MEASURES);
+        Map<Point, Similarity.Prepared> prepared = new IdentityHashMap<>();
+        for (List<Point> list : List.of(problems, measures)) {
+            list.forEach(p -> prepared.put(p, similarity.prepare(p.text())));
+        }
+        Map<String, String> out = new HashMap<>();
+        MeasureLinks.of(problems, measures, (a, b) -> similarity.of(prepared.get(a), prepared.get(b)))
+                .forEach((m, p) -> out.put(m.ref().toString(), p.ref().toString()));
+        return out;
+    }
+
     /** The points of both reports, each prepared once. */
     private final class Sides {
         final List<Point> fromProblems;

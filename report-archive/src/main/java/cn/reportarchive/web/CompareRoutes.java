@@ -3,7 +3,6 @@ package cn.reportarchive.web;
 import cn.reportarchive.auth.AuditAction;
 import cn.reportarchive.auth.Role;
 import cn.reportarchive.compare.CompareException;
-import cn.reportarchive.compare.CompareService;
 import cn.reportarchive.compare.CopyService;
 import io.javalin.http.UploadedFile;
 import java.io.InputStream;
@@ -13,32 +12,26 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * Comparison across years, repeated problems and copied materials, as plain handlers. A viewer
- * asking for a unit it may not read gets the 404 of a unit without materials, and every comparison
- * is recorded in the audit log. Copy detection and the problems common to several units look
- * across units, so they are for roles that read everything (a viewer gets 403 until their answers
- * are cut to the viewer's units).
+ * The template library of copy detection, and what the comparison views share ({@link ViewRoutes}
+ * answers them): a viewer asking for a unit it may not read gets the 404 of a unit without
+ * materials; copy detection and the problems common to several units look across units, so they
+ * are for roles that read everything (a viewer gets 403 until their answers are cut to the
+ * viewer's units).
  */
 final class CompareRoutes {
     private static final int MAX_LIST = 1000;
-    private final CompareService compare;
     private final CopyService copies;
     private final long maxUpload;
     private final Audit audit;
 
-    CompareRoutes(CompareService compare, CopyService copies, long maxUpload, Audit audit) {
-        this.compare = compare;
+    CompareRoutes(CopyService copies, long maxUpload, Audit audit) {
         this.copies = copies;
         this.maxUpload = maxUpload;
         this.audit = audit;
     }
 
+    /** The views themselves (compare, repeats, copies, ledger) are {@link ViewRoutes}. */
     void register(RoutesConfig routes) {
-        routes.get("/api/compare", this::compare);
-        routes.get("/api/repeats", this::repeats);
-        routes.get("/api/repeats/common", this::common);
-        routes.get("/api/copies", this::copyPairs);
-        routes.get("/api/copies/{id}", this::copyCheck);
         routes.get("/api/templates", ctx -> {
             readsAll(ctx);
             ctx.json(copies.templates().stream()
@@ -46,50 +39,6 @@ final class CompareRoutes {
         });
         routes.post("/api/templates", this::addTemplate);
         routes.delete("/api/templates/{id}", this::removeTemplate);
-    }
-
-    private void compare(Context ctx) throws Exception {
-        int from = requiredYear(ctx, "from");
-        int to = requiredYear(ctx, "to");
-        String unit = ctx.queryParam("unit");
-        String author = ApiRoutes.blankToNull(ctx.queryParam("author"));
-        Map<String, Object> detail = detail("compare", unit, author);
-        detail.put("from", from);
-        detail.put("to", to);
-        hideUnreadable(ctx, unit, detail, (author == null ? "领导班子" : " " + author) + " " + from + " 年的材料。");
-        try {
-            Object result = compare.within(Auth.access(ctx).units()).compare(unit, author, from, to);
-            audit.record(ctx, AuditAction.COMPARE, null, detail);
-            ctx.json(result);
-        } catch (CompareException e) {
-            throw apiError(e);
-        }
-    }
-
-    private void repeats(Context ctx) throws Exception {
-        String unit = ctx.queryParam("unit");
-        String author = ApiRoutes.blankToNull(ctx.queryParam("author"));
-        Map<String, Object> detail = detail("repeats", unit, author);
-        hideUnreadable(ctx, unit, detail, (author == null ? "领导班子" : " " + author) + "的材料。");
-        try {
-            Object result = compare.within(Auth.access(ctx).units()).history(unit, author);
-            audit.record(ctx, AuditAction.COMPARE, null, detail);
-            ctx.json(result);
-        } catch (CompareException e) {
-            throw apiError(e);
-        }
-    }
-
-    /** Problems common to several units: across units, so not for a viewer. */
-    private void common(Context ctx) throws Exception {
-        readsAll(ctx);
-        Integer year = ApiRoutes.parseInt(ctx.queryParam("year"), "year", null);
-        Object groups = compare.common(year, limit(ctx, 50));
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("what", "common");
-        detail.put("year", year);
-        audit.record(ctx, AuditAction.COMPARE, null, detail);
-        ctx.json(Map.of("groups", groups));
     }
 
     static Map<String, Object> detail(String what, String unit, String author) {
@@ -100,11 +49,6 @@ final class CompareRoutes {
             detail.put("author", author);
         }
         return detail;
-    }
-
-    /** 404 worded as for a unit without materials when the caller may not read the unit (recorded as such). */
-    private void hideUnreadable(Context ctx, String unit, Map<String, Object> detail, String notFoundTail) {
-        hideUnreadable(ctx, audit, AuditAction.COMPARE, compare.unitOf(unit), detail, notFoundTail);
     }
 
     /** {@code canonical}: the unit asked for as the archive shows it ({@code CompareService.unitOf}). */
@@ -120,25 +64,6 @@ final class CompareRoutes {
     /** Copy detection pairs reports across units: only for roles that read every unit. */
     static void readsAll(Context ctx) {
         Auth.require(ctx, role -> !role.limitedToUnits(), "使用查重（它跨单位比对材料）");
-    }
-
-    private void copyPairs(Context ctx) throws Exception {
-        readsAll(ctx);
-        int limit = limit(ctx, 100);
-        Object pairs = copies.pairs(limit);
-        audit.record(ctx, AuditAction.COMPARE, null, Map.of("what", "copies", "limit", limit));
-        ctx.json(Map.of("pairs", pairs));
-    }
-
-    private void copyCheck(Context ctx) throws Exception {
-        readsAll(ctx);
-        try {
-            Object check = copies.check(ctx.pathParam("id"));
-            audit.record(ctx, AuditAction.COMPARE, ctx.pathParam("id"), Map.of("what", "copy-check"));
-            ctx.json(check);
-        } catch (CompareException e) {
-            throw apiError(e);
-        }
     }
 
     private void addTemplate(Context ctx) throws Exception {

@@ -1,6 +1,8 @@
 package cn.reportarchive.web;
 
 import cn.reportarchive.Application;
+import cn.reportarchive.export.CompareDocx;
+import cn.reportarchive.export.ExportRows;
 import cn.reportarchive.search.QuerySyntaxException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -75,9 +77,10 @@ public final class WebServer implements AutoCloseable {
         AuthRoutes login = new AuthRoutes(app.auth().accounts(), sessions, limiter, audit, app.archive()::unitOf);
         UserRoutes users = new UserRoutes(app.auth().accounts(), limiter, audit);
         AuditRoutes auditRoutes = new AuditRoutes(app.auth().audit(), audit, options.clock());
-        CompareRoutes compare = new CompareRoutes(app.compare(), app.copies(), maxUpload, audit);
+        CompareRoutes compare = new CompareRoutes(app.copies(), maxUpload, audit);
         UnitRoutes units = new UnitRoutes(app.archive(), audit);
-        ExportRoutes exports = new ExportRoutes(app.compare(), app.copies(), new ExportRows(app.taxonomy()), audit);
+        ViewRoutes views = new ViewRoutes(app.compare(), app.copies(), app.archive(), new ExportRows(app.taxonomy()),
+                new CompareDocx(app.taxonomy()), audit, options.clock());
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -113,7 +116,7 @@ public final class WebServer implements AutoCloseable {
             users.register(config.routes);
             auditRoutes.register(config.routes);
             units.register(config.routes);
-            exports.register(config.routes); // before compare: /api/copies/export is not a report id
+            views.register(config.routes);
             compare.register(config.routes);
             new CorrectionRoutes(app.archive(), audit).register(config.routes);
             new DraftRoutes(app.drafts(), app.compare(), app.archive(), audit).register(config.routes); // 核对草稿

@@ -206,6 +206,22 @@ class ViewerVisibilityTest {
     }
 
     @Test
+    void theLedgerOfAnotherUnitIsAsIfItHadNoMaterials() {
+        HttpResponse<byte[]> own = viewer.get("/api/ledger?unit=" + ApiClient.enc(UNIT) + "&year=2022&format=csv");
+        assertEquals(200, own.statusCode(), ApiClient.text(own));
+        assertTrue(ApiClient.text(own).contains(UNIT));
+        HttpResponse<byte[]> hidden = viewer.get("/api/ledger?unit=" + ApiClient.enc("云溪镇") + "&year=2022&format=docx");
+        HttpResponse<byte[]> none = viewer.get("/api/ledger?unit=" + ApiClient.enc("无此镇") + "&year=2022&format=docx");
+        assertEquals(404, hidden.statusCode());
+        assertEquals(404, none.statusCode());
+        assertEquals(ApiClient.body(none).get("error").asText().replace("无此镇", "云溪镇"),
+                ApiClient.body(hidden).get("error").asText());
+        assertEquals(200, admin.get("/api/ledger?unit=" + ApiClient.enc("云溪镇") + "&year=2022&format=docx").statusCode());
+        assertTrue(audit("li", "export").stream().anyMatch(e -> "hidden".equals(e.detail().get("result"))
+                && "ledger".equals(e.detail().get("what"))));
+    }
+
+    @Test
     void copyDetectionLooksAcrossUnitsSoAViewerMayNotUseIt() {
         String own = unitOf.entrySet().stream().filter(e -> UNIT.equals(e.getValue())).map(Map.Entry::getKey)
                 .findFirst().orElseThrow();

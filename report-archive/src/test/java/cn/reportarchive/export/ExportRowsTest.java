@@ -1,4 +1,4 @@
-package cn.reportarchive.web;
+package cn.reportarchive.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -83,7 +83,8 @@ class ExportRowsTest {
         assertEquals("重复2022年问题", later.get("重复情况"));
         assertEquals("problems/1/1", later.get("对应编号"));
         assertEquals(c.repeats().get(0).from().text(), later.get("对应问题"));
-        assertEquals(0.81, Double.parseDouble(later.get("相似度")));
+        assertEquals("81%", later.get("相似度"), "a share as the pages show it");
+        assertEquals("临江县财政局", later.get("单位"));
         assertEquals("的决定性意义；不够深透，存在以学代研", later.get("相同文字"));
 
         CSVRecord earlier = byRow.get("2022 problems/1/1");
@@ -102,7 +103,7 @@ class ExportRowsTest {
     void csvStartsWithAByteOrderMarkSoExcelReadsChinese() {
         byte[] csv = Spreadsheets.csv(rows.compareProblems(comparison()));
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(csv[0], csv[1], csv[2]));
-        assertTrue(new String(csv, StandardCharsets.UTF_8).substring(1).startsWith("方面,年度,位置"));
+        assertTrue(new String(csv, StandardCharsets.UTF_8).substring(1).startsWith("单位,作者,方面,年度,位置"));
     }
 
     @Test
@@ -143,6 +144,10 @@ class ExportRowsTest {
                     Cell cell = row.getCell(col);
                     if (want == null) {
                         assertTrue(cell == null || cell.getCellType() == CellType.BLANK);
+                    } else if (want instanceof Percent p) {
+                        assertEquals(CellType.NUMERIC, cell.getCellType(), "a percentage stays a number");
+                        assertEquals(p.value(), cell.getNumericCellValue());
+                        assertEquals("0%", cell.getCellStyle().getDataFormatString());
                     } else if (want instanceof Number n) {
                         assertEquals(CellType.NUMERIC, cell.getCellType());
                         assertEquals(n.doubleValue(), cell.getNumericCellValue());
@@ -172,13 +177,14 @@ class ExportRowsTest {
         assertEquals("从未报告落实", links.get(0).get("措施落实"));
         assertEquals("曾报告落实", links.get(3).get("措施落实"));
         assertEquals("", links.get(0).get("与上次相似度"), "the first statement has nothing before it");
-        assertEquals(0.74, Double.parseDouble(links.get(2).get("与上次相似度")));
+        assertEquals("74%", links.get(2).get("与上次相似度"));
+        assertEquals("临江县财政局", links.get(2).get("单位"));
         assertEquals("工作作风", links.get(2).get("方面"));
         assertEquals("问题（四）第2条", links.get(2).get("位置"));
 
         List<CSVRecord> trend = parseCsv(Spreadsheets.csv(rows.trend(h)));
         assertEquals(1, trend.size());
-        assertEquals(List.of("2023", "廉洁自律", "3", "1"), trend.get(0).stream().toList());
+        assertEquals(List.of("临江县财政局", "", "2023", "廉洁自律", "3", "1"), trend.get(0).stream().toList());
     }
 
     @Test
@@ -191,15 +197,19 @@ class ExportRowsTest {
         assertEquals(2, pairs.size());
         assertEquals("临江县审计局", pairs.get(0).get("材料单位"));
         assertEquals("临江县财政局", pairs.get(0).get("来源单位"));
-        assertEquals(0.519, Double.parseDouble(pairs.get(0).get("雷同占比")));
+        assertEquals("52%", pairs.get(0).get("雷同占比"));
         assertEquals("范文", pairs.get(1).get("来源"));
         assertEquals("网传范文", pairs.get(1).get("来源标题"));
 
         CopyCheck check = new CopyCheck("b2", "审计局2023", 0.49, List.of(new CopyCheck.Source("a1", "临江县财政局", null, 2023,
                 "财政局2023", false, 0.47, List.of(new CopyCheck.SharedPassage("problems/1/1", "一是学习不够系统深入。",
                         "problems/1/1", "一是学习不够系统深入，满足于记笔记。", List.of("学习不够系统深入"))))));
-        List<CSVRecord> passages = parseCsv(Spreadsheets.csv(rows.copyPassages(check)));
+        List<CSVRecord> passages = parseCsv(Spreadsheets.csv(rows.copyPassages(check, copy)));
         assertEquals(1, passages.size());
+        assertEquals("临江县审计局", passages.get(0).get("单位"));
+        assertEquals("49%", passages.get(0).get("雷同占本材料"));
+        assertEquals("47%", passages.get(0).get("来源占本材料"));
+        assertEquals("问题（一）第1条", passages.get(0).get("本材料位置"));
         assertEquals("一是学习不够系统深入。", passages.get(0).get("本材料原文"));
         assertEquals("一是学习不够系统深入，满足于记笔记。", passages.get(0).get("来源原文"));
         assertEquals("学习不够系统深入", passages.get(0).get("相同文字"));
@@ -224,16 +234,11 @@ class ExportRowsTest {
     }
 
     @Test
-    void fileNamesLoseWhatWindowsRefuses() {
-        assertEquals("某局_党组_2022-2023年对比", ExportRoutes.fileName("某局/党组_2022-2023年对比"));
-        assertEquals("a_b_c_", ExportRoutes.fileName("a:b*c?"));
-    }
-
-    @Test
-    void asciiNamesForOldClientsKeepWhatTheyCan() {
-        assertEquals("_2022-2023_.xlsx", Downloads.asciiFallback("临江县财政局_2022-2023年对比.xlsx"));
-        assertEquals("download.csv", Downloads.asciiFallback("全库雷同材料.csv"));
-        assertEquals("report-2023.docx", Downloads.asciiFallback("report-2023.docx"));
+    void percentsRoundAsThePagesDo() {
+        assertEquals("52%", new Percent(0.519).text());
+        assertEquals("<1%", new Percent(0.003).text());
+        assertEquals("0%", new Percent(0).text());
+        assertEquals("100%", new Percent(1).text());
     }
 
     private static List<String> cells(Row row) {
