@@ -70,14 +70,28 @@ public final class PassageSearch {
 
     /** {@code unitOf}: the name a unit filter's unit is indexed under, for any name of it (the archive's unit directory). */
     public PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf) {
-        this(index, taxonomy, relatedWords, unitOf, MatchCounter.defaults());
+        this(index, taxonomy, relatedWords, unitOf, name -> false, MatchCounter.defaults());
+    }
+
+    /**
+     * {@code unitKnown}: whether the unit directory has a unit of this name, reports or not (a unit whose
+     * reports were all deleted is still a unit: filtering on it finds nothing, and is not an unknown name).
+     */
+    public PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf,
+                         java.util.function.Predicate<String> unitKnown) {
+        this(index, taxonomy, relatedWords, unitOf, unitKnown, MatchCounter.defaults());
     }
 
     /** With other bounds for exact counting: tests use small ones to reach estimates on a small archive. */
     PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf,
                   MatchCounter matches) {
+        this(index, taxonomy, relatedWords, unitOf, name -> false, matches);
+    }
+
+    PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf,
+                  java.util.function.Predicate<String> unitKnown, MatchCounter matches) {
         this.index = index;
-        this.compiler = new QueryCompiler(taxonomy, relatedWords, unitOf);
+        this.compiler = new QueryCompiler(taxonomy, relatedWords, unitOf, unitKnown);
         this.snippets = new Snippets();
         this.facets = new FacetCounter(index.facetsConfig());
         this.matches = matches;

@@ -116,10 +116,19 @@ final class QueryCompiler {
 
     private final Names names;
 
+    /** Whether the unit directory has a unit of this name (reports or not). */
+    private final java.util.function.Predicate<String> unitKnown;
+
     QueryCompiler(AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf) {
+        this(taxonomy, relatedWords, unitOf, name -> false);
+    }
+
+    QueryCompiler(AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf,
+                  java.util.function.Predicate<String> unitKnown) {
         this.taxonomy = taxonomy;
         this.relatedWords = relatedWords;
         this.unitOf = unitOf;
+        this.unitKnown = unitKnown;
         this.names = new Names(unitOf);
     }
 
@@ -443,6 +452,11 @@ final class QueryCompiler {
             return new TermQuery(new Term(Fields.UNIT, unit == null ? value : unit));
         }
         Set<String> units = names.units(view, value);
+        if (units.isEmpty() && view.units() == null && unitKnown.test(value)) {
+            // a unit of the directory without reports now (all deleted): nothing to find, but not an unknown name;
+            // a caller limited to some units gets the same answer for any other unit as for no unit at all
+            return new TermQuery(new Term(Fields.UNIT, unitOf.apply(value)));
+        }
         if (units.isEmpty()) {
             List<String> close = Names.closest(value, view.names().units, view::unitVisible);
             throw new QuerySyntaxException("档案库中没有名为“" + value + "”的单位"

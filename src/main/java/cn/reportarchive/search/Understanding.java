@@ -37,7 +37,9 @@ final class Understanding {
             }
             String name = null;
             for (QueryCompiler.NameMatch n : understood.names()) {
-                if ((n.authors().contains(hit.author()) || n.units().contains(hit.unit())) && !text.contains(plain(n.word()))) {
+                boolean byAuthor = hit.author() != null && n.authors().contains(hit.author());
+                boolean byUnit = hit.unit() != null && n.units().contains(hit.unit());
+                if ((byAuthor || byUnit) && !text.contains(plain(n.word()))) {
                     name = n.word();
                     namesOnPage.add(n.word());
                 }
