@@ -40,7 +40,8 @@ final class PartialMatches {
     /** Words looked at, at most (the first ones of a long paste). */
     static final int MAX_WORDS = 32;
 
-    record Relaxed(QueryNode node, List<String> dropped) {
+    /** {@code sentence}: a pasted sentence was taken as its words (which may all be kept). */
+    record Relaxed(QueryNode node, List<String> dropped, boolean sentence) {
     }
 
     private final ReportIndex index;
@@ -58,9 +59,12 @@ final class PartialMatches {
         List<QueryNode> top = node instanceof QueryNode.All all ? all.parts() : List.of(node);
         List<QueryNode> kept = new ArrayList<>();
         Set<String> candidates = new LinkedHashSet<>();
+        boolean sentence = false;
         for (QueryNode part : top) {
             if (part instanceof QueryNode.Word w && !w.quoted()) {
-                candidates.addAll(split(w.text()));
+                List<String> words = split(w.text());
+                sentence |= words.size() > 1;
+                candidates.addAll(words);
             } else {
                 kept.add(part);
             }
@@ -104,7 +108,7 @@ final class PartialMatches {
                 return null;
             }
             int held = Math.round(most.scoreDocs[0].score);
-            if (held >= queries.size()) {
+            if (held >= queries.size() && !sentence) {
                 return null; // every word is found together: what found nothing was something else
             }
             // among the passages holding that many, the best ranked one says which words to drop
@@ -121,7 +125,7 @@ final class PartialMatches {
                     dropped.add(wordList.get(i));
                 }
             }
-            return dropped.isEmpty() ? null : new Relaxed(new QueryNode.All(parts), dropped);
+            return dropped.isEmpty() && !sentence ? null : new Relaxed(new QueryNode.All(parts), dropped, sentence);
         } finally {
             index.release(shared);
         }

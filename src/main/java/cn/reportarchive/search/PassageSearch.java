@@ -105,7 +105,7 @@ public final class PassageSearch {
     public SearchResult search(SearchRequest request, Ranking ranking) throws QuerySyntaxException, IOException {
         try {
             QueryNode node = QueryLanguage.parse(request.query());
-            SearchResult result = run(request, ranking, node, List.of());
+            SearchResult result = run(request, ranking, node, null);
             // nothing holds every word: the best partial matches, chosen first without the facet filters
             // (a facet clicked then keeps the same words), else under them
             for (boolean underFilters : new boolean[] {false, true}) {
@@ -114,7 +114,7 @@ public final class PassageSearch {
                 }
                 PartialMatches.Relaxed relaxed = partial.relax(node, request, ranking, underFilters);
                 if (relaxed != null) {
-                    SearchResult partialResult = run(request, ranking, relaxed.node(), relaxed.dropped());
+                    SearchResult partialResult = run(request, ranking, relaxed.node(), relaxed);
                     if (partialResult.total() > 0) {
                         return partialResult;
                     }
@@ -127,7 +127,7 @@ public final class PassageSearch {
     }
 
     /** The query's text part with the caller's units and the request's filters: what partial matching searches under. */
-    private SearchResult run(SearchRequest request, Ranking ranking, QueryNode node, List<String> dropped)
+    private SearchResult run(SearchRequest request, Ranking ranking, QueryNode node, PartialMatches.Relaxed relaxed)
             throws QuerySyntaxException, IOException {
         IndexSearcher shared = index.acquire();
         try {
@@ -144,7 +144,7 @@ public final class PassageSearch {
                         request.units().stream().map(BytesRef::new).toList())));
             }
             return Understanding.of(execute(shared, request, ranking, compiled, filters), compiled.understood(),
-                    request, dropped);
+                    request, relaxed);
         } finally {
             index.release(shared);
         }

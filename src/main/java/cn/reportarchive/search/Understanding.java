@@ -18,8 +18,10 @@ final class Understanding {
     private Understanding() {
     }
 
+    /** {@code relaxed}: the partial match this result is of, null for the query as typed. */
     static SearchResult of(SearchResult result, QueryCompiler.Understood understood, SearchRequest request,
-                           List<String> dropped) {
+                           PartialMatches.Relaxed relaxed) {
+        List<String> dropped = relaxed == null ? List.of() : relaxed.dropped();
         List<SearchHit> hits = new ArrayList<>();
         Set<String> relatedOnPage = new LinkedHashSet<>();
         Set<String> namesOnPage = new LinkedHashSet<>();
@@ -49,8 +51,10 @@ final class Understanding {
         }
         List<String> notes = new ArrayList<>();
         if (!dropped.isEmpty()) {
-            notes.add("没有同时含有全部检索词的段落；以下是去掉“" + String.join("”“", dropped)
-                    + "”后含有其余各词的段落（最接近的部分匹配）。");
+            notes.add((relaxed.sentence() ? "这段话没有原样出现，也没有段落含有其中全部词语" : "没有同时含有全部检索词的段落")
+                    + "；以下是去掉“" + String.join("”“", dropped) + "”后含有其余各词的段落（最接近的部分匹配）。");
+        } else if (relaxed != null) {
+            notes.add("这段话没有原样出现；以下是含有其中全部词语的段落（词语不一定连在一起）。");
         }
         for (QueryCompiler.Widened w : understood.widened()) {
             List<String> used = w.related().stream().filter(relatedOnPage::contains).toList();
