@@ -150,9 +150,10 @@ public final class PassageSearch {
         }
     }
 
+    /** The compiled query under its filters: hits, ranking, spread, snippets, facets. */
     private SearchResult execute(IndexSearcher shared, SearchRequest request, Ranking ranking,
                                  QueryCompiler.Compiled compiled, Map<String, List<Query>> filters) throws IOException {
-        {
+        { // one scope, as the searcher's use was when it was acquired here (the lines stay as they were, for merges)
             // a caller limited to its units is scored by their statistics alone (UnitScopedSearcher)
             IndexSearcher searcher = request.units() == null ? new IndexSearcher(shared.getIndexReader())
                     : new UnitScopedSearcher(shared.getIndexReader(), request.units());
