@@ -135,4 +135,19 @@ class SearchInputApiTest {
         JsonNode name = ok(client.get("/api/search?q=" + ApiClient.enc("周立新")));
         assertEquals("周立新", name.get("hits").get(0).get("matchedName").asText());
     }
+
+    @Test
+    void theSearchHelpNamesNoUnitOrPersonOfTheArchive() throws Exception {
+        String page = ApiClient.text(client.get("/index.html"));
+        assertTrue(page.contains("检索式写法"));
+        for (var stored : app.archive().list(null, null)) {
+            for (String name : new String[] {stored.report().unit(), stored.report().author()}) {
+                if (name != null) {
+                    assertFalse(page.contains(name), name);
+                    String shortName = name.replaceFirst("^.+?[县区市镇]", "");
+                    assertFalse(shortName.length() >= 2 && page.contains(shortName), shortName);
+                }
+            }
+        }
+    }
 }
