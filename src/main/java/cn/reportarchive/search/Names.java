@@ -199,8 +199,9 @@ final class Names {
 
     /**
      * What a word typed bare names: the author of that name, and the unit of that name, alias or short
-     * name, or (for four characters or more) the unit it abbreviates in order and ends alike. Looser
-     * matches are for filters only: a bare word is mostly text.
+     * name, or (for four characters or more) the unit it abbreviates in order and ends alike; a short name
+     * or abbreviation only when it fits one unit. Looser matches are for filters only: a bare word is
+     * mostly text.
      */
     Set<String> bareUnits(View scope, String word) {
         Set<String> out = new LinkedHashSet<>();
@@ -225,7 +226,8 @@ final class Names {
                 }
             }
         }
-        return out;
+        // a short name many units share (人民政府, the 财政局 of every county) is a word of the text, not a name
+        return out.size() == 1 ? out : new LinkedHashSet<>();
     }
 
     Set<String> bareAuthors(View scope, String word) {

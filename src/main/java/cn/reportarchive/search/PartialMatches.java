@@ -76,11 +76,15 @@ final class PartialMatches {
         IndexSearcher shared = index.acquire();
         try {
             IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            // the other conditions as the search itself reads them (unit:财政局, author:立新 by their names)
+            QueryCompiler.Context context = new QueryCompiler.Context(compiler.names(shared, request.units()),
+                    QueryCompiler.Understood.empty());
             BooleanQuery.Builder base = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER);
             for (QueryNode part : kept) {
                 boolean facetFilter = part instanceof QueryNode.Filter f && !f.field().equals("author");
                 if (!facetFilter || underFacetFilters) {
-                    Query q = part instanceof QueryNode.Filter f ? compiler.filter(f) : compiler.compile(part, ranking, false).query();
+                    Query q = part instanceof QueryNode.Filter f ? compiler.filter(f, context, false)
+                            : compiler.compile(part, ranking, false, context).query();
                     base.add(q, Occur.FILTER);
                 }
             }
@@ -88,7 +92,7 @@ final class PartialMatches {
                 for (String[] f : new String[][] {{"year", request.year() == null ? null : request.year().toString()},
                         {"unit", request.unit()}, {"aspect", request.aspect()}, {"section", request.section()}}) {
                     if (f[1] != null && !f[1].isBlank()) {
-                        base.add(compiler.filter(new QueryNode.Filter(f[0], f[1])), Occur.FILTER);
+                        base.add(compiler.filter(new QueryNode.Filter(f[0], f[1]), context, false), Occur.FILTER);
                     }
                 }
             }
