@@ -174,6 +174,7 @@ const RA = (() => {
     if (!ref) return '';
     const [type, b, i] = ref.split('/');
     if (type === 'preface' || type === 'closing') return SECTION_FALLBACK[type] + '第' + b + '段';
+    if (type === 'title') return '标题';
     let s = sectionLabel(type);
     if (b) s += '（' + cnNumber(Number(b)) + '）';
     if (i) s += '第' + i + '条';

@@ -71,6 +71,12 @@
     return Object.assign({}, state, { page: 1 }, changes);
   }
 
+  /** The query without the filters of one field typed in it (year:2023, unit:"…", 年度 written year：2023). */
+  function withoutTyped(q, facet) {
+    const re = new RegExp('(^|[\\s\u3000(（])' + facet + '\\s*[:：]\\s*("[^"]*"|“[^”]*”|[^\\s\u3000()（）]+)', 'gi');
+    return q.replace(re, '$1').replace(/[\s\u3000]+/g, ' ').trim();
+  }
+
   function facetValueLabel(facet, value) {
     if (facet === 'aspect') return RA.aspectLabel(value);
     if (facet === 'section') return RA.sectionLabel(value);
@@ -90,21 +96,27 @@
     return entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'));
   }
 
-  async function renderFacets(state, facets, estimated) {
+  async function renderFacets(state, facets, estimated, typed) {
     const box = clear(document.getElementById('facets'));
+    typed = typed || {};
     for (const facet of FILTERS) {
       let entries = await facetOrder(facet, facets[facet]);
-      const selected = state[facet];
+      // a filter typed in the query (year:2023) is this facet's selection, as a click would make it
+      const typedValues = !state[facet] && typed[facet] ? typed[facet] : [];
+      const selected = state[facet] || (typedValues.length === 1 ? typedValues[0] : '');
+      const isOn = value => state[facet] ? state[facet] === value : typedValues.includes(value);
       if (selected && !entries.some(([v]) => v === selected)) entries.unshift([selected, 0]);
       const list = el('ul');
       const long = entries.length > FACET_SHOWN + 2 && !expanded.has(facet);
       const shown = long ? entries.slice(0, FACET_SHOWN) : entries;
       if (long && selected && !shown.some(([v]) => v === selected)) shown.push(entries.find(([v]) => v === selected));
       for (const [value, count] of shown) {
-        const on = selected === value;
+        const on = isOn(value);
         const label = facetValueLabel(facet, value);
-        list.appendChild(el('li', null, stateLink(with_(state, { [facet]: on ? '' : value }), {
-          class: (on ? 'on' : '') + (count === 0 ? ' zero' : ''),
+        // a click replaces the typed filter of this field: the count shown is what the click gives
+        const q = typedValues.length ? withoutTyped(state.q, facet) : state.q;
+        list.appendChild(el('li', null, stateLink(with_(state, { q, [facet]: on ? '' : value }), {
+          class: (on ? 'on' : '') + (count === 0 ? ' zero' : '') + (on && typedValues.length ? ' typed' : ''),
           title: on ? '取消“' + label + '”筛选' : '只看' + FILTER_NAMES[facet] + '“' + label + '”',
           'data-facet': facet, 'data-value': value
         }, el('span', { class: 'v' }, label), el('span', { class: 'n', title: estimated ? '按抽样估计的约数' : null },
@@ -143,8 +155,15 @@
       hit.author ? el('span', null, hit.author) : null,
       hit.section ? el('span', null, RA.sectionLabel(hit.section)) : null,
       hit.aspect ? el('span', null, RA.aspectLabel(hit.aspect)) : null,
-      hit.ocr ? el('span', { class: 'ocr-mark', title: '文字由扫描图像识别（OCR）得到，可能有错字，请对照原件' }, '识别自扫描件') : null);
-    return el('li', { class: 'hit' + (origin ? ' origin' : ''), 'data-report': hit.reportId, 'data-ref': hit.ref || '' },
+      hit.ocr ? el('span', { class: 'ocr-mark', title: '文字由扫描图像识别（OCR）得到，可能有错字，请对照原件' }, '识别自扫描件') : null,
+      hit.passage === 'title' ? el('span', { class: 'tag passage-mark' }, '标题') : null,
+      hit.passage === 'heading' ? el('span', { class: 'tag passage-mark' }, '小标题') : null,
+      hit.related && hit.related.length ? el('span', { class: 'tag related-mark', title: '这一段不含所输入的词，是通过相关词找到的' },
+        '相关词：' + hit.related.join('、')) : null,
+      hit.matchedName ? el('span', { class: 'tag name-mark', title: '按单位或作者名称找到的材料' }, '按名称：' + hit.matchedName) : null);
+    const related = hit.related && hit.related.length;
+    return el('li', { class: 'hit' + (origin ? ' origin' : '') + (related ? ' related' : ''), 'data-report': hit.reportId,
+      'data-ref': hit.ref || '', 'data-passage': hit.passage || 'text' },
       el('div', { class: 'hit-head' },
         el('span', null, el('span', { class: 'hit-no' }, n + '.'), el('a', { class: 'hit-title', href: link }, hit.title || '（无标题）')),
         meta, origin ? el('span', { class: 'tag' }, '出发的这一条') : null),
@@ -215,7 +234,11 @@
     let result;
     try {
       await RA.loadLabels();
-      result = await RA.api('api/search?' + params.toString());
+      // a pasted paragraph makes a URL longer than the server takes: the same parameters go in the body
+      const url = 'api/search?' + params.toString();
+      result = url.length <= 4000 ? await RA.api(url)
+        : await RA.api('api/search', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(Object.fromEntries(params)) });
     } catch (e) {
       if (mine !== generation) return;
       body.removeAttribute('aria-busy');
@@ -226,7 +249,7 @@
     }
     if (mine !== generation) return;
     body.removeAttribute('aria-busy');
-    await renderFacets(state, result.facets || {}, result.facetsExact === false);
+    await renderFacets(state, result.facets || {}, result.facetsExact === false, result.queryFilters);
     clear(body);
     printHead(state, result);
 
@@ -252,6 +275,10 @@
       body.appendChild(el('p', { class: 'muted small' }, '查找与',
         el('a', { href: RA.reportLink(fromId, fromRef) }, '这一条（' + RA.refLabel(fromRef) + '）'),
         '相近的段落：检索式由该条的各个短语用 OR 连成，共有的短语越多排得越前。'));
+    }
+
+    for (const note of result.notes || []) {
+      body.appendChild(el('p', { class: 'notice search-note' }, note));
     }
 
     if (!result.hits.length) {

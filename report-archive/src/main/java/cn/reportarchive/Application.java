@@ -86,7 +86,7 @@ public final class Application implements AutoCloseable {
         this.extractor = TikaExtractor.isolated(limits, new TextNormalizer(), WorkerSettings.defaults());
         this.archive = new ReportArchive(new OriginalStore(layout.originals()), catalog, index,
                 extractor, new ReportParser(taxonomy), units);
-        this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir), archive::unitOf);
+        this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir), archive::unitOf, archive::unitKnown);
         this.compare = new CompareService(archive, index, taxonomy, this::words);
         this.copies = new CopyService(archive, new TemplateLibrary(dataDir), extractor);
         archive.onReportsChanged(copies::forget); // a merge renames reports' units in place

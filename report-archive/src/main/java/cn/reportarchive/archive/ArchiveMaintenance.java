@@ -73,7 +73,10 @@ final class ArchiveMaintenance {
      */
     ReportArchive.RecoveryReport recover(boolean closedCleanly) throws SQLException, IOException {
         synchronized (writeLock) {
-            if (catalog.indexStale()) {
+            if (catalog.indexStale() || !index.current()) {
+                if (!index.current()) {
+                    LOG.warn("索引是旧版格式（标题和小标题不可检索），正在按目录中保存的材料重建索引……");
+                }
                 int rebuilt = rebuildIndexFromCatalog();
                 catalog.setIndexStale(false);
                 return new ReportArchive.RecoveryReport(0, rebuilt, sweepOriginals());

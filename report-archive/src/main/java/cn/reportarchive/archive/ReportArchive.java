@@ -321,6 +321,11 @@ public final class ReportArchive {
         return units.unitOf(name);
     }
 
+    /** Whether some unit of the directory has this name, reports or not; see {@link UnitDirectory#known}. */
+    public boolean unitKnown(String name) {
+        return units.known(name);
+    }
+
     /** The archive's units, with their names and years. */
     public List<UnitEntry> units() throws SQLException {
         return units.entries();

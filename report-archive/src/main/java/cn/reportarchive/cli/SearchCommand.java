@@ -62,13 +62,23 @@ final class SearchCommand implements Callable<Integer> {
                 System.out.println(Json.pretty(result));
                 return 0;
             }
+            result.notes().forEach(System.err::println);
             for (SearchHit h : result.hits()) {
-                System.out.printf("%s %s %s [%s] %s%s%n    %s%n", ListCommand.orDash(h.year()),
+                System.out.printf("%s %s %s [%s] %s%s%s%s%n    %s%n", ListCommand.orDash(h.year()),
                         ListCommand.orDash(h.unit()), ListCommand.orDash(h.author()), h.ref(), h.reportId(),
-                        h.ocr() ? " （识别自扫描件）" : "", h.text());
+                        h.ocr() ? " （识别自扫描件）" : "", marks(h), h.matchedName() == null ? "" : " （按名称）", h.text());
             }
             System.err.println("共 " + (result.totalExact() ? "" : "约 ") + result.total() + " 条结果。");
             return 0;
         }
+    }
+
+    private static String marks(SearchHit h) {
+        String kind = switch (h.passage()) {
+            case "title" -> " （标题）";
+            case "heading" -> " （小标题）";
+            default -> "";
+        };
+        return kind + (h.related().isEmpty() ? "" : " （相关词：" + String.join("、", h.related()) + "）");
     }
 }

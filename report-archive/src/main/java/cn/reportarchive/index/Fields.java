@@ -15,6 +15,8 @@ public final class Fields {
     public static final String SECTION = "section";
     public static final String ASPECT = "aspect";
     public static final String HEADING = "heading";
+    /** "title" or "heading" on the passage that is the report's title or a heading; absent on running text. */
+    public static final String PASSAGE = "passage";
     /** Stored as "1" on the passages of a report read from page images (OCR), absent otherwise. */
     public static final String OCR = "ocr";
     /** Position of the passage in its report, to list a report's passages in order. */

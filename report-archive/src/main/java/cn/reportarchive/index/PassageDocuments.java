@@ -20,7 +20,10 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
-/** A report to its Lucene documents, one per passage, each carrying the report's metadata. */
+/**
+ * A report to its Lucene documents, one per passage (its title and headings too: see
+ * {@link Passages#searchable}), each carrying the report's metadata.
+ */
 final class PassageDocuments {
     /**
      * The smartcn view: stored (the passage text is stored here only), words with their frequencies but
@@ -43,8 +46,12 @@ final class PassageDocuments {
     List<Document> of(Report report) throws IOException {
         List<Document> docs = new ArrayList<>();
         int ordinal = 0;
-        for (Passage passage : Passages.of(report)) {
+        for (Passages.Piece piece : Passages.searchable(report)) {
+            Passage passage = piece.passage();
             Document doc = new Document();
+            if (piece.kind() != Passages.Kind.TEXT) { // absent on running text, the bulk of the index
+                keyword(doc, Fields.PASSAGE, piece.kind().key());
+            }
             doc.add(new StringField(Fields.REPORT_ID, report.id(), Field.Store.YES));
             doc.add(new StringField(Fields.REF, passage.ref().toString(), Field.Store.YES));
             doc.add(new Field(Fields.TEXT, passage.text(), words));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
@@ -45,7 +46,17 @@ public final class ReportIndex implements AutoCloseable {
      */
     static final Sort PASSAGE_ORDER = new Sort(new SortField(Fields.LENGTH, SortField.Type.INT));
 
+    /**
+     * The commit data key of the index format. Format 2 indexes titles and headings as passages of their
+     * own; an index without the key (or of another format) lacks them and is rebuilt when the archive
+     * opens (see {@link #current()}).
+     */
+    static final String FORMAT_KEY = "passages.format";
+    static final String FORMAT = "2";
+
     private final Directory directory;
+    /** Whether the last commit is of {@link #FORMAT}; set once the index is emptied for a rebuild. */
+    private volatile boolean current;
     private final Analyzer analyzer;
     /** Replaced only by {@link #removeAll()}, when an index in the earlier format is rebuilt. */
     private volatile IndexWriter writer;
@@ -64,7 +75,10 @@ public final class ReportIndex implements AutoCloseable {
                 earlier ? null : PASSAGE_ORDER));
         this.documents = new PassageDocuments(facetsConfig, earlier);
         if (!DirectoryReader.indexExists(directory)) {
+            markCurrent();
             writer.commit();
+        } else {
+            current = FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY));
         }
         // Searchers read the last commit only, never the writer's work in progress.
         this.searchers = new SearcherManager(directory, null);
@@ -103,6 +117,19 @@ public final class ReportIndex implements AutoCloseable {
         return writer.getConfig().getIndexSort() != null;
     }
 
+    /**
+     * Whether the index is of the current format (titles and headings searchable). An index written by an
+     * earlier version is not, until it is emptied with {@link #removeAll()} and filled again.
+     */
+    public boolean current() {
+        return current;
+    }
+
+    private void markCurrent() {
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+        current = true;
+    }
+
     public FacetsConfig facetsConfig() {
         return facetsConfig;
     }
@@ -123,11 +150,13 @@ public final class ReportIndex implements AutoCloseable {
     public void removeAll() throws IOException {
         if (ordered()) {
             writer.deleteAll();
+            markCurrent();
             return;
         }
         writer.rollback();
         writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE, PASSAGE_ORDER));
         documents = new PassageDocuments(facetsConfig, false);
+        markCurrent();
     }
 
     /** Makes every change since the last commit durable and visible, at once. */

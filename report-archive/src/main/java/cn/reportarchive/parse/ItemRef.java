@@ -15,10 +15,16 @@ import java.util.Optional;
 public record ItemRef(String part, Integer block, Integer item) {
     public static final String PREFACE = "preface";
     public static final String CLOSING = "closing";
+    /** The report's title, a passage of the search index of its own: {@code title}. */
+    public static final String TITLE = "title";
 
     public ItemRef {
-        if (part == null || part.isEmpty() || !(SectionType.fromKey(part).isPresent() || paragraphs(part))) {
+        if (part == null || part.isEmpty()
+                || !(SectionType.fromKey(part).isPresent() || paragraphs(part) || TITLE.equals(part))) {
             throw new IllegalArgumentException("unknown part of a report: " + part);
+        }
+        if (TITLE.equals(part) && block != null) {
+            throw new IllegalArgumentException("the title has no blocks: " + part + "/" + block);
         }
         if (block != null && block < 1 || item != null && item < 1 || item != null && block == null) {
             throw new IllegalArgumentException("bad item reference " + part + "/" + block + "/" + item);
@@ -41,6 +47,10 @@ public record ItemRef(String part, Integer block, Integer item) {
     /** An item of a block: {@code problems/3/2}. */
     public static ItemRef item(SectionType type, int block, int item) {
         return new ItemRef(type.key(), block, item);
+    }
+
+    public static ItemRef title() {
+        return new ItemRef(TITLE, null, null);
     }
 
     public static ItemRef preface(int paragraph) {
@@ -86,7 +96,7 @@ public record ItemRef(String part, Integer block, Integer item) {
         return PREFACE.equals(part) || CLOSING.equals(part);
     }
 
-    /** The section type; {@link SectionType#OTHER} for the preface and closing paragraphs. */
+    /** The section type; {@link SectionType#OTHER} for the title and the preface and closing paragraphs. */
     public SectionType section() {
         return SectionType.fromKey(part).orElse(SectionType.OTHER);
     }
@@ -118,6 +128,9 @@ public record ItemRef(String part, Integer block, Integer item) {
         }
         if (CLOSING.equals(part)) {
             return "结尾第" + block + "段";
+        }
+        if (TITLE.equals(part)) {
+            return "标题";
         }
         String section = section().label();
         if (block == null) {

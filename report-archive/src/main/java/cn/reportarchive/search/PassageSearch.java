@@ -66,20 +66,36 @@ public final class PassageSearch {
     private final Snippets snippets;
     private final FacetCounter facets;
     private final MatchCounter matches;
+    private final PartialMatches partial;
 
     /** {@code unitOf}: the name a unit filter's unit is indexed under, for any name of it (the archive's unit directory). */
     public PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf) {
-        this(index, taxonomy, relatedWords, unitOf, MatchCounter.defaults());
+        this(index, taxonomy, relatedWords, unitOf, name -> false, MatchCounter.defaults());
+    }
+
+    /**
+     * {@code unitKnown}: whether the unit directory has a unit of this name, reports or not (a unit whose
+     * reports were all deleted is still a unit: filtering on it finds nothing, and is not an unknown name).
+     */
+    public PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf,
+                         java.util.function.Predicate<String> unitKnown) {
+        this(index, taxonomy, relatedWords, unitOf, unitKnown, MatchCounter.defaults());
     }
 
     /** With other bounds for exact counting: tests use small ones to reach estimates on a small archive. */
     PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf,
                   MatchCounter matches) {
+        this(index, taxonomy, relatedWords, unitOf, name -> false, matches);
+    }
+
+    PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf,
+                  java.util.function.Predicate<String> unitKnown, MatchCounter matches) {
         this.index = index;
-        this.compiler = new QueryCompiler(taxonomy, relatedWords, unitOf);
+        this.compiler = new QueryCompiler(taxonomy, relatedWords, unitOf, unitKnown);
         this.snippets = new Snippets();
         this.facets = new FacetCounter(index.facetsConfig());
         this.matches = matches;
+        this.partial = new PartialMatches(index, compiler);
     }
 
     public SearchResult search(SearchRequest request) throws QuerySyntaxException, IOException {
@@ -88,27 +104,56 @@ public final class PassageSearch {
 
     public SearchResult search(SearchRequest request, Ranking ranking) throws QuerySyntaxException, IOException {
         try {
-            return run(request, ranking);
+            QueryNode node = QueryLanguage.parse(request.query());
+            SearchResult result = run(request, ranking, node, null);
+            // nothing holds every word: the best partial matches, chosen first without the facet filters
+            // (a facet clicked then keeps the same words), else under them
+            for (boolean underFilters : new boolean[] {false, true}) {
+                if (result.total() > 0) {
+                    break;
+                }
+                PartialMatches.Relaxed relaxed = partial.relax(node, request, ranking, underFilters);
+                if (relaxed != null) {
+                    SearchResult partialResult = run(request, ranking, relaxed.node(), relaxed);
+                    if (partialResult.total() > 0) {
+                        return partialResult;
+                    }
+                }
+            }
+            return result;
         } catch (IndexSearcher.TooManyClauses e) {
             throw new QuerySyntaxException("检索式过于复杂（检索词或相关词太多），请减少检索词后再试。");
         }
     }
 
-    private SearchResult run(SearchRequest request, Ranking ranking) throws QuerySyntaxException, IOException {
-        QueryCompiler.Compiled compiled = compiler.compile(QueryLanguage.parse(request.query()), ranking,
-                request.related());
-        Map<String, List<Query>> filters = new LinkedHashMap<>(compiled.filters());
-        addFilter(filters, "year", request.year() == null ? null : request.year().toString());
-        addFilter(filters, "unit", request.unit());
-        addFilter(filters, "aspect", request.aspect());
-        addFilter(filters, "section", request.section());
-        if (request.units() != null) { // the caller's units: kept in every count, facets' own included
-            filters.put("access", List.of(new TermInSetQuery(Fields.UNIT,
-                    request.units().stream().map(BytesRef::new).toList())));
-        }
-
+    /** The query's text part with the caller's units and the request's filters: what partial matching searches under. */
+    private SearchResult run(SearchRequest request, Ranking ranking, QueryNode node, PartialMatches.Relaxed relaxed)
+            throws QuerySyntaxException, IOException {
         IndexSearcher shared = index.acquire();
         try {
+            QueryCompiler.Context context = new QueryCompiler.Context(compiler.names(shared, request.units()),
+                    QueryCompiler.Understood.empty());
+            QueryCompiler.Compiled compiled = compiler.compile(node, ranking, request.related(), context);
+            Map<String, List<Query>> filters = new LinkedHashMap<>(compiled.filters());
+            addFilter(filters, "year", request.year() == null ? null : request.year().toString(), context);
+            addFilter(filters, "unit", request.unit(), context);
+            addFilter(filters, "aspect", request.aspect(), context);
+            addFilter(filters, "section", request.section(), context);
+            if (request.units() != null) { // the caller's units: kept in every count, facets' own included
+                filters.put("access", List.of(new TermInSetQuery(Fields.UNIT,
+                        request.units().stream().map(BytesRef::new).toList())));
+            }
+            return Understanding.of(execute(shared, request, ranking, compiled, filters), compiled.understood(),
+                    request, relaxed);
+        } finally {
+            index.release(shared);
+        }
+    }
+
+    /** The compiled query under its filters: hits, ranking, spread, snippets, facets. */
+    private SearchResult execute(IndexSearcher shared, SearchRequest request, Ranking ranking,
+                                 QueryCompiler.Compiled compiled, Map<String, List<Query>> filters) throws IOException {
+        { // one scope, as the searcher's use was when it was acquired here (the lines stay as they were, for merges)
             // a caller limited to its units is scored by their statistics alone (UnitScopedSearcher)
             IndexSearcher searcher = request.units() == null ? new IndexSearcher(shared.getIndexReader())
                     : new UnitScopedSearcher(shared.getIndexReader(), request.units());
@@ -156,14 +201,18 @@ public final class PassageSearch {
                     && sideways.values().stream().allMatch(MatchCounter.Matches::exact);
             return new SearchResult(found.matches().total(), found.matches().exact(), page, counts, facetsExact,
                     reports(page, perReport));
-        } finally {
-            index.release(shared);
         }
     }
 
-    private void addFilter(Map<String, List<Query>> filters, String dim, String value) throws QuerySyntaxException {
+    /**
+     * A filter of the request (an option, a facet clicked) in place of the same field typed in the query:
+     * so a facet's count, counted without its own field's filter, is what a click on it gives.
+     */
+    private void addFilter(Map<String, List<Query>> filters, String dim, String value, QueryCompiler.Context context)
+            throws QuerySyntaxException {
         if (value != null && !value.isBlank()) {
-            filters.computeIfAbsent(dim, k -> new ArrayList<>()).add(compiler.filter(new QueryNode.Filter(dim, value)));
+            filters.put(dim, new ArrayList<>(List.of(compiler.filter(new QueryNode.Filter(dim, value), context, false))));
+            context.understood().queryFilters().remove(dim);
         }
     }
 
@@ -261,7 +310,8 @@ public final class PassageSearch {
         Number year = doc.getField(Fields.YEAR) == null ? null : doc.getField(Fields.YEAR).numericValue();
         return new SearchHit(doc.get(Fields.REPORT_ID), doc.get(Fields.TITLE), year == null ? null : year.intValue(),
                 doc.get(Fields.UNIT), doc.get(Fields.AUTHOR), doc.get(Fields.SECTION), doc.get(Fields.ASPECT),
-                doc.get(Fields.REF), doc.get(Fields.TEXT), snippet, score, "1".equals(doc.get(Fields.OCR)));
+                doc.get(Fields.REF), doc.get(Fields.TEXT), snippet, score, "1".equals(doc.get(Fields.OCR)))
+                .withPassage(doc.get(Fields.PASSAGE));
     }
 
     private static List<SearchResult.ReportMatches> reports(List<SearchHit> page, Map<String, Integer> passages) {

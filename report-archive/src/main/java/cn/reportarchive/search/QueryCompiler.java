@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,9 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * A parsed query to Lucene. Each word must stand in the passage as a run of characters (a phrase
@@ -48,7 +52,34 @@ final class QueryCompiler {
      * The text query, the top-level filters by dimension (year, unit, author, aspect, section), and
      * the whole-word query whose score is added to a hit's (null: none, or the signal switched off).
      */
-    record Compiled(Query query, Map<String, List<Query>> filters, Query wholeWords, Snippets.Runs runs) {
+    record Compiled(Query query, Map<String, List<Query>> filters, Query wholeWords, Snippets.Runs runs,
+                    Understood understood) {
+    }
+
+    /** A bare word and the related words that widened it. */
+    record Widened(String word, List<String> related) {
+    }
+
+    /** A bare word that is also the name of units or authors, whose reports it finds too. */
+    record NameMatch(String word, Set<String> units, Set<String> authors) {
+    }
+
+    /**
+     * What the compile understood, for the result: the facet values the query's own filters select, the
+     * widened words, the names, and a sentence for anything the user should be told.
+     */
+    record Understood(Map<String, List<String>> queryFilters, List<Widened> widened, List<NameMatch> names,
+                      List<String> notes) {
+        static Understood empty() {
+            return new Understood(new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /** Per compile: whose names are matched and what was understood. */
+    record Context(Names.View names, Understood understood) {
+        static Context none() {
+            return new Context(Names.View.NONE, Understood.empty());
+        }
     }
 
     /**
@@ -56,17 +87,25 @@ final class QueryCompiler {
      * every hit of the query contains the words of this scope (no OR above them).
      */
     private record Scope(Ranking ranking, boolean related, List<Query> wholeWords, boolean required,
-                         List<String> runs) {
+                         List<String> runs, Context context, boolean alone, boolean negative) {
         /** Under NOT a word adds nothing to a hit's score, and is not marked in snippets. */
         Scope negated() {
-            return new Scope(ranking, related, new ArrayList<>(), false, new ArrayList<>());
+            return new Scope(ranking, related, new ArrayList<>(), false, new ArrayList<>(), context, false, true);
         }
 
         /** Under OR a hit may lack any one of the alternatives. */
         Scope alternatives() {
-            return new Scope(ranking, related, wholeWords, false, runs);
+            return new Scope(ranking, related, wholeWords, false, runs, context, alone, negative);
         }
     }
+
+    /**
+     * Score of a report's title found through its unit or author named alone (周立新): above the passages
+     * that merely mention the name, so the person's or unit's reports come first.
+     */
+    static final float NAMED_REPORT_SCORE = 50f;
+    /** A name beside other words widens to the passages of its reports, adding only a little to their score. */
+    static final float NAMED_PASSAGE_SCORE = 0.1f;
 
     private final AspectTaxonomy taxonomy;
     private final RelatedWords relatedWords;
@@ -75,27 +114,66 @@ final class QueryCompiler {
     private final Analyzer pairs = Analyzers.characterPairsQuery();
     private final Analyzer words = Analyzers.words();
 
+    private final Names names;
+
+    /** Whether the unit directory has a unit of this name (reports or not). */
+    private final java.util.function.Predicate<String> unitKnown;
+
     QueryCompiler(AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf) {
+        this(taxonomy, relatedWords, unitOf, name -> false);
+    }
+
+    QueryCompiler(AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf,
+                  java.util.function.Predicate<String> unitKnown) {
         this.taxonomy = taxonomy;
         this.relatedWords = relatedWords;
         this.unitOf = unitOf;
+        this.unitKnown = unitKnown;
+        this.names = new Names(unitOf);
+    }
+
+    /** The names of the index as one caller sees them (see {@link Names}). */
+    Names.View names(IndexSearcher searcher, Set<String> units) throws IOException {
+        return names.scope(searcher, units);
     }
 
     Compiled compile(QueryNode node, Ranking ranking, boolean related) throws QuerySyntaxException {
+        return compile(node, ranking, related, Context.none());
+    }
+
+    Compiled compile(QueryNode node, Ranking ranking, boolean related, Context context) throws QuerySyntaxException {
         Map<String, List<Query>> filters = new LinkedHashMap<>();
         List<QueryNode> top = node instanceof QueryNode.All all ? all.parts() : List.of(node);
         List<QueryNode> rest = new ArrayList<>();
         for (QueryNode part : top) {
             if (part instanceof QueryNode.Filter f) {
-                filters.computeIfAbsent(f.field(), k -> new ArrayList<>()).add(filter(f));
+                filters.computeIfAbsent(f.field(), k -> new ArrayList<>()).add(filter(f, context, true));
             } else {
                 rest.add(part);
             }
         }
-        Scope scope = new Scope(ranking, related, new ArrayList<>(), true, new ArrayList<>());
+        // a name typed as the only word finds its reports (their titles); beside other words, their passages
+        boolean alone = rest.size() == 1 && rest.get(0) instanceof QueryNode.Word;
+        Scope scope = new Scope(ranking, related, new ArrayList<>(), true, new ArrayList<>(), context, alone, false);
         Query text = query(new QueryNode.All(rest), scope);
+        if (text == null && filters.isEmpty() && mentionsWords(node)) {
+            throw new QuerySyntaxException("检索式中没有可以查找的文字（只有标点符号或 * 之类的符号）：请直接输入要查找的词语，"
+                    + "如 八项规定，不必加 * 通配。");
+        }
         return new Compiled(text == null ? new MatchAllDocsQuery() : text, filters, wholeWords(scope.wholeWords()),
-                Snippets.Runs.of(ranking.exactRuns() ? scope.runs() : null));
+                Snippets.Runs.of(ranking.exactRuns() ? scope.runs() : null), context.understood());
+    }
+
+    private static boolean mentionsWords(QueryNode node) {
+        if (node instanceof QueryNode.Word) {
+            return true;
+        }
+        if (node instanceof QueryNode.Not n) {
+            return mentionsWords(n.part());
+        }
+        List<QueryNode> parts = node instanceof QueryNode.All a ? a.parts()
+                : node instanceof QueryNode.Any o ? o.parts() : List.of();
+        return parts.stream().anyMatch(QueryCompiler::mentionsWords);
     }
 
     private static Query wholeWords(List<Query> clauses) {
@@ -113,7 +191,7 @@ final class QueryCompiler {
             return word(w, scope);
         }
         if (node instanceof QueryNode.Filter f) {
-            return new ConstantScoreQuery(filter(f));
+            return new ConstantScoreQuery(filter(f, scope.context(), false));
         }
         if (node instanceof QueryNode.Not n) {
             Query inner = query(n.part(), scope.negated());
@@ -138,7 +216,7 @@ final class QueryCompiler {
                     any = true;
                 }
             } else if (part instanceof QueryNode.Filter f) {
-                b.add(filter(f), Occur.FILTER);
+                b.add(filter(f, scope.context(), false), Occur.FILTER);
                 any = true;
             } else {
                 Query q = query(part, scope);
@@ -189,6 +267,9 @@ final class QueryCompiler {
         if (scope.related() && !w.quoted()) {
             List<String> alternatives = relatedWords.of(text);
             scope.runs().addAll(alternatives);
+            if (!alternatives.isEmpty() && !scope.negative()) {
+                scope.context().understood().widened().add(new Widened(text, alternatives));
+            }
             if (!alternatives.isEmpty()) {
                 BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
                 b.add(literal, Occur.SHOULD);
@@ -202,6 +283,9 @@ final class QueryCompiler {
                 match = b.build();
             }
         }
+        if (!w.quoted() && !scope.negative()) {
+            match = named(text, match, scope);
+        }
         // smartcn's words of the run, anywhere in the passage: the run itself is assured by the pairs, and
         // the words field keeps no positions (a smaller index; a phrase of words ranked no better)
         Query whole = ranking.wholeWords() ? allOf(Fields.TEXT, tokens(words, text)) : null;
@@ -212,6 +296,41 @@ final class QueryCompiler {
                     : new BooleanQuery.Builder().add(match, Occur.FILTER).add(whole, Occur.MUST).build());
         }
         return match;
+    }
+
+    /**
+     * A bare word that is a unit's or an author's name also finds that unit's or person's reports: named
+     * alone, their titles, ranked first; beside other words, their passages, which the other words narrow.
+     */
+    private Query named(String text, Query match, Scope scope) {
+        Names.View view = scope.context().names();
+        if (view.names() == null) {
+            return match;
+        }
+        Set<String> authors = names.bareAuthors(view, text);
+        Set<String> units = names.bareUnits(view, text);
+        if (authors.isEmpty() && units.isEmpty()) {
+            return match;
+        }
+        scope.context().understood().names().add(new NameMatch(text, units, authors));
+        BooleanQuery.Builder metadata = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+        if (!authors.isEmpty()) {
+            metadata.add(terms(Fields.AUTHOR, authors), Occur.SHOULD);
+        }
+        if (!units.isEmpty()) {
+            metadata.add(terms(Fields.UNIT, units), Occur.SHOULD);
+        }
+        Query reports = scope.alone()
+                ? new BoostQuery(new ConstantScoreQuery(new BooleanQuery.Builder().add(metadata.build(), Occur.FILTER)
+                        .add(new TermQuery(new Term(Fields.PASSAGE, "title")), Occur.FILTER).build()), NAMED_REPORT_SCORE)
+                : new BoostQuery(new ConstantScoreQuery(metadata.build()), NAMED_PASSAGE_SCORE);
+        return new BooleanQuery.Builder().setMinimumNumberShouldMatch(1)
+                .add(match, Occur.SHOULD).add(reports, Occur.SHOULD).build();
+    }
+
+    private static Query terms(String field, Set<String> values) {
+        return values.size() == 1 ? new TermQuery(new Term(field, values.iterator().next()))
+                : new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
     }
 
     /** The run of characters as a phrase of pairs; one Han character alone is every pair it opens. */
@@ -279,19 +398,103 @@ final class QueryCompiler {
     }
 
     Query filter(QueryNode.Filter f) throws QuerySyntaxException {
+        return filter(f, Context.none(), false);
+    }
+
+    /**
+     * A filter as a query. {@code typed}: a filter of the query's top level, whose facet values the result
+     * reports as selected.
+     */
+    Query filter(QueryNode.Filter f, Context context, boolean typed) throws QuerySyntaxException {
         String value = f.value().strip();
+        Map<String, List<String>> selected = context.understood().queryFilters();
         return switch (f.field()) {
-            case "year" -> year(value);
-            case "unit" -> {
-                String unit = unitOf.apply(value);
-                yield new TermQuery(new Term(Fields.UNIT, unit == null ? value : unit));
+            case "year" -> {
+                Query q = year(value);
+                if (typed) {
+                    int[] range = yearRange(value);
+                    List<String> years = selected.computeIfAbsent("year", k -> new ArrayList<>());
+                    for (int y = range[0]; y <= range[1] && years.size() < 100; y++) {
+                        years.add(String.valueOf(y));
+                    }
+                }
+                yield q;
             }
-            case "author" -> new TermQuery(new Term(Fields.AUTHOR, value));
-            case "aspect" -> new TermQuery(new Term(Fields.ASPECT, taxonomy.resolve(value).orElseThrow(() ->
-                    new QuerySyntaxException("未知的方面“" + value + "”，可用：" + aspectNames() + "。"))));
-            case "section" -> new TermQuery(new Term(Fields.SECTION, section(value).key()));
+            case "unit" -> unit(value, context, typed);
+            case "author" -> author(value, context);
+            case "aspect" -> {
+                String key = taxonomy.resolve(value).orElseThrow(() ->
+                        new QuerySyntaxException("未知的方面“" + value + "”，可用：" + aspectNames() + "。"));
+                if (typed) {
+                    selected.computeIfAbsent("aspect", k -> new ArrayList<>()).add(key);
+                }
+                yield new TermQuery(new Term(Fields.ASPECT, key));
+            }
+            case "section" -> {
+                String key = section(value).key();
+                if (typed) {
+                    selected.computeIfAbsent("section", k -> new ArrayList<>()).add(key);
+                }
+                yield new TermQuery(new Term(Fields.SECTION, key));
+            }
             default -> throw new QuerySyntaxException("未知的字段“" + f.field() + "”。");
         };
+    }
+
+    /**
+     * unit:… by any name of a unit: as the directory resolves it, a short name (财政局), characters in order
+     * (市场监管局); a name that fits none is refused with the closest names the caller may see.
+     */
+    private Query unit(String value, Context context, boolean typed) throws QuerySyntaxException {
+        Names.View view = context.names();
+        if (view.names() == null) {
+            String unit = unitOf.apply(value);
+            return new TermQuery(new Term(Fields.UNIT, unit == null ? value : unit));
+        }
+        Set<String> units = names.units(view, value);
+        if (units.isEmpty() && view.units() == null && unitKnown.test(value)) {
+            // a unit of the directory without reports now (all deleted): nothing to find, but not an unknown name;
+            // a caller limited to some units gets the same answer for any other unit as for no unit at all
+            return new TermQuery(new Term(Fields.UNIT, unitOf.apply(value)));
+        }
+        if (units.isEmpty()) {
+            List<String> close = Names.closest(value, view.names().units, view::unitVisible);
+            throw new QuerySyntaxException("档案库中没有名为“" + value + "”的单位"
+                    + (close.isEmpty() ? "。" : "，最接近的有：" + String.join("、", close) + "。"));
+        }
+        if (typed) {
+            context.understood().queryFilters().computeIfAbsent("unit", k -> new ArrayList<>()).addAll(units);
+        }
+        if (units.size() > 1 || !units.contains(value) && !units.contains(unitOf.apply(value))) {
+            context.understood().notes().add("“" + value + "”按单位" + (units.size() > 1 ? "（共 " + units.size() + " 个）" : "")
+                    + "理解为：" + String.join("、", units) + "。");
+        }
+        return terms(Fields.UNIT, units);
+    }
+
+    /** author:… by the full name or a part of it (立新); an unknown name is refused with the closest. */
+    private Query author(String value, Context context) throws QuerySyntaxException {
+        Names.View view = context.names();
+        if (view.names() == null) {
+            return new TermQuery(new Term(Fields.AUTHOR, value));
+        }
+        Set<String> authors = names.authors(view, value);
+        if (authors.isEmpty()) {
+            List<String> close = Names.closest(value, view.names().authors, view::authorVisible);
+            throw new QuerySyntaxException("档案库中没有作者“" + value + "”的材料"
+                    + (close.isEmpty() ? "。" : "，最接近的有：" + String.join("、", close) + "。"));
+        }
+        if (!authors.contains(value)) {
+            context.understood().notes().add("作者“" + value + "”理解为：" + String.join("、", authors) + "。");
+        }
+        return terms(Fields.AUTHOR, authors);
+    }
+
+    private static int[] yearRange(String value) {
+        Matcher m = YEAR.matcher(value);
+        m.matches();
+        int from = Integer.parseInt(m.group(1));
+        return new int[] {from, m.group(2) == null ? from : Integer.parseInt(m.group(2))};
     }
 
     private static Query year(String value) throws QuerySyntaxException {

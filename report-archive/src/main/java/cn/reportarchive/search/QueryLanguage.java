@@ -12,7 +12,11 @@ import java.util.Set;
  */
 public final class QueryLanguage {
     public static final Set<String> FIELDS = Set.of("year", "unit", "author", "aspect", "section");
-    private static final int MAX_CHARS = 1000;
+    /**
+     * A pasted point or two (a long point runs to 500 characters); beyond the URL limit, so long queries
+     * come by POST. Longer is not a query but a document (the similar-text search takes those).
+     */
+    public static final int MAX_CHARS = 2000;
     private static final int MAX_DEPTH = 20;
 
     private final List<Token> tokens;
@@ -30,9 +34,12 @@ public final class QueryLanguage {
 
     /** The query as a tree; an empty or blank query is an empty All (match everything). */
     public static QueryNode parse(String query) throws QuerySyntaxException {
-        String q = query == null ? "" : query.strip();
+        if (query != null && query.length() > 4 * MAX_CHARS) { // not worth normalising
+            throw tooLong(query.length());
+        }
+        String q = QueryText.normalise(query);
         if (q.length() > MAX_CHARS) {
-            throw new QuerySyntaxException("检索式过长（超过 " + MAX_CHARS + " 个字符），请缩短后再试。");
+            throw tooLong(q.length());
         }
         QueryLanguage parser = new QueryLanguage(tokenize(q));
         if (parser.tokens.isEmpty()) {
@@ -46,6 +53,11 @@ public final class QueryLanguage {
                     : "检索式无法理解：“" + stray.text() + "”出现的位置不对。");
         }
         return node;
+    }
+
+    private static QuerySyntaxException tooLong(int length) {
+        return new QuerySyntaxException("检索式过长（" + length + " 个字符，最多 " + MAX_CHARS
+                + " 个），请只保留最能说明问题的一两句话或几个关键词后再试。");
     }
 
     private static List<Token> tokenize(String q) throws QuerySyntaxException {
@@ -99,7 +111,8 @@ public final class QueryLanguage {
     }
 
     private static Token word(String word, String q, int next, List<Token> sofar) throws QuerySyntaxException {
-        switch (word) {
+        // and/or/not as typed in lower case are the operators too (a query of Chinese text has no English words)
+        switch (word.length() <= 3 ? word.toUpperCase(java.util.Locale.ROOT) : word) {
             case "OR", "|", "||" -> {
                 return new Token(Kind.OR, word, null);
             }

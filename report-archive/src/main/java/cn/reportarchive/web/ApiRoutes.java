@@ -49,6 +49,8 @@ final class ApiRoutes {
         routes.get("/api/health", this::health);
         routes.get("/api/meta", this::meta);
         routes.get("/api/search", this::search);
+        // the same search with its parameters in the body: a pasted paragraph is longer than a URL may be
+        routes.post("/api/search", this::search);
         routes.get("/api/reports", this::list);
         routes.post("/api/reports", this::upload);
         routes.post("/api/reports/preview", this::preview);
@@ -91,22 +93,24 @@ final class ApiRoutes {
     }
 
     private void search(Context ctx) throws Exception {
-        SearchRequest.Order order = switch (orDefault(ctx.queryParam("sort"), "relevance")) {
+        java.util.function.UnaryOperator<String> param = SearchParams.of(ctx);
+        SearchRequest.Order order = switch (orDefault(param.apply("sort"), "relevance")) {
             case "relevance" -> SearchRequest.Order.RELEVANCE;
             case "year" -> SearchRequest.Order.YEAR;
             default -> throw new ApiError(400, "sort 只能是 relevance 或 year。");
         };
-        SearchRequest request = new SearchRequest(ctx.queryParam("q"), intParam(ctx, "year", null),
-                blankToNull(ctx.queryParam("unit")), blankToNull(ctx.queryParam("aspect")),
-                blankToNull(ctx.queryParam("section")), intParam(ctx, "page", 1),
-                intParam(ctx, "size", SearchRequest.DEFAULT_SIZE), order,
-                !"false".equals(ctx.queryParam("related")), intParam(ctx, "perReport", SearchRequest.DEFAULT_PER_REPORT))
+        SearchRequest request = new SearchRequest(param.apply("q"), parseInt(param.apply("year"), "year", null),
+                blankToNull(param.apply("unit")), blankToNull(param.apply("aspect")),
+                blankToNull(param.apply("section")), parseInt(param.apply("page"), "page", 1),
+                parseInt(param.apply("size"), "size", SearchRequest.DEFAULT_SIZE), order,
+                !"false".equals(param.apply("related")),
+                parseInt(param.apply("perReport"), "perReport", SearchRequest.DEFAULT_PER_REPORT))
                 .withUnits(Auth.access(ctx).units());
         SearchResult result = search.search(request);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("q", request.query());
         for (String filter : List.of("year", "unit", "aspect", "section", "sort", "page")) {
-            String value = blankToNull(ctx.queryParam(filter));
+            String value = blankToNull(param.apply(filter));
             if (value != null) {
                 detail.put(filter, value);
             }

@@ -33,7 +33,8 @@ class SearchCommandTest {
 
     @Test
     void jsonHasTotalHitsAndFacets() {
-        CliRunner.Result r = CliRunner.run("search", "群众", "--data", data, "--json");
+        // in plain rank order (a report's third passage may otherwise step back behind lower scores)
+        CliRunner.Result r = CliRunner.run("search", "群众", "--per-report", "0", "--data", data, "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode result = r.json();
         assertTrue(CliRunner.fieldNames(result).containsAll(List.of("total", "hits", "facets")),
@@ -128,5 +129,29 @@ class SearchCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(0, r.json().get("total").asInt());
         assertEquals(0, r.json().get("hits").size());
+    }
+
+    @Test
+    void badQueriesAreExitTwoWithOneChineseSentence() {
+        for (String q : List.of("*", "。。", "报".repeat(10_000), "(".repeat(5_000) + "报表" + ")".repeat(5_000),
+                "形式\u0007主义", "unit:临江县财政厅 八项规定")) {
+            CliRunner.Result r = CliRunner.run("search", q, "--data", data, "--json");
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+            assertTrue(r.out().isBlank(), r.out());
+        }
+    }
+
+    @Test
+    void theKeyboardsFormsAndPartialMatchesOnTheCommandLine() {
+        CliRunner.Result typed = CliRunner.run("search", "（群众 or 信访）　year：2022", "--data", data, "--json");
+        CliRunner.Result ascii = CliRunner.run("search", "(群众 OR 信访) year:2022", "--data", data, "--json");
+        assertEquals(0, typed.code(), typed.err());
+        assertEquals(ascii.json().get("hits"), typed.json().get("hits"));
+        assertTrue(typed.json().get("total").asInt() > 0);
+        CliRunner.Result partial = CliRunner.run("search", "群众 八项规定 营商环境 网格化", "--data", data);
+        assertEquals(0, partial.code(), partial.err());
+        assertTrue(partial.err().contains("去掉“"), partial.err());
     }
 }

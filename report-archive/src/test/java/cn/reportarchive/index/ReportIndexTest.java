@@ -40,8 +40,8 @@ class ReportIndexTest {
             assertEquals(Set.of("r1"), index.reportIds());
             IndexSearcher searcher = index.acquire();
             try {
-                // preface paragraph, block intro, two items
-                assertEquals(4, searcher.count(new TermQuery(new Term(Fields.REPORT_ID, "r1"))));
+                // title, preface paragraph, section heading, block heading, block intro, two items
+                assertEquals(7, searcher.count(new TermQuery(new Term(Fields.REPORT_ID, "r1"))));
             } finally {
                 index.release(searcher);
             }

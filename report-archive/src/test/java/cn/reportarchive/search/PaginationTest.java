@@ -32,7 +32,7 @@ class PaginationTest {
     }
 
     private static List<String> keys(SearchResult r) {
-        return r.hits().stream().map(h -> h.reportId() + " " + h.ref()).toList();
+        return r.hits().stream().map(h -> h.reportId() + " " + h.ref() + " " + h.passage()).toList();
     }
 
     private static SearchResult page(String query, int page, int size) throws Exception {

@@ -37,7 +37,7 @@ class QueryOperatorsTest {
     }
 
     private static Set<String> keys(List<SearchHit> hits) {
-        return hits.stream().map(h -> h.reportId() + " " + h.ref()).collect(Collectors.toCollection(TreeSet::new));
+        return hits.stream().map(h -> h.reportId() + " " + h.ref() + " " + h.passage()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Set<String> passagesWhere(Predicate<String> text) {

@@ -17,26 +17,34 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recall as good as grep: random runs of 2 to 12 characters cut from the indexed passages, typed
- * bare and in quotes, each must find the passage it was cut from. Zero misses.
+ * bare and in quotes, each must find the passage it was cut from; and as many again cut from the
+ * titles and headings, each of which must find that title or heading. Zero misses.
  */
 class RandomSubstringTest {
     private static final int SAMPLES = 400;
+    /** Runs cut from titles and block and section headings, beside those from the running text. */
+    private static final int HEADING_SAMPLES = 200;
     private static final long SEED = 20261128L;
 
     @TempDir
     static Path dir;
     private static SampleArchive archive;
     private static List<String[]> passages;
+    private static List<String[]> headings;
 
     @BeforeAll
     static void setUp() throws Exception {
         archive = new SampleArchive(dir);
         passages = new ArrayList<>();
+        headings = new ArrayList<>();
         for (StoredReport stored : archive.app.archive().list(null, null)) {
-            for (Passage p : Passages.of(stored.report())) {
-                passages.add(new String[] {stored.report().id(), p.ref().toString(), p.text()});
+            for (Passages.Piece piece : Passages.searchable(stored.report())) {
+                Passage p = piece.passage();
+                (piece.kind() == Passages.Kind.TEXT ? passages : headings).add(
+                        new String[] {stored.report().id(), p.ref().toString(), p.text(), piece.kind().key()});
             }
         }
+        assertTrue(headings.stream().anyMatch(h -> h[3].equals("title")));
     }
 
     @AfterAll
@@ -46,11 +54,20 @@ class RandomSubstringTest {
 
     @Test
     void everyRandomRunFindsItsPassage() throws Exception {
-        Random random = new Random(SEED);
+        assertEquals(List.of(), misses(passages, SAMPLES, SEED), "runs that did not find their passage");
+    }
+
+    @Test
+    void everyRandomRunOfATitleOrHeadingFindsThatTitleOrHeading() throws Exception {
+        assertEquals(List.of(), misses(headings, HEADING_SAMPLES, SEED + 1), "runs that did not find their heading");
+    }
+
+    private static List<String> misses(List<String[]> from, int samples, long seed) throws Exception {
+        Random random = new Random(seed);
         List<String> misses = new ArrayList<>();
         int tried = 0;
-        while (tried < SAMPLES) {
-            String[] p = passages.get(random.nextInt(passages.size()));
+        while (tried < samples) {
+            String[] p = from.get(random.nextInt(from.size()));
             String text = p[2];
             int length = 2 + random.nextInt(11);
             if (text.length() < length) {
@@ -66,13 +83,13 @@ class RandomSubstringTest {
                 if (query.equals(run) && !typeableBare(run)) {
                     continue;
                 }
-                if (!finds(query, p[0], p[1])) {
-                    misses.add(query + " → " + p[0] + " " + p[1]);
+                if (!finds(query, p[0], p[1], p[3])) {
+                    misses.add(query + " → " + p[0] + " " + p[1] + " " + p[3]);
                 }
             }
         }
-        assertEquals(List.of(), misses, "runs that did not find their passage");
-        assertTrue(tried == SAMPLES);
+        assertTrue(tried == samples);
+        return misses;
     }
 
     /** At least two Han characters, and no number or Latin word cut in the middle. */
@@ -96,11 +113,12 @@ class RandomSubstringTest {
                 && !run.matches(".*\\b(OR|AND|NOT)\\b.*") && !run.matches(".*\\b[A-Za-z]+:.*");
     }
 
-    private static boolean finds(String query, String reportId, String ref) throws Exception {
+    private static boolean finds(String query, String reportId, String ref, String passage) throws Exception {
         for (int page = 1; page <= 20; page++) {
             SearchResult r = archive.app.search().search(
                     new SearchRequest(query, null, null, null, null, page, SearchRequest.MAX_SIZE).withPerReport(0));
-            if (r.hits().stream().anyMatch(h -> h.reportId().equals(reportId) && h.ref().equals(ref))) {
+            if (r.hits().stream().anyMatch(h -> h.reportId().equals(reportId) && h.ref().equals(ref)
+                    && h.passage().equals(passage))) {
                 return true;
             }
             if (r.hits().size() < SearchRequest.MAX_SIZE) {

@@ -36,7 +36,8 @@ class RelevanceTest {
     private static SampleArchive archive;
     private static List<Judgment> judgments;
 
-    record Judgment(String query, String kind, Set<String> relevant) {
+    /** {@code split}: dev (looked at while building) or holdout (written with the rest, never tuned on). */
+    record Judgment(String query, String kind, Set<String> relevant, String split) {
     }
 
     record Scores(double mrr, double map, Map<String, Double> mrrByKind, double literalRecallAt10,
@@ -51,16 +52,103 @@ class RelevanceTest {
             root = new ObjectMapper().readTree(in);
         }
         judgments = new ArrayList<>();
+        read(root, judgments);
+        assertTrue(judgments.size() >= 40, "at least 40 judged queries");
+        try (InputStream in = RelevanceTest.class.getResourceAsStream("/relevance/kinds.json")) {
+            kinds = new ArrayList<>();
+            read(new ObjectMapper().readTree(in), kinds);
+        }
+    }
+
+    /** The queries of each kind typed and pasted (headings, titles, names, keyboard forms, pasted sentences). */
+    private static List<Judgment> kinds;
+
+    private static void read(JsonNode root, List<Judgment> into) {
         for (JsonNode q : root) {
             Set<String> relevant = new HashSet<>();
             for (JsonNode r : q.get("relevant")) {
                 String id = archive.idByFile.get(r.get("file").asText());
                 assertTrue(id != null, "unknown file " + r.get("file"));
-                relevant.add(id + " " + r.get("ref").asText());
+                relevant.add(id + " " + r.get("ref").asText() + " "
+                        + (r.has("passage") ? r.get("passage").asText() : "text"));
             }
-            judgments.add(new Judgment(q.get("query").asText(), q.get("kind").asText(), relevant));
+            into.add(new Judgment(q.get("query").asText(), q.get("kind").asText(), relevant,
+                    q.has("split") ? q.get("split").asText() : "dev"));
         }
-        assertTrue(judgments.size() >= 40, "at least 40 judged queries");
+    }
+
+    private static String key(SearchHit h) {
+        return h.reportId() + " " + h.ref() + " " + h.passage();
+    }
+
+    /** MRR and recall@10 of one kind and split: relevant passages among the first ten, of at most ten. */
+    record KindScore(int queries, double mrr, double recallAt10, List<String> misses) {
+    }
+
+    private static KindScore score(List<Judgment> set) throws Exception {
+        double rrSum = 0;
+        double recallSum = 0;
+        List<String> misses = new ArrayList<>();
+        for (Judgment j : set) {
+            List<SearchHit> hits = archive.app.search().search(
+                    new SearchRequest(j.query(), null, null, null, null, 1, DEPTH)).hits();
+            double rr = 0;
+            int top10 = 0;
+            for (int i = 0; i < hits.size(); i++) {
+                boolean relevant = j.relevant().contains(key(hits.get(i)));
+                if (relevant && rr == 0) {
+                    rr = 1.0 / (i + 1);
+                }
+                if (relevant && i < 10) {
+                    top10++;
+                }
+            }
+            double recall = (double) top10 / Math.min(10, j.relevant().size());
+            rrSum += rr;
+            recallSum += recall;
+            if (rr < 1 || recall < 1) {
+                misses.add(j.kind() + "/" + j.split() + " " + j.query() + ": rr=" + String.format(Locale.ROOT, "%.2f", rr)
+                        + " recall@10=" + String.format(Locale.ROOT, "%.2f", recall));
+            }
+        }
+        return new KindScore(set.size(), rrSum / set.size(), recallSum / set.size(), misses);
+    }
+
+    @Test
+    void eachKindOfTypedAndPastedQueryIsMeasuredOnItsDevAndHeldOutParts() throws Exception {
+        Map<String, KindScore> table = new LinkedHashMap<>();
+        for (String kind : kinds.stream().map(Judgment::kind).distinct().toList()) {
+            for (String split : List.of("dev", "holdout")) {
+                List<Judgment> part = kinds.stream().filter(j -> j.kind().equals(kind) && j.split().equals(split)).toList();
+                if (!part.isEmpty()) {
+                    table.put(kind + " " + split, score(part));
+                }
+            }
+        }
+        KindScore dev = score(kinds.stream().filter(j -> j.split().equals("dev")).toList());
+        KindScore holdout = score(kinds.stream().filter(j -> j.split().equals("holdout")).toList());
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                "%d judged queries of the kinds people type and paste, over sample-docs (kinds.json)%n%-20s %7s %6s %10s%n",
+                kinds.size(), "kind / part", "queries", "MRR", "recall@10"));
+        table.forEach((name, s) -> report.append(String.format(Locale.ROOT, "%-20s %7d %6.3f %10.3f%n", name,
+                s.queries(), s.mrr(), s.recallAt10())));
+        report.append(String.format(Locale.ROOT, "%-20s %7d %6.3f %10.3f%n", "all dev", dev.queries(), dev.mrr(), dev.recallAt10()));
+        report.append(String.format(Locale.ROOT, "%-20s %7d %6.3f %10.3f%n", "all holdout", holdout.queries(), holdout.mrr(),
+                holdout.recallAt10()));
+        report.append("below 1:\n");
+        table.values().forEach(s -> s.misses().forEach(m -> report.append("  ").append(m).append('\n')));
+        System.out.println(report);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "relevance-kinds.txt"), report, StandardCharsets.UTF_8);
+
+        // typed forms and names are exact: every relevant passage on the first page, the best one first
+        for (String kind : List.of("heading", "title", "keyboard", "name")) {
+            KindScore s = table.get(kind + " dev");
+            assertTrue(s.recallAt10() >= 0.95 && s.mrr() >= 0.9, kind + ": " + s);
+        }
+        // a pasted sentence: its source point among the first hits
+        assertTrue(table.get("pasted dev").mrr() >= 0.6, "pasted: " + table.get("pasted dev"));
+        assertTrue(holdout.recallAt10() >= 0.7, "held-out part: " + holdout);
     }
 
     @AfterAll
@@ -83,7 +171,7 @@ class RelevanceTest {
             int found = 0;
             double precisionSum = 0;
             for (int i = 0; i < hits.size(); i++) {
-                boolean relevant = j.relevant().contains(hits.get(i).reportId() + " " + hits.get(i).ref());
+                boolean relevant = j.relevant().contains(key(hits.get(i)));
                 if (relevant && rr == 0) {
                     rr = 1.0 / (i + 1);
                 }

@@ -38,7 +38,7 @@ class SearchFiltersTest {
     }
 
     private static List<String> refs(List<SearchHit> hits) {
-        return hits.stream().map(h -> h.reportId() + " " + h.ref()).toList();
+        return hits.stream().map(h -> h.reportId() + " " + h.ref() + " " + h.passage()).toList();
     }
 
     private static long countOf(Integer year, String unit, String aspect, String section) {
@@ -73,14 +73,17 @@ class SearchFiltersTest {
         assertEquals(countOf(null, "青山区市场监督管理局", null, null), hits.size());
         assertEquals(2, hits.stream().map(SearchHit::reportId).distinct().count());
         hits.forEach(h -> assertEquals("青山区市场监督管理局", h.unit()));
-        SearchResult none = TestArchive.search(app, "", null, "不存在的单位", null, null, 1, 20);
-        assertEquals(0, none.total());
-        assertTrue(none.hits().isEmpty());
+        // a unit the archive does not have is said so, with the closest names, never an empty page without a word
+        QuerySyntaxException none = org.junit.jupiter.api.Assertions.assertThrows(QuerySyntaxException.class,
+                () -> TestArchive.search(app, "", null, "不存在的单位", null, null, 1, 20));
+        assertTrue(none.getMessage().contains("没有名为“不存在的单位”的单位"), none.getMessage());
     }
 
     @Test
-    void unitFilterIsExactNotAPrefix() throws Exception {
-        assertEquals(0, TestArchive.search(app, "", null, "青山区", null, null, 1, 20).total());
+    void unitFilterIsNotAPrefixButSaysTheClosestUnit() throws Exception {
+        QuerySyntaxException e = org.junit.jupiter.api.Assertions.assertThrows(QuerySyntaxException.class,
+                () -> TestArchive.search(app, "", null, "青山区", null, null, 1, 20));
+        assertTrue(e.getMessage().contains("最接近的有：青山区市场监督管理局"), e.getMessage());
     }
 
     @Test
