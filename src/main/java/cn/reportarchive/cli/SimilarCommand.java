@@ -25,6 +25,9 @@ final class SimilarCommand implements Callable<Integer> {
     @Option(names = "--year", description = "只查这个年度")
     Integer year;
 
+    @Option(names = "--section", description = "只查这一部分（problems 问题、measures 措施、causes 原因…）")
+    String section;
+
     @Option(names = "--limit", description = "最多返回条数（默认 20，至多 200）")
     int limit = SimilarPoints.DEFAULT_LIMIT;
 
@@ -36,7 +39,7 @@ final class SimilarCommand implements Callable<Integer> {
         try (Application app = common.open()) {
             SimilarPoints.Result result;
             try {
-                result = app.similar().find(new SimilarPoints.Request(text, unit, year, limit, null));
+                result = app.similar().find(new SimilarPoints.Request(text, unit, year, section, limit, null));
             } catch (CompareException e) {
                 throw new UserError(e.getMessage(), Cli.USAGE);
             }

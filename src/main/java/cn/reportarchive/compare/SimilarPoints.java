@@ -58,11 +58,19 @@ public final class SimilarPoints {
         this.unitOf = unitOf;
     }
 
-    /** What to look for: the text, optional unit and year, how many hits, the caller's units (null: all). */
-    public record Request(String text, String unit, Integer year, int limit, Set<String> units) {
+    /**
+     * What to look for: the text, optional unit, year and section (problems, measures…: a problem's
+     * 查找类似问题 looks among problems), how many hits, the caller's units (null: all).
+     */
+    public record Request(String text, String unit, Integer year, String section, int limit, Set<String> units) {
         public Request {
             limit = limit <= 0 ? DEFAULT_LIMIT : Math.min(limit, MAX_LIMIT);
             units = units == null ? null : Set.copyOf(units);
+            section = section == null || section.isBlank() ? null : section.strip();
+        }
+
+        public Request(String text, String unit, Integer year, int limit, Set<String> units) {
+            this(text, unit, year, null, limit, units);
         }
     }
 
@@ -92,6 +100,9 @@ public final class SimilarPoints {
             }
             if (request.year() != null) {
                 query.add(IntPoint.newExactQuery(Fields.YEAR, request.year()), Occur.FILTER);
+            }
+            if (request.section() != null) {
+                query.add(new TermQuery(new Term(Fields.SECTION, sectionKey(request.section()))), Occur.FILTER);
             }
             if (request.units() != null) {
                 query.add(new TermInSetQuery(Fields.UNIT, request.units().stream().map(BytesRef::new).toList()), Occur.FILTER);
@@ -123,6 +134,17 @@ public final class SimilarPoints {
         } finally {
             index.release(shared);
         }
+    }
+
+    /** A section by its key or its Chinese name (problems / 问题); anything else is refused. */
+    private static String sectionKey(String given) throws CompareException {
+        for (cn.reportarchive.parse.SectionType t : cn.reportarchive.parse.SectionType.values()) {
+            if (t.key().equals(given) || t.label().equals(given)) {
+                return t.key();
+            }
+        }
+        throw new CompareException(CompareException.Reason.BAD_REQUEST,
+                "没有这个部分：" + given + "（可用 rectification、problems、causes、measures、other）。");
     }
 
     private record Scored(Document doc, Similarity.Prepared point, double similarity) {

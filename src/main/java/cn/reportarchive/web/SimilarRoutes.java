@@ -31,19 +31,22 @@ final class SimilarRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/api/similar", ctx -> answer(ctx, ctx.queryParam("text"), ctx.queryParam("unit"),
-                ApiRoutes.intParam(ctx, "year", null), ApiRoutes.intParam(ctx, "limit", SimilarPoints.DEFAULT_LIMIT)));
+                ApiRoutes.intParam(ctx, "year", null), ctx.queryParam("section"),
+                ApiRoutes.intParam(ctx, "limit", SimilarPoints.DEFAULT_LIMIT)));
         routes.post("/api/similar", ctx -> {
             JsonNode body = body(ctx);
             answer(ctx, field(body, "text"), field(body, "unit"), ApiRoutes.parseInt(field(body, "year"), "year", null),
-                    ApiRoutes.parseInt(field(body, "limit"), "limit", SimilarPoints.DEFAULT_LIMIT));
+                    field(body, "section"), ApiRoutes.parseInt(field(body, "limit"), "limit", SimilarPoints.DEFAULT_LIMIT));
         });
     }
 
-    private void answer(Context ctx, String text, String unit, Integer year, Integer limit) throws Exception {
+    private void answer(Context ctx, String text, String unit, Integer year, String section, Integer limit)
+            throws Exception {
         String scopedUnit = ApiRoutes.blankToNull(unit);
         SimilarPoints.Result result;
         try {
-            result = similar.find(new SimilarPoints.Request(text, scopedUnit, year, limit, Auth.access(ctx).units()));
+            result = similar.find(new SimilarPoints.Request(text, scopedUnit, year, section, limit,
+                    Auth.access(ctx).units()));
         } catch (CompareException e) {
             throw new ApiError(400, e.getMessage());
         }
@@ -55,6 +58,9 @@ final class SimilarRoutes {
         }
         if (year != null) {
             detail.put("year", year);
+        }
+        if (ApiRoutes.blankToNull(section) != null) {
+            detail.put("section", section.strip());
         }
         detail.put("hits", result.hits().size());
         audit.record(ctx, AuditAction.SEARCH, null, detail);
