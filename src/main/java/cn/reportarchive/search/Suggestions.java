@@ -157,38 +157,40 @@ public final class Suggestions {
     }
 
     /**
-     * The likeliest runs one slip away that the archive writes: every pair of the mended run stands
-     * in some passage. Scored by how common its new pairs are, and more when the whole run is one of
-     * the archive's words; a sound-alike or look-alike character, a doubled one or a swapped pair.
+     * The likeliest runs one slip away that the archive writes: the pairs the mending makes stand in
+     * some passage, and it leaves fewer of the run's pairs unknown (a pair across punctuation in the
+     * text, 进、脸, is no pair of the index, and a query bridges it all the same). Scored by how common
+     * the new pairs are, and more when the whole run is one of the archive's words; a sound-alike or
+     * look-alike character, a doubled one or a swapped pair.
      */
     private static List<Mended> mend(Vocabulary.Snapshot words, String run) {
         boolean[] missing = new boolean[run.length()]; // pairs (i, i+1) the archive lacks
-        boolean anyMissing = false;
+        int unknown = 0;
         for (int i = 0; i + 1 < run.length(); i++) {
             missing[i] = words.pairFrequency(run.substring(i, i + 2)) == 0;
-            anyMissing |= missing[i];
+            unknown += missing[i] ? 1 : 0;
         }
         Map<String, Double> found = new LinkedHashMap<>();
         char[] chars = run.toCharArray();
         for (int pos = 0; pos < chars.length; pos++) {
             boolean touches = (pos > 0 && missing[pos - 1]) || (pos + 1 < chars.length && missing[pos]);
-            if (anyMissing && !touches) {
+            if (unknown > 0 && !touches) {
                 continue; // a slip is where the archive's pairs break off
             }
             char original = chars[pos];
             for (char alt : words.alternatives(original)) {
                 chars[pos] = alt;
-                consider(words, new String(chars), found, 0);
+                consider(words, new String(chars), unknown, found, 0);
             }
             chars[pos] = original;
         }
         for (int pos = 0; pos + 1 < chars.length; pos++) {
             String swapped = run.substring(0, pos) + run.charAt(pos + 1) + run.charAt(pos) + run.substring(pos + 2);
-            consider(words, swapped, found, -0.5);
+            consider(words, swapped, unknown, found, -0.5);
         }
         for (int pos = 1; pos < chars.length; pos++) {
             if (chars[pos] == chars[pos - 1] && run.length() > 2) {
-                consider(words, run.substring(0, pos) + run.substring(pos + 1), found, -0.5);
+                consider(words, run.substring(0, pos) + run.substring(pos + 1), unknown, found, -0.5);
             }
         }
         return found.entrySet().stream().filter(e -> !e.getKey().equals(run))
@@ -196,18 +198,26 @@ public final class Suggestions {
                 .limit(PER_RUN).map(e -> new Mended(e.getKey(), e.getValue())).toList();
     }
 
-    private static void consider(Vocabulary.Snapshot words, String candidate, Map<String, Double> found, double penalty) {
+    /** Keeps a candidate that leaves fewer unknown pairs than the run had (none, when the run had none unknown). */
+    private static void consider(Vocabulary.Snapshot words, String candidate, int unknownBefore,
+                                 Map<String, Double> found, double penalty) {
         if (found.containsKey(candidate) || candidate.length() < 2) {
             return;
         }
         double score = penalty;
+        int unknown = 0;
         for (int i = 0; i + 1 < candidate.length(); i++) {
             int df = words.pairFrequency(candidate.substring(i, i + 2));
             if (df == 0) {
-                return;
+                unknown++;
+            } else {
+                score += Math.log1p(df) / candidate.length();
             }
-            score += Math.log1p(df) / candidate.length();
         }
+        if (unknownBefore == 0 ? unknown > 0 : unknown >= unknownBefore) {
+            return;
+        }
+        score -= 2.0 * unknown;
         int asWord = words.wordFrequency(candidate);
         if (asWord > 0) {
             score += 2 + Math.log1p(asWord);
