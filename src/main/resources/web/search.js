@@ -196,6 +196,7 @@
   }
 
   async function run(state) {
+    if (new URLSearchParams(location.search).get('mode') === 'similar') return;   // 查相似表述: similar.js
     const mine = ++generation;
     syncForm(state);
     const body = document.getElementById('result-body');
@@ -250,6 +251,10 @@
         '相近的段落：检索式由该条的各个短语用 OR 连成，共有的短语越多排得越前。'));
     }
 
+    if (result.suggestions && result.suggestions.length) {
+      body.appendChild(el('p', { class: 'did-you-mean', id: 'suggestions' }, '您是不是要找：',
+        ...result.suggestions.map(s => stateLink(with_(state, { q: s, from: '' }), { 'data-suggestion': s }, s))));
+    }
     if (!result.hits.length) {
       body.appendChild(el('p', { class: 'notice' }, result.total > 0 ? '这一页没有结果了。' :
         '没有找到符合条件的段落。可以换个说法、减少检索词、去掉引号或取消筛选再试。'));
