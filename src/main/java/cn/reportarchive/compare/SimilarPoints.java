@@ -37,10 +37,18 @@ public final class SimilarPoints {
     public static final int MAX_LIMIT = 200;
     /** Below this a point shares no more than the genre's common stock with the text. */
     static final double MIN_SIMILARITY = 0.2;
-    /** How many candidates the index gives for re-ranking. */
-    static final int CANDIDATES = 200;
-    /** The rarest pairs of the text that make up the candidate query (a long paste has hundreds). */
-    static final int MAX_PAIRS = 48;
+    /**
+     * How many candidates the index gives for re-ranking. Reading a candidate's stored text and
+     * segmenting it is most of a look-up's cost (at 100,000 reports: 200 candidates 135 ms of CPU, 100
+     * about 40; see BENCHMARKS.md), and the first hundred by shared rare pairs hold what says the same.
+     */
+    static final int CANDIDATES = 100;
+    /**
+     * The rarest pairs of the text that make up the candidate query (a long paste has hundreds): the
+     * subject matter is in them, and short posting lists keep the query fast; the genre's stock pairs
+     * would only bring in every passage.
+     */
+    static final int MAX_PAIRS = 24;
     private static final int SHARED_MIN = 4;
     private static final int SHARED_MAX = 5;
     /** A point of a part of a report (problems/3/2, measures/1), not a preface paragraph, a heading or the title. */
@@ -152,8 +160,9 @@ public final class SimilarPoints {
 
     /**
      * The text's pairs of Han characters that the archive has, the rarest {@link #MAX_PAIRS}, as a
-     * boolean OR of which a candidate must share a part: a paraphrase keeps some of a point's rare
-     * pairs (its subject matter), while the genre's stock pairs would bring in every passage.
+     * plain boolean OR scored by BM25: the passages sharing most of them, and the rarest, come first,
+     * and without a minimum to match the search skips what cannot reach the first hundred (a
+     * minimum of a fifth of the pairs cost three times as much at 100,000 reports).
      */
     private static BooleanQuery pairQuery(IndexReader reader, String text) throws IOException {
         String key = TextKey.of(text);
@@ -189,13 +198,7 @@ public final class SimilarPoints {
         for (Pair p : chosen) {
             b.add(new TermQuery(new Term(Fields.TEXT_GRAMS, p.text)), Occur.SHOULD);
         }
-        b.setMinimumNumberShouldMatch(minimumShared(chosen.size()));
         return b.build();
-    }
-
-    /** How many of the chosen pairs a candidate must share: a fifth, at least one, two from six pairs on. */
-    static int minimumShared(int pairs) {
-        return pairs < 6 ? 1 : Math.max(2, pairs / 5);
     }
 
     private Hit hit(Scored s, String text, List<String> matched) {
