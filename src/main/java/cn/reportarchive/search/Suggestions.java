@@ -24,6 +24,7 @@ import org.apache.lucene.search.IndexSearcher;
  * units, and only one that finds more than the query did is offered.
  */
 public final class Suggestions {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Suggestions.class);
     /** A query finding this many passages or fewer gets suggestions. */
     static final int FEW = 3;
     static final int MAX_SUGGESTIONS = 3;
@@ -44,11 +45,23 @@ public final class Suggestions {
         this.index = index;
     }
 
-    /** Corrected queries for a search that found {@code total} passages; empty when it found enough. */
+    /**
+     * Corrected queries for a search that found {@code total} passages; empty when it found enough.
+     * A nicety beside the result: whatever goes wrong here is logged and costs the user only the offer.
+     */
     public List<String> suggest(SearchRequest request, long total) throws IOException {
         if (total > FEW || request.query().isBlank()) {
             return List.of();
         }
+        try {
+            return offers(request, total);
+        } catch (RuntimeException e) {
+            LOG.warn("没有得出检索建议：{}", e.toString());
+            return List.of();
+        }
+    }
+
+    private List<String> offers(SearchRequest request, long total) throws IOException {
         String query = request.query();
         String simplified = HanLP.convertToSimplifiedChinese(query);
         Set<String> candidates = new LinkedHashSet<>();

@@ -142,6 +142,18 @@ class SimilarApiTest {
         assertFalse(entries.contains("指尖上的形式主义"), "the pasted text is report text, not for the log: " + entries);
     }
 
+    @Test
+    void theVocabularyFollowsAnImport() throws Exception {
+        assertEquals(List.of(), suggestions(inspector, "赓续红色血麦"), "nothing in the archive says it yet");
+        String report = String.join("\n", "中共青山区文化和旅游局党组", "青山区文化和旅游局党组领导班子2023年度民主生活会对照检查材料",
+                "现将对照检查情况报告如下。", "一、存在的问题", "（一）理论学习方面",
+                "1.赓续红色血脉的举措不多，红色资源保护利用办法少，讲好红色故事的载体单一。", "二、整改措施", "（一）理论学习方面",
+                "1.制定红色资源保护利用三年计划。");
+        app.archive().importFile("qingshan-wlj-2023.txt", report.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ImportMetadata.NONE);
+        assertEquals(List.of("赓续红色血脉"), suggestions(inspector, "赓续红色血麦"));
+    }
+
     private static List<String> suggestions(ApiClient as, String q) {
         HttpResponse<byte[]> r = as.get("/api/search?q=" + ApiClient.enc(q));
         assertEquals(200, r.statusCode(), ApiClient.text(r));
