@@ -135,6 +135,8 @@ public final class SimilarBench {
                 pasted.size());
         byKind.forEach((kind, k) -> out.printf(Locale.ROOT, "  %s: %d of %d among the first 5%n", kind, k[1], k[0]));
 
+        viewer(pasted, threads);
+
         long[] slipWall = new long[slips.size()];
         long[] slipCpu = new long[slips.size()];
         int mended = 0;
@@ -154,6 +156,45 @@ public final class SimilarBench {
                 + "(CPU p50 %.1f, p99 %.1f ms); mended: first suggestion %d, any suggestion %d, of %d%n", sw.millis(50),
                 sw.millis(90), sw.millis(99), sw.millis(100), sc.millis(50), sc.millis(99), mendedFirst, mended, slips.size());
         out.println(Heap.describe());
+    }
+
+    /**
+     * The texts asked by viewers of one unit each (ten units, the units of the first texts' reports, ten
+     * texts each): the candidates are cut to the unit's passages and the pair weights counted over them
+     * alone, at a viewer's first look-up (cold), then kept for its next ones (warm).
+     */
+    private void viewer(List<Pasted> pasted, ThreadMXBean threads) throws Exception {
+        List<String> units = new ArrayList<>();
+        for (Pasted p : pasted) {
+            String unit = app.archive().get(p.reportId()).map(r -> r.unit()).orElse(null);
+            if (unit != null && !units.contains(unit)) {
+                units.add(unit);
+            }
+            if (units.size() == 10) {
+                break;
+            }
+        }
+        List<Long> coldWall = new ArrayList<>();
+        List<Long> coldCpu = new ArrayList<>();
+        List<Long> warmWall = new ArrayList<>();
+        List<Long> warmCpu = new ArrayList<>();
+        for (int u = 0; u < units.size(); u++) {
+            for (int k = 0; k < 10 && u * 10 + k < pasted.size(); k++) {
+                long c0 = threads.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                app.similar().find(new SimilarPoints.Request(pasted.get(u * 10 + k).text(), null, null,
+                        SimilarPoints.DEFAULT_LIMIT, Set.of(units.get(u))));
+                (k == 0 ? coldWall : warmWall).add(System.nanoTime() - t0);
+                (k == 0 ? coldCpu : warmCpu).add(threads.getCurrentThreadCpuTime() - c0);
+            }
+        }
+        Percentiles cw = new Percentiles(coldWall.stream().mapToLong(Long::longValue).toArray());
+        Percentiles cc = new Percentiles(coldCpu.stream().mapToLong(Long::longValue).toArray());
+        Percentiles ww = new Percentiles(warmWall.stream().mapToLong(Long::longValue).toArray());
+        Percentiles wc = new Percentiles(warmCpu.stream().mapToLong(Long::longValue).toArray());
+        out.printf(Locale.ROOT, "similar as a viewer of one unit (%d units): first look-up p50 %.1f ms (CPU %.1f); "
+                + "later ones (%d) p50 %.1f ms, p99 %.1f ms (CPU p50 %.1f, p99 %.1f ms)%n", units.size(), cw.millis(50),
+                cc.millis(50), warmWall.size(), ww.millis(50), ww.millis(99), wc.millis(50), wc.millis(99));
     }
 
     private List<SimilarPoints.Hit> similar(String text) throws Exception {

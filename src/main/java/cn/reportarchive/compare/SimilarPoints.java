@@ -58,6 +58,17 @@ public final class SimilarPoints {
     private final Supplier<WordView> words;
     private final UnaryOperator<String> unitOf;
     private IndexGramWeights weights;
+    /**
+     * Limited callers' weights by their units, for the reader they were counted on: a viewer's first
+     * look-up counts its pairs over its passages (the slow part), later ones reuse the counts.
+     */
+    private final java.util.Map<Set<String>, IndexGramWeights> scoped = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Set<String>, IndexGramWeights> eldest) {
+            return size() > MAX_SCOPES;
+        }
+    };
+    private static final int MAX_SCOPES = 32;
 
     /** {@code unitOf}: the name a unit is indexed under, for any of its names (the unit directory). */
     public SimilarPoints(ReportIndex index, Supplier<WordView> words, UnaryOperator<String> unitOf) {
@@ -214,7 +225,12 @@ public final class SimilarPoints {
     /** The whole index's pair weights, kept while it does not change; a limited caller's from its units alone. */
     private synchronized GramWeights weights(IndexReader reader, Set<String> units) throws IOException {
         if (units != null) {
-            return new IndexGramWeights(reader, UnitScope.of(reader, units));
+            IndexGramWeights known = scoped.get(units);
+            if (known == null || !known.isFor(reader)) {
+                known = new IndexGramWeights(reader, UnitScope.of(reader, units));
+                scoped.put(units, known);
+            }
+            return known;
         }
         if (weights == null || !weights.isFor(reader)) {
             weights = new IndexGramWeights(reader);
