@@ -11,35 +11,6 @@
   const MARKER = /^\s*(?:[一二三四五六七八九十]+是|[0-9０-９]+\s*[.．、,，]|[（(]\s*[0-9０-９一二三四五六七八九十]+\s*[)）]|[\u2460-\u2473])\s*/;
 
   /**
-   * A query that finds passages saying much the same: the item's runs of text (cut at punctuation,
-   * long runs cut again), each as an exact phrase, joined by OR. Passages sharing more of them rank higher.
-   */
-  function similarQuery(text) {
-    const body = String(text || '').replace(MARKER, '');
-    const pieces = [];
-    for (const run of body.split(/[^\p{Script=Han}0-9A-Za-z]+/u)) {
-      const chars = Array.from(run);
-      if (chars.length < 4) continue;
-      const parts = Math.ceil(chars.length / 8);
-      const len = Math.ceil(chars.length / parts);
-      for (let i = 0; i < chars.length; i += len) {
-        const piece = chars.slice(i, i + len).join('');
-        if (Array.from(piece).length >= 4) pieces.push(piece);
-      }
-    }
-    let chosen = pieces;
-    if (pieces.length > 8) {
-      chosen = [];
-      for (let k = 0; k < 8; k++) chosen.push(pieces[Math.floor(k * pieces.length / 8)]);
-    }
-    if (!chosen.length) {
-      const plain = body.replace(/["()（）\s-]+/g, ' ').trim();
-      return plain ? '"' + plain.slice(0, 30) + '"' : '';
-    }
-    return chosen.map(p => '"' + p + '"').join(' OR ');
-  }
-
-  /**
    * The text as written, less a leading 1. / 1、 / （1） / ① that only repeats the number shown beside it
    * (一是… stays: it is part of the sentence).
    */
@@ -51,12 +22,13 @@
     return value === n ? text.slice(m[0].length) : text;
   }
 
+  /** 查相似表述 with the point's own text: the points of the archive that say the same, in any wording. */
   function similarLink(type, text, reportId, ref) {
-    const q = similarQuery(text);
-    if (!q) return null;
+    const body = String(text || '').replace(MARKER, '').trim();
+    if (!/[\p{L}\p{N}]/u.test(body)) return null;
     const section = type === 'problems' || type === 'measures' || type === 'causes' ? type : '';
-    return el('a', { class: 'similar', href: RA.searchLink({ q, section, from: reportId + ':' + ref }),
-      title: '在全部材料中查找与这一条相近的段落（历年重复、他单位雷同）' },
+    return el('a', { class: 'similar', href: RA.searchLink({ mode: 'similar', text: Array.from(body).slice(0, 600).join(''), section, from: reportId + ':' + ref }),
+      title: '在全部材料中查找与这一条说法相近的条目（历年重复、他单位雷同，不要求用词相同）' },
       SIMILAR[type] || SIMILAR.other);
   }
 

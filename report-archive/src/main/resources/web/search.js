@@ -219,6 +219,7 @@
   }
 
   async function run(state) {
+    if (new URLSearchParams(location.search).get('mode') === 'similar') return;   // 查相似表述: similar.js
     const mine = ++generation;
     syncForm(state);
     const body = document.getElementById('result-body');
@@ -281,6 +282,10 @@
       body.appendChild(el('p', { class: 'notice search-note' }, note));
     }
 
+    if (result.suggestions && result.suggestions.length) {
+      body.appendChild(el('p', { class: 'did-you-mean', id: 'suggestions' }, '您是不是要找：',
+        ...result.suggestions.map(s => stateLink(with_(state, { q: s, from: '' }), { 'data-suggestion': s }, s))));
+    }
     if (!result.hits.length) {
       body.appendChild(el('p', { class: 'notice' }, result.total > 0 ? '这一页没有结果了。' :
         '没有找到符合条件的段落。可以换个说法、减少检索词、去掉引号或取消筛选再试。'));

@@ -13,6 +13,7 @@ import cn.reportarchive.auth.AuthStore;
 import cn.reportarchive.auth.PasswordHasher;
 import cn.reportarchive.compare.CompareService;
 import cn.reportarchive.compare.CopyService;
+import cn.reportarchive.compare.SimilarPoints;
 import cn.reportarchive.compare.SynonymClasses;
 import cn.reportarchive.compare.TemplateLibrary;
 import cn.reportarchive.compare.WordView;
@@ -26,6 +27,7 @@ import cn.reportarchive.parse.AspectTaxonomy;
 import cn.reportarchive.parse.ReportParser;
 import cn.reportarchive.search.PassageSearch;
 import cn.reportarchive.search.RelatedWords;
+import cn.reportarchive.search.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,8 @@ public final class Application implements AutoCloseable {
     private final CompareService compare;
     private WordView words;
     private final CopyService copies;
+    private final SimilarPoints similar;
+    private final Suggestions suggestions;
     private final CleanClose cleanClose;
     /** Whether opening brought the archive in step; a close after a failed recovery marks nothing. */
     private volatile boolean recovered;
@@ -89,6 +93,8 @@ public final class Application implements AutoCloseable {
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir), archive::unitOf, archive::unitKnown);
         this.compare = new CompareService(archive, index, taxonomy, this::words);
         this.copies = new CopyService(archive, new TemplateLibrary(dataDir), extractor);
+        this.similar = new SimilarPoints(index, this::words, archive::unitOf);
+        this.suggestions = new Suggestions(search, index);
         archive.onReportsChanged(copies::forget); // a merge renames reports' units in place
     }
 
@@ -138,6 +144,16 @@ public final class Application implements AutoCloseable {
 
     public PassageSearch search() {
         return search;
+    }
+
+    /** 查相似表述: archived points like a pasted text. */
+    public SimilarPoints similar() {
+        return similar;
+    }
+
+    /** 您是不是要找: corrected queries for a search that found little. */
+    public Suggestions suggestions() {
+        return suggestions;
     }
 
     public AuthStore auth() {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "性能测试（结果写入 BENCHMARKS.md 的数字由它得出）",
-        subcommands = {BenchCommand.Search.class, BenchCommand.Compare.class, BenchCommand.Start.class,
+        subcommands = {BenchCommand.Search.class, BenchCommand.Similar.class, BenchCommand.Compare.class, BenchCommand.Start.class,
                 BenchCommand.Load.class, BenchCommand.Extract.class, BenchCommand.Ocr.class})
 final class BenchCommand implements Runnable {
     @Override
@@ -54,6 +54,30 @@ final class BenchCommand implements Runnable {
             try (Application app = common.open()) {
                 new SearchBench(app, System.out).run(new SearchBench.Settings(queries, clients, seconds, seed, texts,
                         scanQueries));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "similar", description = "查相似表述的耗时，以及带错字的检索连同“您是不是要找”的耗时与纠正率")
+    static final class Similar implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--texts", description = "粘贴文字条数（默认 300）")
+        int texts = 300;
+
+        @Option(names = "--slips", description = "带错字的检索式条数（默认 300）")
+        int slips = 300;
+
+        @Option(names = "--seed", description = "随机种子（默认 7）")
+        long seed = 7;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Application app = common.open()) {
+                new cn.reportarchive.bench.SimilarBench(app, System.out).run(
+                        new cn.reportarchive.bench.SimilarBench.Settings(texts, slips, seed));
                 return 0;
             }
         }

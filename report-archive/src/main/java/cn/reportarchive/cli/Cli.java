@@ -22,7 +22,7 @@ import picocli.CommandLine.ParameterException;
                 ReindexCommand.class, ServeCommand.class, CompareCommand.class,
                 RepeatsCommand.class, CopiesCommand.class, TemplateCommand.class, UserCommand.class,
                 VerifyCommand.class, BackupCommand.class, RestoreCommand.class, UnitsCommand.class,
-                EditCommand.class, DeleteCommand.class, LedgerCommand.class})
+                EditCommand.class, DeleteCommand.class, LedgerCommand.class, SimilarCommand.class})
 public final class Cli implements Runnable {
     public static final int OK = 0;
     public static final int INPUT_FAILED = 1;

@@ -4,6 +4,7 @@ import cn.reportarchive.Application;
 import cn.reportarchive.search.SearchHit;
 import cn.reportarchive.search.SearchRequest;
 import cn.reportarchive.search.SearchResult;
+import cn.reportarchive.search.SuggestedResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,10 +57,12 @@ final class SearchCommand implements Callable<Integer> {
                 case "year" -> SearchRequest.Order.YEAR;
                 default -> throw new UserError("--sort 只能是 relevance 或 year。", Cli.USAGE);
             };
-            SearchResult result = app.search().search(new SearchRequest(query, year, unit, aspect, section, page,
-                    limit, order, !noRelated, perReport));
+            SearchRequest request = new SearchRequest(query, year, unit, aspect, section, page, limit, order, !noRelated,
+                    perReport);
+            SearchResult result = app.search().search(request);
+            java.util.List<String> suggestions = app.suggestions().suggest(request, result.total());
             if (json) {
-                System.out.println(Json.pretty(result));
+                System.out.println(Json.pretty(new SuggestedResult(result, suggestions)));
                 return 0;
             }
             result.notes().forEach(System.err::println);
@@ -69,6 +72,9 @@ final class SearchCommand implements Callable<Integer> {
                         h.ocr() ? " （识别自扫描件）" : "", marks(h), h.matchedName() == null ? "" : " （按名称）", h.text());
             }
             System.err.println("共 " + (result.totalExact() ? "" : "约 ") + result.total() + " 条结果。");
+            if (!suggestions.isEmpty()) {
+                System.err.println("您是不是要找：" + String.join("　", suggestions));
+            }
             return 0;
         }
     }

@@ -17,6 +17,8 @@ import cn.reportarchive.parse.SectionType;
 import cn.reportarchive.search.PassageSearch;
 import cn.reportarchive.search.SearchRequest;
 import cn.reportarchive.search.SearchResult;
+import cn.reportarchive.search.SuggestedResult;
+import cn.reportarchive.search.Suggestions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -35,12 +37,14 @@ import java.util.Map;
 final class ApiRoutes {
     private final ReportArchive archive;
     private final PassageSearch search;
+    private final Suggestions suggestions;
     private final AspectTaxonomy taxonomy;
     private final Audit audit;
 
-    ApiRoutes(ReportArchive archive, PassageSearch search, AspectTaxonomy taxonomy, Audit audit) {
+    ApiRoutes(ReportArchive archive, PassageSearch search, Suggestions suggestions, AspectTaxonomy taxonomy, Audit audit) {
         this.archive = archive;
         this.search = search;
+        this.suggestions = suggestions;
         this.taxonomy = taxonomy;
         this.audit = audit;
     }
@@ -117,7 +121,7 @@ final class ApiRoutes {
         }
         detail.put("total", result.total());
         audit.record(ctx, AuditAction.SEARCH, null, detail);
-        ctx.json(result);
+        ctx.json(new SuggestedResult(result, suggestions.suggest(request, result.total())));
     }
 
     private void list(Context ctx) throws Exception {

@@ -72,7 +72,7 @@ public final class WebServer implements AutoCloseable {
         Audit audit = new Audit(app.auth().audit(), options.clock());
         Sessions sessions = new Sessions(options.sessionTimeout(), options.clock());
         Auth auth = new Auth(app.auth().accounts(), sessions, host, app.archive()::unitOf, audit);
-        ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.taxonomy(), audit);
+        ApiRoutes api = new ApiRoutes(app.archive(), app.search(), app.suggestions(), app.taxonomy(), audit);
         LoginLimiter limiter = new LoginLimiter(options.loginLimits(), options.clock());
         AuthRoutes login = new AuthRoutes(app.auth().accounts(), sessions, limiter, audit, app.archive()::unitOf);
         UserRoutes users = new UserRoutes(app.auth().accounts(), limiter, audit);
@@ -118,6 +118,7 @@ public final class WebServer implements AutoCloseable {
             units.register(config.routes);
             views.register(config.routes);
             compare.register(config.routes);
+            new SimilarRoutes(app.similar(), audit).register(config.routes);
             new CorrectionRoutes(app.archive(), audit).register(config.routes);
             new DraftRoutes(app.drafts(), app.compare(), app.archive(), audit).register(config.routes); // 核对草稿
             new FollowUpRoutes(app.archive(), app.compare(), audit).register(config.routes); // the report page's follow-up

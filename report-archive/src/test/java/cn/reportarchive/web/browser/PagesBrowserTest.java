@@ -260,16 +260,16 @@ class PagesBrowserTest {
 
     @Test
     @Order(8)
-    void similarProblemsLinkRunsASearch() {
+    void similarProblemsLinkRunsASimilarTextSearch() {
         openReport("临江县财政局");
         WebElement item = driver.findElement(By.id("problems/2/1"));
         String reportUrl = driver.getCurrentUrl();
         String id = reportUrl.replaceAll(".*[?&]id=([0-9a-f]+).*", "$1");
         item.findElement(By.cssSelector("a.similar")).click();
-        wait.until(d -> !d.findElements(By.cssSelector("#hits li.hit")).isEmpty());
-        assertTrue(decodedUrl().contains("section=problems"), decodedUrl());
-        // the item itself is among the passages found, marked as where the search started
-        assertFalse(driver.findElements(By.cssSelector("#hits li.hit.origin[data-report='" + id + "'][data-ref='problems/2/1']")).isEmpty());
+        wait.until(d -> !d.findElements(By.cssSelector("#similar-hits li.hit")).isEmpty());
+        assertTrue(decodedUrl().contains("mode=similar") && decodedUrl().contains("section=problems"), decodedUrl());
+        // the item itself is among the points found, marked as where the search started
+        assertFalse(driver.findElements(By.cssSelector("#similar-hits li.hit.origin[data-report='" + id + "'][data-ref='problems/2/1']")).isEmpty());
     }
 
     @Test
