@@ -131,14 +131,21 @@ public final class ReportArchive {
             return new Prepared(filename, bytes, given, interpret(text, filename, sha256, given), null, text);
         } catch (ParserUnavailableException e) {
             // not the file's fault: the parser could not run now, so the file is "not stored", not "failed"
-            LOG.error("parser unavailable for {}", filename, e);
+            LOG.error("parser unavailable for {} (sha256 {}): {}", filename, sha256, e.getMessage(), e);
             return new Prepared(filename, null, given, null, ImportOutcome.notStored(filename, e.getMessage()));
         } catch (ExtractionException e) {
+            // the user reads the sentence; the log keeps the parser's own words (its stack trace) beside it
+            if (e.getCause() == null) {
+                LOG.warn("import of {} (sha256 {}) failed: {}", filename, sha256, e.getMessage());
+            } else {
+                LOG.warn("import of {} (sha256 {}) failed: {}", filename, sha256, e.getMessage(), e);
+            }
             return new Prepared(filename, null, given, null, ImportOutcome.failed(filename, e.getMessage()));
         } catch (SQLException e) {
             return new Prepared(filename, null, given, null, storeFailed(filename, e));
         } catch (RuntimeException | StackOverflowError e) {
-            // a parser defect on one odd file must not stop the files after it
+            // a parser defect on one odd file must not stop the files after it; the trace is for us to mend it
+            LOG.error("parser defect on {} (sha256 {})", filename, sha256, e);
             return new Prepared(filename, null, given, null,
                     ImportOutcome.failed(filename, "解析文件时出错（" + e.getClass().getSimpleName() + "），未导入。"));
         }

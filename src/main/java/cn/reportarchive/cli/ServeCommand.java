@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,6 +80,9 @@ final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         String shown = host.contains(":") ? "[" + host + "]" : host;
         System.err.println("服务已启动：请用浏览器打开 http://" + shown + ":" + server.port() + "/  （Ctrl-C 停止）");
+        common.logFile.ifPresent(log -> System.err.println("日志：" + log));
+        LoggerFactory.getLogger(ServeCommand.class).info("serving {} on http://{}:{}/ ({} accounts)",
+                common.data.toAbsolutePath(), shown, server.port(), accounts);
         if (accounts == 0) {
             System.err.println("尚未设置任何账户：服务仅对本机开放，无需登录。用 user add 名称 --role admin 创建账户后，"
                     + "所有人都须登录。");

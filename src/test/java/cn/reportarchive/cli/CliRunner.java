@@ -19,11 +19,6 @@ final class CliRunner {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path SAMPLES = Path.of("sample-docs").toAbsolutePath();
 
-    static {
-        // As Main does: the libraries' own logging must not end up in the captured stderr.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
-    }
-
     private CliRunner() {
     }
 
