@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Documents are parsed in child processes: the same text as in this process, and a parser that runs
  * too long or fills its heap takes only its own process with it, never the archive's.
  */
+@Tag("integration")
 class WorkerIsolationTest {
     private static TikaExtractor isolated(Duration timeout, int heapMb) {
         return TikaExtractor.isolated(new ExtractionLimits(ExtractionLimits.DEFAULT_MAX_BYTES, timeout, 5_000_000),

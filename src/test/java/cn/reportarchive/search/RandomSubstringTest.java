@@ -3,45 +3,40 @@ package cn.reportarchive.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.reportarchive.SharedSamples;
 import cn.reportarchive.archive.StoredReport;
 import cn.reportarchive.parse.Passage;
 import cn.reportarchive.parse.Passages;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Recall as good as grep: random runs of 2 to 12 characters cut from the indexed passages, typed
  * bare and in quotes, each must find the passage it was cut from. Zero misses.
  */
+@Tag("integration")
+@ExtendWith(SharedSamples.Resolver.class)
 class RandomSubstringTest {
     private static final int SAMPLES = 400;
     private static final long SEED = 20261128L;
 
-    @TempDir
-    static Path dir;
-    private static SampleArchive archive;
+    private static SharedSamples archive;
     private static List<String[]> passages;
 
     @BeforeAll
-    static void setUp() throws Exception {
-        archive = new SampleArchive(dir);
+    static void setUp(SharedSamples samples) throws Exception {
+        archive = samples;
         passages = new ArrayList<>();
-        for (StoredReport stored : archive.app.archive().list(null, null)) {
+        for (StoredReport stored : archive.app().archive().list(null, null)) {
             for (Passage p : Passages.of(stored.report())) {
                 passages.add(new String[] {stored.report().id(), p.ref().toString(), p.text()});
             }
         }
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        archive.app.close();
     }
 
     @Test
@@ -98,7 +93,7 @@ class RandomSubstringTest {
 
     private static boolean finds(String query, String reportId, String ref) throws Exception {
         for (int page = 1; page <= 20; page++) {
-            SearchResult r = archive.app.search().search(
+            SearchResult r = archive.app().search().search(
                     new SearchRequest(query, null, null, null, null, page, SearchRequest.MAX_SIZE).withPerReport(0));
             if (r.hits().stream().anyMatch(h -> h.reportId().equals(reportId) && h.ref().equals(ref))) {
                 return true;

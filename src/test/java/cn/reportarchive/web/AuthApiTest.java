@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * /api/ path, login and its limits, session expiry on an injected clock, CSRF, and what each role
  * may do.
  */
+@Tag("integration")
 class AuthApiTest {
     static final String ADMIN_PW = RoleArchive.ADMIN_PW;
     static final String INSPECTOR_PW = RoleArchive.INSPECTOR_PW;
