@@ -9,6 +9,7 @@ import cn.reportarchive.archive.DataDirectory;
 import cn.reportarchive.archive.OriginalStore;
 import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.archive.UnitDirectory;
+import cn.reportarchive.archive.WritesUnderWay;
 import cn.reportarchive.auth.AuthStore;
 import cn.reportarchive.auth.PasswordHasher;
 import cn.reportarchive.compare.CompareService;
@@ -52,6 +53,7 @@ public final class Application implements AutoCloseable {
     private WordView words;
     private final CopyService copies;
     private final CleanClose cleanClose;
+    private final WritesUnderWay writing;
     /** Whether opening brought the archive in step; a close after a failed recovery marks nothing. */
     private volatile boolean recovered;
 
@@ -84,8 +86,9 @@ public final class Application implements AutoCloseable {
         }
         // Office and PDF files are parsed in child processes: a runaway parser cannot take this one down
         this.extractor = TikaExtractor.isolated(limits, new TextNormalizer(), WorkerSettings.defaults());
+        this.writing = WritesUnderWay.open(layout.writesUnderWay());
         this.archive = new ReportArchive(new OriginalStore(layout.originals()), catalog, index,
-                extractor, new ReportParser(taxonomy), units);
+                extractor, new ReportParser(taxonomy), units, writing);
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir), archive::unitOf);
         this.compare = new CompareService(archive, index, taxonomy, this::words);
         this.copies = new CopyService(archive, new TemplateLibrary(dataDir), extractor);
@@ -161,6 +164,7 @@ public final class Application implements AutoCloseable {
             index.close(); // lets go of the index lock: the mark must be there before another process can open
         } finally {
             try {
+                writing.close();
                 auth.close();
             } finally {
                 try {

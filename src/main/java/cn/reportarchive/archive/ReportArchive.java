@@ -14,6 +14,7 @@ import cn.reportarchive.parse.WarningCode;
 import cn.reportarchive.parse.Warnings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileLock;
 import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -45,6 +46,8 @@ public final class ReportArchive {
     private final ReportParser parser;
     /** One writer at a time: an index commit must never publish another import's half. */
     private final Object writeLock = new Object();
+    /** The same, seen from other processes: held while a write is half done (verify waits for it). */
+    private final WritesUnderWay writing;
     /** Set once the archive is closing: no write starts after it, a write under way finishes first. */
     private boolean closing;
     /**
@@ -63,7 +66,8 @@ public final class ReportArchive {
     private final List<Consumer<List<String>>> changeListeners = new CopyOnWriteArrayList<>();
 
     public ReportArchive(OriginalStore originals, Catalog catalog, ReportIndex index,
-                         TikaExtractor extractor, ReportParser parser, UnitDirectory units) {
+                         TikaExtractor extractor, ReportParser parser, UnitDirectory units, WritesUnderWay writing) {
+        this.writing = writing;
         this.originals = originals;
         this.catalog = catalog;
         this.index = index;
@@ -186,8 +190,10 @@ public final class ReportArchive {
                     ready.add(i);
                 }
                 if (!ready.isEmpty()) {
-                    resolveUnits(batch, ready);
-                    store(batch, ready);
+                    try (FileLock held = writing.hold()) {
+                        resolveUnits(batch, ready);
+                        store(batch, ready);
+                    }
                 }
                 for (int i : ready) {
                     outcomes[i] = ImportOutcome.imported(batch.get(i).filename(), batch.get(i).report());
@@ -460,7 +466,7 @@ public final class ReportArchive {
             if (stored.isEmpty()) {
                 return false;
             }
-            try {
+            try (FileLock held = writing.hold()) {
                 catalog.delete(id);
                 index.remove(id);
                 index.commit();

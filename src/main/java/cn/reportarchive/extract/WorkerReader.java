@@ -73,11 +73,16 @@ final class WorkerReader implements DocumentReader {
     }
 
     WorkerReader(ExtractionLimits limits, WorkerSettings settings, OcrSettings ocr) {
+        this(limits, settings, ocr, ExtractWorker.class.getName());
+    }
+
+    /** With another program in the child (a test's worker that never answers: a time-out whatever the machine's load). */
+    WorkerReader(ExtractionLimits limits, WorkerSettings settings, OcrSettings ocr, String workerClass) {
         this.limits = limits;
         this.settings = settings;
         this.ocr = ocr;
         this.ocrTurns = new Semaphore(Math.max(1, settings.ocrPagesAtOnce()), true);
-        this.command = command(limits, settings, ocr);
+        this.command = command(limits, settings, ocr, workerClass);
         int n = Math.max(1, settings.workers());
         this.idle = new ArrayBlockingQueue<>(n);
         for (int i = 0; i < n; i++) {
@@ -88,7 +93,8 @@ final class WorkerReader implements DocumentReader {
     }
 
     /** The child's command line: this JVM's java and class path (the jar, or target/classes in tests). */
-    private static List<String> command(ExtractionLimits limits, WorkerSettings settings, OcrSettings ocr) {
+    private static List<String> command(ExtractionLimits limits, WorkerSettings settings, OcrSettings ocr,
+                                        String workerClass) {
         String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(s -> !s.isBlank())
                 .map(s -> Path.of(s).toAbsolutePath().toString())
@@ -99,7 +105,7 @@ final class WorkerReader implements DocumentReader {
                 "-Xmx" + settings.heapMb() + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:-UsePerfData", "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8", "-Dreport-archive.console=WARN", // its stderr goes into our log
-                "-cp", classPath, ExtractWorker.class.getName(),
+                "-cp", classPath, workerClass,
                 Integer.toString(limits.maxChars()), Long.toString(deadline),
                 Integer.toString(ocr.dpi()), Long.toString(ocr.pageTimeout().toMillis()), Integer.toString(ocr.maxPages()));
     }
