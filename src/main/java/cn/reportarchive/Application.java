@@ -18,9 +18,7 @@ import cn.reportarchive.compare.SynonymClasses;
 import cn.reportarchive.compare.TemplateLibrary;
 import cn.reportarchive.compare.WordView;
 import cn.reportarchive.extract.ExtractionLimits;
-import cn.reportarchive.extract.TextNormalizer;
 import cn.reportarchive.extract.TikaExtractor;
-import cn.reportarchive.extract.WorkerSettings;
 import cn.reportarchive.index.Analyzers;
 import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.AspectTaxonomy;
@@ -57,7 +55,7 @@ public final class Application implements AutoCloseable {
     /** Whether opening brought the archive in step; a close after a failed recovery marks nothing. */
     private volatile boolean recovered;
 
-    private Application(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
+    private Application(Path dataDir, ApplicationOptions options) throws IOException, SQLException {
         Files.createDirectories(dataDir);
         this.taxonomy = AspectTaxonomy.withExtension(dataDir.resolve("aspects.tsv"));
         DataDirectory layout = new DataDirectory(dataDir);
@@ -84,9 +82,17 @@ public final class Application implements AutoCloseable {
             catalog.close();
             throw e;
         }
-        // Office and PDF files are parsed in child processes: a runaway parser cannot take this one down
-        this.extractor = TikaExtractor.isolated(limits, new TextNormalizer(), WorkerSettings.defaults());
-        this.writing = WritesUnderWay.open(layout.writesUnderWay());
+        try {
+            this.writing = WritesUnderWay.open(layout.writesUnderWay());
+        } catch (IOException | RuntimeException e) {
+            auth.close();
+            units.close();
+            index.close();
+            catalog.close();
+            throw e;
+        }
+        // by default Office and PDF files are parsed in child processes (ApplicationOptions.ISOLATED)
+        this.extractor = options.extractor().create(options);
         this.archive = new ReportArchive(new OriginalStore(layout.originals()), catalog, index,
                 extractor, new ReportParser(taxonomy), units, writing);
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir), archive::unitOf);
@@ -109,8 +115,13 @@ public final class Application implements AutoCloseable {
         return AuthStore.open(new DataDirectory(dataDir).catalog(), new PasswordHasher(), Clock.systemDefaultZone());
     }
 
+    /** The product's application with these limits on what one file may cost. */
     public static Application open(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
-        Application app = new Application(dataDir, limits);
+        return open(dataDir, ApplicationOptions.defaults().withLimits(limits));
+    }
+
+    public static Application open(Path dataDir, ApplicationOptions options) throws IOException, SQLException {
+        Application app = new Application(dataDir, options);
         try {
             // the index lock is held now: no other process can take the mark meanwhile
             app.archive.recover(app.cleanClose.consume(app.index.generation()));
@@ -164,13 +175,16 @@ public final class Application implements AutoCloseable {
             index.close(); // lets go of the index lock: the mark must be there before another process can open
         } finally {
             try {
-                writing.close();
                 auth.close();
             } finally {
                 try {
                     units.close();
                 } finally {
-                    catalog.close();
+                    try {
+                        catalog.close();
+                    } finally {
+                        writing.close();
+                    }
                 }
             }
         }

@@ -4,6 +4,7 @@ import cn.reportarchive.Application;
 import cn.reportarchive.archive.BulkImport;
 import cn.reportarchive.archive.ImportMetadata;
 import cn.reportarchive.archive.ImportSummary;
+import cn.reportarchive.web.RequestGuard;
 import cn.reportarchive.web.WebOptions;
 import cn.reportarchive.web.WebServer;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
         int accounts;
         try {
             accounts = app.auth().accounts().list().size();
-            if (accounts == 0 && !isLoopback(host)) {
+            if (accounts == 0 && !RequestGuard.isLoopback(host)) {
                 throw new UserError(WebServer.OPEN_ON_NETWORK, Cli.USAGE);
             }
             if (app.archive().count() == 0 && Files.isDirectory(samples)) {
@@ -89,15 +90,10 @@ final class ServeCommand implements Callable<Integer> {
         } else {
             System.err.printf("已启用登录（%d 个账户）；会话闲置 %d 分钟后失效。%n", accounts, sessionTimeoutMinutes);
         }
-        if (!isLoopback(host)) {
+        if (!RequestGuard.isLoopback(host)) {
             System.err.println("注意：服务监听在 " + host + "，本机以外的计算机也可以访问。");
         }
         stopped.await();
         return 0;
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
-                || host.equals("0:0:0:0:0:0:0:1");
     }
 }
