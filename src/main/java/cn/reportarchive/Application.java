@@ -124,7 +124,13 @@ public final class Application implements AutoCloseable {
         Application app = new Application(dataDir, options);
         try {
             // the index lock is held now: no other process can take the mark meanwhile
-            app.archive.recover(app.cleanClose.consume(app.index.generation()));
+            boolean closedCleanly = app.cleanClose.consume(app.index.generation());
+            ReportArchive.RecoveryReport repaired = app.archive.recover(closedCleanly);
+            if (!closedCleanly || repaired.removedFromIndex() + repaired.addedToIndex() + repaired.originalsSwept() > 0) {
+                LOG.info("opened {} ({}): {} index entries removed, {} reports indexed again, {} stray originals removed",
+                        dataDir.toAbsolutePath(), closedCleanly ? "closed cleanly" : "new, or not closed cleanly: checked whole",
+                        repaired.removedFromIndex(), repaired.addedToIndex(), repaired.originalsSwept());
+            }
             app.recovered = true;
         } catch (IOException | SQLException | RuntimeException e) {
             app.close();

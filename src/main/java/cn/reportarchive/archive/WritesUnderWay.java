@@ -29,11 +29,22 @@ public final class WritesUnderWay implements AutoCloseable {
     }
 
     /**
-     * Held until closed; waits while a reader holds it (a verify looking again). Writes of this process
-     * come one at a time (the archive's write lock), so this process never asks twice at once.
+     * Held until closed; waits while a reader holds it (a verify looking again, in another process or, in
+     * the tests, in this one). Writes of this archive come one at a time (its write lock).
      */
     FileLock hold() throws IOException {
-        return channel.lock();
+        while (true) {
+            try {
+                return channel.lock(); // blocks while another process holds it
+            } catch (OverlappingFileLockException heldInThisProcess) {
+                try {
+                    Thread.sleep(20); // a lock of this same process: the JVM refuses to wait for it, so we poll
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted waiting for a verify to finish");
+                }
+            }
+        }
     }
 
     /**

@@ -200,6 +200,13 @@ class ApiTest {
         JsonNode meta = json(get("/api/meta"));
         assertEquals(9, meta.get("aspects").size());
         assertEquals(2L * 1024 * 1024, meta.get("maxUploadBytes").asLong());
+        // the pages' file pickers take the formats from here: the list folder imports use
+        List<String> formats = new java.util.ArrayList<>();
+        meta.get("formats").forEach(f -> formats.add(f.asText()));
+        assertEquals(cn.reportarchive.archive.BulkImport.DOCUMENT_EXTENSIONS, java.util.Set.copyOf(formats));
+        for (String f : formats) {
+            assertTrue(meta.get("accept").asText().contains("." + f + ","), f);
+        }
     }
 
     private static String enc(String s) {
