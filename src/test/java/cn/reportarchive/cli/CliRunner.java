@@ -52,6 +52,17 @@ final class CliRunner {
         }
     }
 
+    /** The command with this as its standard input (a password typed, a piped answer). */
+    static synchronized Result runWithStdin(String stdin, String... args) {
+        java.io.InputStream old = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            return run(args);
+        } finally {
+            System.setIn(old);
+        }
+    }
+
     static synchronized Result run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +46,7 @@ class LogFileTest {
         byte[] broken = Arrays.copyOf(Files.readAllBytes(CliRunner.SAMPLES.resolve("linjiang-czj-2022.docx")), 3000);
         Files.write(samples.resolve("截断的材料.docx"), broken);
         Path data = tmp.resolve("data");
-        assertEquals(0, withStdin(PASSWORD + "\n", "user", "add", "zhang", "--role", "admin", "--data", data.toString())
+        assertEquals(0, CliRunner.runWithStdin(PASSWORD + "\n", "user", "add", "zhang", "--role", "admin", "--data", data.toString())
                 .code());
 
         int port;
@@ -90,16 +88,6 @@ class LogFileTest {
                 .header("Content-Type", "application/json").header("Origin", base)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static CliRunner.Result withStdin(String stdin, String... args) {
-        InputStream old = System.in;
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            return CliRunner.run(args);
-        } finally {
-            System.setIn(old);
-        }
     }
 
     private static String sha256(byte[] bytes) throws Exception {
