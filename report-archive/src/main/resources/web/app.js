@@ -334,9 +334,18 @@ const RA = (() => {
     return list;
   }
 
+  /** File pickers marked data-formats offer the formats the archive reads (from /api/meta: one list for all). */
+  async function acceptFormats() {
+    const pickers = document.querySelectorAll('input[type=file][data-formats]');
+    if (!pickers.length) return;
+    const m = await meta();
+    if (m.accept) pickers.forEach(p => { p.accept = m.accept; });
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
     renderNav();
     installKeys();
+    acceptFormats();
   });
 
   return {

@@ -9,6 +9,7 @@ import cn.reportarchive.archive.DataDirectory;
 import cn.reportarchive.archive.OriginalStore;
 import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.archive.UnitDirectory;
+import cn.reportarchive.archive.WritesUnderWay;
 import cn.reportarchive.auth.AuthStore;
 import cn.reportarchive.auth.PasswordHasher;
 import cn.reportarchive.compare.CompareService;
@@ -18,9 +19,7 @@ import cn.reportarchive.compare.SynonymClasses;
 import cn.reportarchive.compare.TemplateLibrary;
 import cn.reportarchive.compare.WordView;
 import cn.reportarchive.extract.ExtractionLimits;
-import cn.reportarchive.extract.TextNormalizer;
 import cn.reportarchive.extract.TikaExtractor;
-import cn.reportarchive.extract.WorkerSettings;
 import cn.reportarchive.index.Analyzers;
 import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.AspectTaxonomy;
@@ -56,10 +55,11 @@ public final class Application implements AutoCloseable {
     private final SimilarPoints similar;
     private final Suggestions suggestions;
     private final CleanClose cleanClose;
+    private final WritesUnderWay writing;
     /** Whether opening brought the archive in step; a close after a failed recovery marks nothing. */
     private volatile boolean recovered;
 
-    private Application(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
+    private Application(Path dataDir, ApplicationOptions options) throws IOException, SQLException {
         Files.createDirectories(dataDir);
         this.taxonomy = AspectTaxonomy.withExtension(dataDir.resolve("aspects.tsv"));
         DataDirectory layout = new DataDirectory(dataDir);
@@ -86,10 +86,19 @@ public final class Application implements AutoCloseable {
             catalog.close();
             throw e;
         }
-        // Office and PDF files are parsed in child processes: a runaway parser cannot take this one down
-        this.extractor = TikaExtractor.isolated(limits, new TextNormalizer(), WorkerSettings.defaults());
+        try {
+            this.writing = WritesUnderWay.open(layout.writesUnderWay());
+        } catch (IOException | RuntimeException e) {
+            auth.close();
+            units.close();
+            index.close();
+            catalog.close();
+            throw e;
+        }
+        // by default Office and PDF files are parsed in child processes (ApplicationOptions.ISOLATED)
+        this.extractor = options.extractor().create(options);
         this.archive = new ReportArchive(new OriginalStore(layout.originals()), catalog, index,
-                extractor, new ReportParser(taxonomy), units);
+                extractor, new ReportParser(taxonomy), units, writing);
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir), archive::unitOf, archive::unitKnown);
         this.compare = new CompareService(archive, index, taxonomy, this::words);
         this.copies = new CopyService(archive, new TemplateLibrary(dataDir), extractor);
@@ -112,11 +121,22 @@ public final class Application implements AutoCloseable {
         return AuthStore.open(new DataDirectory(dataDir).catalog(), new PasswordHasher(), Clock.systemDefaultZone());
     }
 
+    /** The product's application with these limits on what one file may cost. */
     public static Application open(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
-        Application app = new Application(dataDir, limits);
+        return open(dataDir, ApplicationOptions.defaults().withLimits(limits));
+    }
+
+    public static Application open(Path dataDir, ApplicationOptions options) throws IOException, SQLException {
+        Application app = new Application(dataDir, options);
         try {
             // the index lock is held now: no other process can take the mark meanwhile
-            app.archive.recover(app.cleanClose.consume(app.index.generation()));
+            boolean closedCleanly = app.cleanClose.consume(app.index.generation());
+            ReportArchive.RecoveryReport repaired = app.archive.recover(closedCleanly);
+            if (!closedCleanly || repaired.removedFromIndex() + repaired.addedToIndex() + repaired.originalsSwept() > 0) {
+                LOG.info("opened {} ({}): {} index entries removed, {} reports indexed again, {} stray originals removed",
+                        dataDir.toAbsolutePath(), closedCleanly ? "closed cleanly" : "new, or not closed cleanly: checked whole",
+                        repaired.removedFromIndex(), repaired.addedToIndex(), repaired.originalsSwept());
+            }
             app.recovered = true;
         } catch (IOException | SQLException | RuntimeException e) {
             app.close();
@@ -187,7 +207,11 @@ public final class Application implements AutoCloseable {
                 try {
                     units.close();
                 } finally {
-                    catalog.close();
+                    try {
+                        catalog.close();
+                    } finally {
+                        writing.close();
+                    }
                 }
             }
         }

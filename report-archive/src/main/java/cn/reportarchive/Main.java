@@ -18,9 +18,9 @@ public final class Main {
     /** Logging and UTF-8 output as every command line of the product expects them (the tools jar's too). */
     public static void prepare(String[] args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        // Tika, POI and PDFBox report every oddity of a file; users only need our one sentence.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "off");
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // Tika, POI and PDFBox report every oddity of a file; users only need our one sentence on the console
+        // (the log file in the data directory has it all; see logback.xml). Set before the first logger exists.
+        System.setProperty("report-archive.console", verbose ? "INFO" : "OFF");
         System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(System.err, true, StandardCharsets.UTF_8));
     }

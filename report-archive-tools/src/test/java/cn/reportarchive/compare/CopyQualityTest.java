@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the genre's stock phrases and, within a city, the same notice's wording. Figures go to
  * target/copy-quality.txt.
  */
+@Tag("integration")
 class CopyQualityTest {
     @TempDir
     static Path tmp;

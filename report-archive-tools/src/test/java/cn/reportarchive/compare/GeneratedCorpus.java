@@ -67,8 +67,4 @@ final class GeneratedCorpus {
     List<JsonNode> truth(String type) {
         return truth.stream().filter(n -> n.get("type").asText().equals(type)).toList();
     }
-
-    static {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
-    }
 }

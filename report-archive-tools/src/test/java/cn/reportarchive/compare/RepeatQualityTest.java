@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dropped or reordered) and moved to another aspect, and every other pair of points as a negative
  * that shares at most the genre's vocabulary. Figures go to target/compare-quality.txt.
  */
+@Tag("integration")
 class RepeatQualityTest {
     @TempDir
     static Path tmp;

@@ -1,5 +1,6 @@
 package cn.reportarchive.generate;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The same seed gives the same archive, byte for byte; another seed another archive. */
+@Tag("integration")
 class DeterminismTest {
     @TempDir
     Path tmp;

@@ -1,5 +1,6 @@
 package cn.reportarchive.generate;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * as Word does, and read back to the planted text. Skipped where only CFF fonts (Noto CJK) or none
  * are installed: the standard-font PDFs are covered by GeneratedArchiveParseTest.
  */
+@Tag("integration")
 class EmbeddedFontPdfTest {
     @TempDir
     Path tmp;

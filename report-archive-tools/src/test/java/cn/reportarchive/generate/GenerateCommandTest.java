@@ -1,5 +1,6 @@
 package cn.reportarchive.generate;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The generate command: a one-line summary, the files and the ground truth; bad options exit 2. */
+@Tag("integration")
 class GenerateCommandTest {
     @TempDir
     Path tmp;

@@ -1,5 +1,6 @@
 package cn.reportarchive.generate;
 
+import org.junit.jupiter.api.Tag;
 import cn.reportarchive.archive.UnitDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * yet; they are left out of the checks here and each has its own disabled test below, so that the
  * checks stay strict for everything else and the gaps stay visible.
  */
+@Tag("integration")
 class GeneratedArchiveParseTest {
     @TempDir
     static Path tmp;

@@ -1,5 +1,6 @@
 package cn.reportarchive.generate;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.reportarchive.parse.SectionType;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Similarity here is the Jaccard index of the sets of character pairs (Han only), the simplest
  * measure a compare feature would start from.
  */
+@Tag("integration")
 class VarietyTest {
     @TempDir
     static Path tmp;

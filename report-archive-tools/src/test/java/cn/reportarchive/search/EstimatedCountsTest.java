@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * of 150 reports (about 6,300 passages) reaches them; blocks of one passage keep a sample of a few
  * hundred passages as good as a random one (the order of passages varies from one import to the next).
  */
+@Tag("integration")
 class EstimatedCountsTest {
     @TempDir
     static Path dir;

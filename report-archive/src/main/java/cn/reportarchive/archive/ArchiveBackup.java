@@ -1,8 +1,7 @@
 package cn.reportarchive.archive;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import cn.reportarchive.json.JsonMappers;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +39,7 @@ import java.util.zip.ZipOutputStream;
 public final class ArchiveBackup {
     static final String MANIFEST = "manifest.json";
     static final String FORMAT = "report-archive-backup";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = JsonMappers.pretty();
 
     private ArchiveBackup() {
     }

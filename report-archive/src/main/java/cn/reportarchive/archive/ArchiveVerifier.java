@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.Directory;
@@ -23,11 +24,11 @@ import org.apache.lucene.store.LockObtainFailedException;
  * recorded SHA-256, no original or index entry without a catalog row, every catalog row in the index,
  * the catalog database sound. Reads only (the catalog read-only, the index's last commit), so it runs
  * beside a serving archive; while another process writes, a mismatch that an import under way could
- * explain is looked at again after a pause and reported only if it stays.
+ * explain is looked at again once no write is half done ({@link WritesUnderWay}) and reported only if it stays.
  */
 public final class ArchiveVerifier {
-    /** Longer than an import batch takes from storing its originals to writing its catalog rows. */
-    private static final Duration SETTLE = Duration.ofSeconds(3);
+    /** How long a look again waits for a write under way (a large import batch on a loaded machine) to finish. */
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
 
     public enum Kind {
         MISSING_ORIGINAL, ALTERED_ORIGINAL, ORPHAN_ORIGINAL, LEFTOVER_FILE, ORPHAN_INDEX_ENTRY, NOT_INDEXED,
@@ -72,8 +73,17 @@ public final class ArchiveVerifier {
             if (!inUse || first.problems().stream().noneMatch(p -> p.kind().passing())) {
                 return first;
             }
-            sleep(SETTLE);
-            Findings again = check(true);
+            // a write half done when we looked is over once its process lets go of the lock; while we hold
+            // it none starts, so what the second look finds is not passing, on a quiet machine or a loaded one
+            Findings again;
+            Optional<AutoCloseable> settled = WritesUnderWay.await(data.writesUnderWay(), PATIENCE);
+            try {
+                again = check(true);
+            } finally {
+                if (settled.isPresent()) {
+                    release(settled.get());
+                }
+            }
             Set<Problem> stayed = new LinkedHashSet<>(again.problems());
             stayed.retainAll(new HashSet<>(first.problems()));
             List<Problem> kept = new ArrayList<>(again.problems().stream().filter(p -> !p.kind().passing()).toList());
@@ -151,11 +161,13 @@ public final class ArchiveVerifier {
         }
     }
 
-    private static void sleep(Duration d) {
+    private static void release(AutoCloseable lock) throws IOException {
         try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            lock.close();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
         }
     }
 }

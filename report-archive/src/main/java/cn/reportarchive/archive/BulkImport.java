@@ -1,5 +1,6 @@
 package cn.reportarchive.archive;
 
+import cn.reportarchive.extract.DocumentFormats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,9 +22,8 @@ import java.util.stream.Stream;
  * named explicitly is always tried. One bad file never stops the rest.
  */
 public final class BulkImport {
-    public static final Set<String> DOCUMENT_EXTENSIONS =
-            Set.of("docx", "doc", "wps", "pdf", "txt", "rtf", "odt", "htm", "html",
-                    "jpg", "jpeg", "png", "tif", "tiff"); // photos and scans of pages, read by OCR
+    /** The extensions a folder import picks up: {@link DocumentFormats#EXTENSIONS}. */
+    public static final Set<String> DOCUMENT_EXTENSIONS = Set.copyOf(DocumentFormats.EXTENSIONS);
 
     /** Files per commit: enough to spread the cost of a commit (its syncs), few enough to hold in memory. */
     public static final int DEFAULT_BATCH = 256;
@@ -86,8 +85,7 @@ public final class BulkImport {
         if (name.startsWith("~$") || name.startsWith(".")) {
             return false;
         }
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && DOCUMENT_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return name.lastIndexOf('.') > 0 && DocumentFormats.accepted(name);
     }
 
     /**

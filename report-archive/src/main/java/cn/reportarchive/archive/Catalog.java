@@ -1,12 +1,12 @@
 package cn.reportarchive.archive;
 
+import cn.reportarchive.json.JsonMappers;
 import cn.reportarchive.parse.Correction;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportKind;
 import cn.reportarchive.parse.ReportSummary;
 import cn.reportarchive.parse.ReportWarning;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,8 +36,7 @@ public final class Catalog implements AutoCloseable {
             + "given_unit, given_year, given_author, report_json";
 
     private final Connection db;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json = JsonMappers.create();
 
     public Catalog(Path file) throws SQLException {
         db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());

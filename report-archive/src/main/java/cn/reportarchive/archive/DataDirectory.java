@@ -16,6 +16,11 @@ public record DataDirectory(Path root) {
         return root.resolve("lucene");
     }
 
+    /** Locked while a write is half done (see WritesUnderWay): a dot file, no backup needs it. */
+    public Path writesUnderWay() {
+        return root.resolve(".writing");
+    }
+
     /** The clean-close mark (a dot file: a backup leaves it behind, so a restored archive is checked whole). */
     public Path cleanClose() {
         return root.resolve(".closed-cleanly");

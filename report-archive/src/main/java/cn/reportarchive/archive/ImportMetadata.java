@@ -1,5 +1,7 @@
 package cn.reportarchive.archive;
 
+import static cn.reportarchive.parse.Strings.blankToNull;
+
 import java.util.regex.Pattern;
 
 /** What the user says of a file on import (null: not said); it wins over what the text says. */
@@ -57,9 +59,5 @@ public record ImportMetadata(String unit, Integer year, String author) {
         return new ImportMetadata(explicit.unit != null ? explicit.unit : unit,
                 explicit.year != null ? explicit.year : year,
                 explicit.author != null ? explicit.author : author);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,6 @@
 package cn.reportarchive.archive;
 
+import cn.reportarchive.parse.Strings;
 import cn.reportarchive.extract.PlainTextDecoder;
 import java.io.IOException;
 import java.io.StringReader;
@@ -57,8 +58,7 @@ public final class MetadataManifest {
         if (!row.isMapped(column) || !row.isSet(column)) {
             return null;
         }
-        String value = row.get(column);
-        return value == null || value.isBlank() ? null : value.strip();
+        return Strings.blankToNull(row.get(column));
     }
 
     public record Entry(ImportMetadata metadata, String problem) {

@@ -14,6 +14,7 @@ import cn.reportarchive.parse.WarningCode;
 import cn.reportarchive.parse.Warnings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileLock;
 import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -45,6 +46,8 @@ public final class ReportArchive {
     private final ReportParser parser;
     /** One writer at a time: an index commit must never publish another import's half. */
     private final Object writeLock = new Object();
+    /** The same, seen from other processes: held while a write is half done (verify waits for it). */
+    private final WritesUnderWay writing;
     /** Set once the archive is closing: no write starts after it, a write under way finishes first. */
     private boolean closing;
     /**
@@ -63,7 +66,8 @@ public final class ReportArchive {
     private final List<Consumer<List<String>>> changeListeners = new CopyOnWriteArrayList<>();
 
     public ReportArchive(OriginalStore originals, Catalog catalog, ReportIndex index,
-                         TikaExtractor extractor, ReportParser parser, UnitDirectory units) {
+                         TikaExtractor extractor, ReportParser parser, UnitDirectory units, WritesUnderWay writing) {
+        this.writing = writing;
         this.originals = originals;
         this.catalog = catalog;
         this.index = index;
@@ -131,14 +135,21 @@ public final class ReportArchive {
             return new Prepared(filename, bytes, given, interpret(text, filename, sha256, given), null, text);
         } catch (ParserUnavailableException e) {
             // not the file's fault: the parser could not run now, so the file is "not stored", not "failed"
-            LOG.error("parser unavailable for {}", filename, e);
+            LOG.error("parser unavailable for {} (sha256 {}): {}", filename, sha256, e.getMessage(), e);
             return new Prepared(filename, null, given, null, ImportOutcome.notStored(filename, e.getMessage()));
         } catch (ExtractionException e) {
+            // the user reads the sentence; the log keeps the parser's own words (its stack trace) beside it
+            if (e.getCause() == null) {
+                LOG.warn("import of {} (sha256 {}) failed: {}", filename, sha256, e.getMessage());
+            } else {
+                LOG.warn("import of {} (sha256 {}) failed: {}", filename, sha256, e.getMessage(), e);
+            }
             return new Prepared(filename, null, given, null, ImportOutcome.failed(filename, e.getMessage()));
         } catch (SQLException e) {
             return new Prepared(filename, null, given, null, storeFailed(filename, e));
         } catch (RuntimeException | StackOverflowError e) {
-            // a parser defect on one odd file must not stop the files after it
+            // a parser defect on one odd file must not stop the files after it; the trace is for us to mend it
+            LOG.error("parser defect on {} (sha256 {})", filename, sha256, e);
             return new Prepared(filename, null, given, null,
                     ImportOutcome.failed(filename, "解析文件时出错（" + e.getClass().getSimpleName() + "），未导入。"));
         }
@@ -194,8 +205,10 @@ public final class ReportArchive {
                     ready.add(i);
                 }
                 if (!ready.isEmpty()) {
-                    resolveUnits(batch, ready);
-                    store(batch, ready);
+                    try (FileLock held = writing.hold()) {
+                        resolveUnits(batch, ready);
+                        store(batch, ready);
+                    }
                 }
                 for (int i : ready) {
                     outcomes[i] = ImportOutcome.imported(batch.get(i).filename(), batch.get(i).report());
@@ -473,7 +486,7 @@ public final class ReportArchive {
             if (stored.isEmpty()) {
                 return false;
             }
-            try {
+            try (FileLock held = writing.hold()) {
                 catalog.delete(id);
                 index.remove(id);
                 index.commit();

@@ -1,5 +1,6 @@
 package cn.reportarchive.archive;
 
+import cn.reportarchive.parse.Strings;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ public final class UnitDirectory implements AutoCloseable {
         try {
             for (Map.Entry<String, String> e : nameByReport.entrySet()) {
                 String reportId = e.getKey();
-                String name = e.getValue() == null || e.getValue().isBlank() ? null : e.getValue().strip();
+                String name = Strings.blankToNull(e.getValue());
                 if (name == null) {
                     if (db.usedName(reportId) != null) {
                         began = begin(began);

@@ -1,5 +1,6 @@
 package cn.reportarchive.auth;
 
+import cn.reportarchive.json.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +36,7 @@ public final class Accounts implements AutoCloseable {
     private final Connection db;
     private final PasswordHasher hasher;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMappers.create();
     private final SecureRandom random = new SecureRandom();
 
     public Accounts(Path file, PasswordHasher hasher, Clock clock) throws SQLException {

@@ -1,5 +1,6 @@
 package cn.reportarchive.auth;
 
+import cn.reportarchive.json.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +56,7 @@ public final class AuditLog implements AutoCloseable {
     private final Connection writer;
     private final Connection db;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMappers.create();
     private final Object queue = new Object();
     private List<Pending> pending = new ArrayList<>();
     private boolean flushing;

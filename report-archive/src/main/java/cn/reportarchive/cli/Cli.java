@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -42,6 +43,9 @@ public final class Cli implements Runnable {
      * tools jar): every failure becomes one Chinese sentence on stderr and an exit code.
      */
     public static int execute(CommandLine cli, String program, String... args) {
+        // logging set up here, before a command starts threads: a logger asked for while another thread
+        // initialises SLF4J is a stand-in, and the log file could not be added to it
+        LoggerFactory.getILoggerFactory();
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         cli.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -80,6 +84,11 @@ public final class Cli implements Runnable {
                 code = INPUT_FAILED;
             }
             err.println(message);
+            if (!(ex instanceof UserError) && !(ex instanceof QuerySyntaxException)) {
+                // the user has the sentence; the log has what went wrong, for whoever mends it
+                LoggerFactory.getLogger(Cli.class).error("{} failed: {}",
+                        commandLine.getCommandSpec().qualifiedName(" "), message, ex);
+            }
             if (verbose) {
                 ex.printStackTrace(err);
             }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options every command takes after its name. */
@@ -38,8 +39,13 @@ public final class CommonOptions {
         return data;
     }
 
+    /** Where this command logs, once {@link #open} has started the data directory's log. */
+    Optional<Path> logFile = Optional.empty();
+
     public Application open() throws IOException, SQLException {
         checkData();
+        // before opening: what recovery finds is in the log too
+        logFile = LogFile.attach(data);
         ExtractionLimits defaults = ExtractionLimits.defaults();
         ExtractionLimits limits = new ExtractionLimits(Math.max(1, maxSizeMb) * 1024L * 1024L,
                 Duration.ofSeconds(Math.max(1, parseTimeoutSeconds)), defaults.maxChars());

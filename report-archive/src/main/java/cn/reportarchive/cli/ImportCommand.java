@@ -1,6 +1,7 @@
 package cn.reportarchive.cli;
 
 import cn.reportarchive.Application;
+import cn.reportarchive.extract.DocumentFormats;
 import cn.reportarchive.archive.BulkImport;
 import cn.reportarchive.archive.ImportMetadata;
 import cn.reportarchive.archive.ImportOutcome;
@@ -102,7 +103,7 @@ final class ImportCommand implements Callable<Integer> {
     private void printSummary(ImportSummary summary, boolean nothingFound) {
         PrintStream err = System.err;
         if (nothingFound) {
-            err.println("没有找到可导入的文件（支持 .docx .doc .wps .pdf .txt .rtf .odt .html 及扫描图片 .jpg .png .tif）。");
+            err.println("没有找到可导入的文件（支持 " + DocumentFormats.listed() + "）。");
             return;
         }
         err.printf("导入完成：共 %d 个文件，新导入 %d，重复 %d，失败 %d。%n",

@@ -1,13 +1,13 @@
 package cn.reportarchive.cli;
 
+import cn.reportarchive.json.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** JSON as the commands print it: one mapper, pretty or one line. */
 final class Json {
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper LINE = new ObjectMapper();
+    private static final ObjectMapper PRETTY = JsonMappers.pretty();
+    private static final ObjectMapper LINE = JsonMappers.create();
 
     private Json() {
     }

@@ -4,6 +4,7 @@ import cn.reportarchive.Application;
 import cn.reportarchive.archive.BulkImport;
 import cn.reportarchive.archive.ImportMetadata;
 import cn.reportarchive.archive.ImportSummary;
+import cn.reportarchive.web.RequestGuard;
 import cn.reportarchive.web.WebOptions;
 import cn.reportarchive.web.WebServer;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
         int accounts;
         try {
             accounts = app.auth().accounts().list().size();
-            if (accounts == 0 && !isLoopback(host)) {
+            if (accounts == 0 && !RequestGuard.isLoopback(host)) {
                 throw new UserError(WebServer.OPEN_ON_NETWORK, Cli.USAGE);
             }
             if (app.archive().count() == 0 && Files.isDirectory(samples)) {
@@ -79,21 +81,19 @@ final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         String shown = host.contains(":") ? "[" + host + "]" : host;
         System.err.println("服务已启动：请用浏览器打开 http://" + shown + ":" + server.port() + "/  （Ctrl-C 停止）");
+        common.logFile.ifPresent(log -> System.err.println("日志：" + log));
+        LoggerFactory.getLogger(ServeCommand.class).info("serving {} on http://{}:{}/ ({} accounts)",
+                common.data.toAbsolutePath(), shown, server.port(), accounts);
         if (accounts == 0) {
             System.err.println("尚未设置任何账户：服务仅对本机开放，无需登录。用 user add 名称 --role admin 创建账户后，"
                     + "所有人都须登录。");
         } else {
             System.err.printf("已启用登录（%d 个账户）；会话闲置 %d 分钟后失效。%n", accounts, sessionTimeoutMinutes);
         }
-        if (!isLoopback(host)) {
+        if (!RequestGuard.isLoopback(host)) {
             System.err.println("注意：服务监听在 " + host + "，本机以外的计算机也可以访问。");
         }
         stopped.await();
         return 0;
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
-                || host.equals("0:0:0:0:0:0:0:1");
     }
 }

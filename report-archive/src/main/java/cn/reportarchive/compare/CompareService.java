@@ -1,5 +1,7 @@
 package cn.reportarchive.compare;
 
+import static cn.reportarchive.parse.Strings.blankToNull;
+
 import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.archive.StoredReport;
 import cn.reportarchive.index.ReportIndex;
@@ -197,9 +199,5 @@ public final class CompareService {
             weights = new IndexGramWeights(searcher.getIndexReader());
         }
         return weights;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

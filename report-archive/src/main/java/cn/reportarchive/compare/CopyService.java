@@ -1,5 +1,6 @@
 package cn.reportarchive.compare;
 
+import cn.reportarchive.archive.Hashes;
 import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.archive.StoredReport;
 import cn.reportarchive.extract.ExtractionException;
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * Copy checks over the whole archive. The fingerprints of every report are kept in memory and the
@@ -93,6 +95,9 @@ public final class CopyService {
         try {
             text = extractor.extract(bytes, filename).text();
         } catch (ExtractionException e) {
+            // as for an import: the user has the sentence, the log the file's hash and the parser's cause
+            LoggerFactory.getLogger(CopyService.class).warn("template {} (sha256 {}) not read: {}", filename,
+                    Hashes.sha256(bytes), e.getMessage(), e.getCause());
             throw new CompareException(CompareException.Reason.BAD_REQUEST, e.getMessage());
         }
         if (text.strip().length() < 20) {

@@ -1,5 +1,6 @@
 package cn.reportarchive.compare;
 
+import cn.reportarchive.json.JsonMappers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
  * so the library goes with it.
  */
 public final class TemplateLibrary {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.create();
     private final Path dir;
 
     public record Template(String id, String name, String addedAt, String text) {

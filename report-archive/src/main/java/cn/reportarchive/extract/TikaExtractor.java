@@ -1,5 +1,6 @@
 package cn.reportarchive.extract;
 
+import cn.reportarchive.extract.ocr.OcrSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -36,7 +37,13 @@ public final class TikaExtractor implements AutoCloseable {
 
     /** Parses Office, PDF and HTML in child processes that are killed on time-out and bounded in memory. */
     public static TikaExtractor isolated(ExtractionLimits limits, TextNormalizer normalizer, WorkerSettings workers) {
-        return new TikaExtractor(limits, normalizer, new WorkerReader(limits, workers));
+        return isolated(limits, normalizer, workers, OcrSettings.defaults());
+    }
+
+    /** The same with OCR's own settings (resolution, time a page, pages a file). */
+    public static TikaExtractor isolated(ExtractionLimits limits, TextNormalizer normalizer, WorkerSettings workers,
+                                         OcrSettings ocr) {
+        return new TikaExtractor(limits, normalizer, new WorkerReader(limits, workers, ocr));
     }
 
     DocumentReader reader() {

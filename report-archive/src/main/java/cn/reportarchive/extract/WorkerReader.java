@@ -1,11 +1,14 @@
 package cn.reportarchive.extract;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +43,11 @@ import org.slf4j.LoggerFactory;
  */
 final class WorkerReader implements DocumentReader {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerReader.class);
+    /** What the parser processes write to stderr (their warnings, a library's stack trace), under a name of its own. */
+    private static final Logger WORKER_LOG = LoggerFactory.getLogger("cn.reportarchive.extract.worker");
+    /** A parser that floods stderr does not flood the log: so many lines a process, so many characters a line. */
+    private static final int STDERR_LINES = 1000;
+    private static final int STDERR_LINE_CHARS = 2000;
     /** ExitOnOutOfMemoryError ends the JVM with this code. */
     private static final int OUT_OF_MEMORY_EXIT = 3;
     /** A cold JVM on a busy machine: loading the parsers can take a while, but not this long. */
@@ -65,11 +73,16 @@ final class WorkerReader implements DocumentReader {
     }
 
     WorkerReader(ExtractionLimits limits, WorkerSettings settings, OcrSettings ocr) {
+        this(limits, settings, ocr, ExtractWorker.class.getName());
+    }
+
+    /** With another program in the child (a test's worker that never answers: a time-out whatever the machine's load). */
+    WorkerReader(ExtractionLimits limits, WorkerSettings settings, OcrSettings ocr, String workerClass) {
         this.limits = limits;
         this.settings = settings;
         this.ocr = ocr;
         this.ocrTurns = new Semaphore(Math.max(1, settings.ocrPagesAtOnce()), true);
-        this.command = command(limits, settings, ocr);
+        this.command = command(limits, settings, ocr, workerClass);
         int n = Math.max(1, settings.workers());
         this.idle = new ArrayBlockingQueue<>(n);
         for (int i = 0; i < n; i++) {
@@ -80,7 +93,8 @@ final class WorkerReader implements DocumentReader {
     }
 
     /** The child's command line: this JVM's java and class path (the jar, or target/classes in tests). */
-    private static List<String> command(ExtractionLimits limits, WorkerSettings settings, OcrSettings ocr) {
+    private static List<String> command(ExtractionLimits limits, WorkerSettings settings, OcrSettings ocr,
+                                        String workerClass) {
         String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(s -> !s.isBlank())
                 .map(s -> Path.of(s).toAbsolutePath().toString())
@@ -90,8 +104,8 @@ final class WorkerReader implements DocumentReader {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + settings.heapMb() + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:-UsePerfData", "-Djava.awt.headless=true",
-                "-Dfile.encoding=UTF-8", "-Dorg.slf4j.simpleLogger.defaultLogLevel=off",
-                "-cp", classPath, ExtractWorker.class.getName(),
+                "-Dfile.encoding=UTF-8", "-Dreport-archive.console=WARN", // its stderr goes into our log
+                "-cp", classPath, workerClass,
                 Integer.toString(limits.maxChars()), Long.toString(deadline),
                 Integer.toString(ocr.dpi()), Long.toString(ocr.pageTimeout().toMillis()), Integer.toString(ocr.maxPages()));
     }
@@ -142,6 +156,8 @@ final class WorkerReader implements DocumentReader {
     /** One child process at a time, used by one caller at a time. */
     private final class Slot {
         private volatile Process process;
+        /** The file this slot's process is reading, for its stderr lines in the log. */
+        private volatile String reading;
         private DataOutputStream toWorker;
         private DataInputStream fromWorker;
         private int served;
@@ -151,6 +167,7 @@ final class WorkerReader implements DocumentReader {
                 throw new ParserUnavailableException("档案库正在关闭，文件未解析。", null);
             }
             start();
+            reading = filename;
             AtomicBoolean timedOut = new AtomicBoolean();
             Process current = process;
             Runnable killer = () -> {
@@ -252,10 +269,13 @@ final class WorkerReader implements DocumentReader {
             discard();
             Process started;
             try {
-                started = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                started = new ProcessBuilder(command).start();
             } catch (IOException e) {
                 throw new ParserUnavailableException("无法启动文档解析进程（" + e.getMessage() + "），文件未导入，请稍后重试。", e);
             }
+            Thread stderr = new Thread(() -> copyStderr(started), "parser-stderr-" + started.pid());
+            stderr.setDaemon(true);
+            stderr.start();
             ScheduledFuture<?> kill = watchdog.schedule(() -> {
                 started.destroyForcibly();
             }, STARTUP.toMillis(), TimeUnit.MILLISECONDS);
@@ -274,6 +294,29 @@ final class WorkerReader implements DocumentReader {
                         + "），文件未导入，请稍后重试。", e);
             } finally {
                 kill.cancel(false);
+            }
+        }
+
+        /** The process's stderr into our log, line by line, until the process is gone. */
+        private void copyStderr(Process p) {
+            int lines = 0;
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = err.readLine(); line != null; line = err.readLine()) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    if (++lines > STDERR_LINES) {
+                        if (lines == STDERR_LINES + 1) {
+                            WORKER_LOG.warn("解析进程 {}：输出超过 {} 行，其余不再记录", p.pid(), STDERR_LINES);
+                        }
+                        continue; // read on: a full pipe would block the process
+                    }
+                    String shown = line.length() > STDERR_LINE_CHARS ? line.substring(0, STDERR_LINE_CHARS) + "…" : line;
+                    String file = reading;
+                    WORKER_LOG.warn("解析进程 {}（{}）：{}", p.pid(), file == null ? "启动中" : file, shown);
+                }
+            } catch (IOException e) {
+                // the process was killed: what it said before is in the log
             }
         }
 

@@ -104,7 +104,7 @@ final class HeaderParser {
         }
         ReportKind kind = KindDecider.decide(title, before, unitLine, author != null, voiceText);
         // the unit as written (中共临江县财政局党组): the archive's unit directory resolves it, and records the name
-        String written = unit == null || unit.isBlank() ? null : unit.strip();
+        String written = Strings.blankToNull(unit);
         return new Header(title, year, written, author, post, kind, meeting, placeholder, guessed);
     }
 

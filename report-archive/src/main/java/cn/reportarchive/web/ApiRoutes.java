@@ -1,5 +1,7 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.parse.Strings;
+import cn.reportarchive.extract.DocumentFormats;
 import cn.reportarchive.archive.CorrectionAudit;
 import cn.reportarchive.archive.ArchiveBusyException;
 import cn.reportarchive.archive.FileNames;
@@ -93,6 +95,9 @@ final class ApiRoutes {
         meta.put("aspects", aspects);
         meta.put("sections", sections);
         meta.put("maxUploadBytes", archive.maxBytes());
+        // the file pickers offer what the archive reads (the list the command line uses too)
+        meta.put("formats", DocumentFormats.EXTENSIONS);
+        meta.put("accept", DocumentFormats.accept());
         ctx.json(meta);
     }
 
@@ -359,8 +364,9 @@ final class ApiRoutes {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
+    /** For the routes' query parameters: {@link Strings#blankToNull}. */
     static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return Strings.blankToNull(s);
     }
 
     private static String orDefault(String s, String fallback) {

@@ -77,13 +77,9 @@ public final class Auth {
         if (session.isEmpty()) {
             throw new ApiError(401, "请先登录（未登录或登录已超时）。");
         }
-        if (changes(ctx.method().name()) && !sameToken(ctx.header(CSRF_HEADER), session.get().csrf())) {
+        if (RequestGuard.changes(ctx.method().name()) && !sameToken(ctx.header(CSRF_HEADER), session.get().csrf())) {
             throw new ApiError(403, "请求缺少有效的防伪令牌，已拒绝；请刷新页面后重试。");
         }
-    }
-
-    static boolean changes(String method) {
-        return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
     }
 
     private static boolean sameToken(String given, String expected) {

@@ -1,13 +1,12 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.json.JsonMappers;
 import cn.reportarchive.auth.Account;
 import cn.reportarchive.auth.Accounts;
 import cn.reportarchive.auth.AuditAction;
 import cn.reportarchive.auth.Principal;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -31,7 +30,7 @@ import java.util.Optional;
  */
 final class AuthRoutes {
     /** Jackson without the body in its error messages: a malformed login must not put a password in a log. */
-    private static final ObjectMapper BODY = JsonMapper.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+    private static final ObjectMapper BODY = JsonMappers.create();
 
     private static final long MAX_BODY = 8192;
     private static final int MAX_NAME = 64;

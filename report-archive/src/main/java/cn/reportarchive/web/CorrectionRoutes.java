@@ -1,5 +1,6 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.json.JsonMappers;
 import cn.reportarchive.archive.CorrectionAudit;
 import cn.reportarchive.archive.Corrections;
 import cn.reportarchive.archive.ReportArchive;
@@ -34,7 +35,7 @@ final class CorrectionRoutes {
 
     private final ReportArchive archive;
     private final Audit audit;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMappers.create();
 
     CorrectionRoutes(ReportArchive archive, Audit audit) {
         this.archive = archive;

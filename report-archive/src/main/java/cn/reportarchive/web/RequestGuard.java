@@ -9,7 +9,7 @@ import java.util.Locale;
  * name to 127.0.0.1 cannot read the archive), and a request that changes something must not come
  * from another site's page (a form posted across sites would plant or delete reports).
  */
-final class RequestGuard {
+public final class RequestGuard {
     private RequestGuard() {
     }
 
@@ -17,18 +17,20 @@ final class RequestGuard {
         if (isLoopback(boundHost) && hostHeader != null && !isLoopback(hostName(hostHeader))) {
             throw new ApiError(403, "只接受发往本机地址（127.0.0.1 或 localhost）的请求。");
         }
-        boolean changes = !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
-        if (changes && origin != null && !origin.equals("null") && hostHeader != null
+        if (changes(method) && origin != null && !origin.equals("null") && hostHeader != null
                 && !hostHeader.equalsIgnoreCase(authority(origin))) {
             throw new ApiError(403, "拒绝来自其他网站页面的修改请求。");
         }
     }
 
     /**
-     * localhost, an IPv4 address of 127.0.0.0/8 written as one (four decimal parts, each 0–255), or
-     * ::1. Nothing that merely starts like one: {@code 127.0.0.1.attacker.example} is a DNS name an
-     * attacker controls and may rebind.
+     * Whether a request of this method may change something (so needs a same-site Origin, and a session's
+     * CSRF token): every method but the three that only read. The one answer for the guard and for Auth.
      */
+    static boolean changes(String method) {
+        return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
+    }
+
     /** Headers some frameworks take as the method of a request; none is honoured, any is refused. */
     private static final java.util.List<String> METHOD_OVERRIDES = java.util.List.of(
             "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
@@ -48,7 +50,12 @@ final class RequestGuard {
         }
     }
 
-    static boolean isLoopback(String host) {
+    /**
+     * localhost, an IPv4 address of 127.0.0.0/8 written as one (four decimal parts, each 0–255), or
+     * ::1. Nothing that merely starts like one: {@code 127.0.0.1.attacker.example} is a DNS name an
+     * attacker controls and may rebind.
+     */
+    public static boolean isLoopback(String host) {
         String h = host.strip().toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || h.equals("0:0:0:0:0:0:0:1")
                 || loopbackIpv4(h);
@@ -74,8 +81,7 @@ final class RequestGuard {
      * archive has no session token to stop them. The pages' own requests always carry their origin.
      */
     static void checkOpenWrite(String hostHeader, String origin, String method) {
-        boolean changes = !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
-        if (changes && (origin == null || origin.equals("null") || hostHeader == null
+        if (changes(method) && (origin == null || origin.equals("null") || hostHeader == null
                 || !hostHeader.equalsIgnoreCase(authority(origin)))) {
             throw new ApiError(403, "未设置账户时，只接受本档案库网页发出的修改请求（请求缺少或带有无效的 Origin）。");
         }

@@ -1,5 +1,6 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.json.JsonMappers;
 import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.archive.UnitChange;
 import cn.reportarchive.archive.UnitException;
@@ -7,10 +8,8 @@ import cn.reportarchive.auth.Access;
 import cn.reportarchive.auth.AuditAction;
 import cn.reportarchive.auth.Principal;
 import cn.reportarchive.auth.Role;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.List;
  * and an unmerge are audited with the names before and after.
  */
 final class UnitRoutes {
-    private static final ObjectMapper BODY = JsonMapper.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+    private static final ObjectMapper BODY = JsonMappers.create();
     private static final long MAX_BODY = 64 * 1024;
     private static final int MAX_NAMES = 100;
 

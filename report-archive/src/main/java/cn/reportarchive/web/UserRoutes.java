@@ -1,15 +1,14 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.json.JsonMappers;
 import cn.reportarchive.auth.Account;
 import cn.reportarchive.auth.AccountException;
 import cn.reportarchive.auth.Accounts;
 import cn.reportarchive.auth.AuditAction;
 import cn.reportarchive.auth.PasswordPolicy;
 import cn.reportarchive.auth.Role;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -30,7 +29,7 @@ import java.util.Map;
  */
 final class UserRoutes {
     /** Jackson without the body in its messages: a malformed request must not put a password in a log. */
-    private static final ObjectMapper BODY = JsonMapper.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+    private static final ObjectMapper BODY = JsonMappers.create();
     private static final long MAX_BODY = 64 * 1024;
 
     private final Accounts accounts;

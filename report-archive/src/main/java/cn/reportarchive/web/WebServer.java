@@ -1,10 +1,10 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.json.JsonMappers;
 import cn.reportarchive.Application;
 import cn.reportarchive.export.CompareDocx;
 import cn.reportarchive.export.ExportRows;
 import cn.reportarchive.search.QuerySyntaxException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpResponseException;
@@ -50,7 +50,7 @@ public final class WebServer implements AutoCloseable {
      */
     public static void warmUp() {
         try {
-            Javalin.create(config -> config.jsonMapper(new JavalinJackson(new ObjectMapper(), false)));
+            Javalin.create(config -> config.jsonMapper(new JavalinJackson(JsonMappers.create(), false)));
         } catch (RuntimeException e) {
             // start() builds the real server and says what is wrong
         }
@@ -86,7 +86,7 @@ public final class WebServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = host;
             config.jetty.port = port;
-            config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+            config.jsonMapper(new JavalinJackson(JsonMappers.create(), false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             // a body sent a byte at a time held a server thread each (slowloris): below this rate Jetty
             // answers 408 and lets go; any real client, even a slow line, sends far faster

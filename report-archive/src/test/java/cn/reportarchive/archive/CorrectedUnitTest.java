@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Where corrections meet the unit directory: a unit corrected to another way of writing a known unit
  * (中共…党组 for …) joins that unit at once, and stays in it after a reindex re-parses the report.
  */
+@Tag("integration")
 class CorrectedUnitTest {
     private static final String FARM = """
             中共西河县农业局党组

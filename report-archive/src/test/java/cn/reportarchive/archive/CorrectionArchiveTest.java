@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * once, last through reindex and a restart, are serialised when two people correct at once; a report
  * without unit or year stays out of archive-wide results until corrected; delete takes everything.
  */
+@Tag("integration")
 class CorrectionArchiveTest {
     @TempDir
     Path data;

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * archive has changed (catalog, originals, index: every file byte for byte), or with a sensible
  * import under a clean name.
  */
+@Tag("integration")
 class HostileFilesTest {
     @TempDir
     static Path data;

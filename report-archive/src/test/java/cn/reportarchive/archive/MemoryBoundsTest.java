@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What an import or an upload may hold in memory at once: bounded by bytes, not by file count alone. */
+@Tag("integration")
 class MemoryBoundsTest {
     @TempDir
     Path data;

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What a crash can leave between the index commit and the catalog row, and how opening the
  * archive repairs it: a report is visible whole or not at all.
  */
+@Tag("integration")
 class RecoveryTest {
     @TempDir
     Path data;

@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The index is derived: rebuilt from the originals it gives the same answers. */
+@Tag("integration")
 class ReindexTest {
     private static final List<String> QUERIES = List.of("理论学习", "形式主义", "\"统一是\"", "八项规定", "12315",
             "群众 调研", "担当作为 OR 斗争精神");

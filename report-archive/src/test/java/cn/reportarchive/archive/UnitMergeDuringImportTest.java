@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * end every report, in the catalog and in the index, shows the unit its recorded name belongs to
  * now, whichever finished first.
  */
+@Tag("integration")
 class UnitMergeDuringImportTest {
     @TempDir
     Path data;

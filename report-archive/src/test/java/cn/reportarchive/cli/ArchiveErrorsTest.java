@@ -8,12 +8,14 @@ import cn.reportarchive.Application;
 import cn.reportarchive.extract.ExtractionLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
 /** Failures that are not the user's typing: one Chinese sentence, no Java names, a fitting exit code. */
+@Tag("integration")
 @ResourceLock(Resources.SYSTEM_OUT)
 @ResourceLock(Resources.SYSTEM_ERR)
 class ArchiveErrorsTest {

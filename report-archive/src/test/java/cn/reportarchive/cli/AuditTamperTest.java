@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Finding 8 of the security review: the audit log rewritten with REPLACE INTO, its triggers dropped,
  * entries cut out of a backup. verify and restore must now say so (exit 1).
  */
+@Tag("integration")
 class AuditTamperTest {
     @TempDir
     Path tmp;

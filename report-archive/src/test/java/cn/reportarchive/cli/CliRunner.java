@@ -19,11 +19,6 @@ final class CliRunner {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path SAMPLES = Path.of("sample-docs").toAbsolutePath();
 
-    static {
-        // As Main does: the libraries' own logging must not end up in the captured stderr.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
-    }
-
     private CliRunner() {
     }
 
@@ -54,6 +49,17 @@ final class CliRunner {
         /** Non-blank lines of stderr. */
         List<String> errLines() {
             return err.lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    /** The command with this as its standard input (a password typed, a piped answer). */
+    static synchronized Result runWithStdin(String stdin, String... args) {
+        java.io.InputStream old = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            return run(args);
+        } finally {
+            System.setIn(old);
         }
     }
 

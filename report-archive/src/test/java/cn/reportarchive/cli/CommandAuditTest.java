@@ -9,10 +9,12 @@ import cn.reportarchive.auth.AuditQuery;
 import cn.reportarchive.auth.AuthStore;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Finding 9 of the security review: the command line's import, backup, restore, template and user commands leave a trace. */
+@Tag("integration")
 class CommandAuditTest {
     @TempDir
     Path tmp;

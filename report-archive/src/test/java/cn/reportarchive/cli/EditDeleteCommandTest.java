@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * corrected report in --json, corrections kept by reindex, the audit entries, verify clean after a
  * delete; and an import without unit or year marked and kept out of copies until corrected.
  */
+@Tag("integration")
 class EditDeleteCommandTest {
     @TempDir
     Path tmp;

@@ -11,18 +11,18 @@ import cn.reportarchive.auth.AuthStore;
 import cn.reportarchive.auth.Role;
 import cn.reportarchive.web.WebServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
 /** The user commands through the real command line, the password fed on stdin as a script would. */
+@Tag("integration")
 @ResourceLock(Resources.SYSTEM_OUT)
 @ResourceLock(Resources.SYSTEM_ERR)
 @ResourceLock("java.lang.System.in")
@@ -30,28 +30,18 @@ class UserCommandTest {
     @TempDir
     Path tmp;
 
-    private CliRunner.Result withStdin(String stdin, String... args) {
-        InputStream old = System.in;
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            return CliRunner.run(args);
-        } finally {
-            System.setIn(old);
-        }
-    }
-
     private String data() {
         return tmp.resolve("data").toString();
     }
 
     @Test
     void addReadsThePasswordFromStdinAndTheAccountCanSignIn() throws Exception {
-        CliRunner.Result r = withStdin("管理员的口令2024\n", "user", "add", "zhang", "--role", "admin", "--data", data());
+        CliRunner.Result r = CliRunner.runWithStdin("管理员的口令2024\n", "user", "add", "zhang", "--role", "admin", "--data", data());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("已新增账户 zhang"), r.err());
         assertFalse(r.out().contains("管理员的口令") || r.err().contains("管理员的口令"), "the password is never printed");
 
-        CliRunner.Result v = withStdin("viewer-pass-1\r\n", "user", "add", "li", "--role", "viewer",
+        CliRunner.Result v = CliRunner.runWithStdin("viewer-pass-1\r\n", "user", "add", "li", "--role", "viewer",
                 "--units", "临江县财政局，云溪镇", "--data", data());
         assertEquals(0, v.code(), v.err());
 
@@ -78,8 +68,8 @@ class UserCommandTest {
 
     @Test
     void passwdAndRemove() throws Exception {
-        assertEquals(0, withStdin("first-password\n", "user", "add", "wang", "--role", "inspector", "--data", data()).code());
-        CliRunner.Result p = withStdin("second-password\n", "user", "passwd", "wang", "--data", data());
+        assertEquals(0, CliRunner.runWithStdin("first-password\n", "user", "add", "wang", "--role", "inspector", "--data", data()).code());
+        CliRunner.Result p = CliRunner.runWithStdin("second-password\n", "user", "passwd", "wang", "--data", data());
         assertEquals(0, p.code(), p.err());
         try (AuthStore store = Application.openAuth(tmp.resolve("data"))) {
             assertTrue(store.accounts().authenticate("wang", "first-password".toCharArray()).isEmpty());
@@ -89,7 +79,7 @@ class UserCommandTest {
         assertEquals(0, rm.code(), rm.err());
         assertTrue(rm.err().contains("已没有任何账户"), rm.err());
         assertEquals(1, CliRunner.run("user", "remove", "wang", "--data", data()).code());
-        assertEquals(1, withStdin("third-password\n", "user", "passwd", "wang", "--data", data()).code());
+        assertEquals(1, CliRunner.runWithStdin("third-password\n", "user", "passwd", "wang", "--data", data()).code());
     }
 
     @Test
@@ -104,18 +94,18 @@ class UserCommandTest {
         for (String[] args : bad) {
             String[] withData = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
                     java.util.stream.Stream.of("--data", data())).toArray(String[]::new);
-            CliRunner.Result r = withStdin("good-password\n", withData);
+            CliRunner.Result r = CliRunner.runWithStdin("good-password\n", withData);
             assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
             assertTrue(CliRunner.hasHan(r.errLines().get(0)), r.err());
             assertFalse(CliRunner.looksLikeStackTrace(r.err()), r.err());
         }
-        assertEquals(2, withStdin("", "user", "add", "zhang", "--role", "admin", "--data", data()).code(), "no password");
-        assertEquals(2, withStdin("short\n", "user", "add", "zhang", "--role", "admin", "--data", data()).code());
+        assertEquals(2, CliRunner.runWithStdin("", "user", "add", "zhang", "--role", "admin", "--data", data()).code(), "no password");
+        assertEquals(2, CliRunner.runWithStdin("short\n", "user", "add", "zhang", "--role", "admin", "--data", data()).code());
         try (AuthStore store = Application.openAuth(tmp.resolve("data"))) {
             assertFalse(store.accounts().any());
         }
-        assertEquals(0, withStdin("good-password\n", "user", "add", "zhang", "--role", "admin", "--data", data()).code());
-        CliRunner.Result again = withStdin("good-password\n", "user", "add", "zhang", "--role", "admin", "--data", data());
+        assertEquals(0, CliRunner.runWithStdin("good-password\n", "user", "add", "zhang", "--role", "admin", "--data", data()).code());
+        CliRunner.Result again = CliRunner.runWithStdin("good-password\n", "user", "add", "zhang", "--role", "admin", "--data", data());
         assertEquals(1, again.code(), "the name is taken: the command ran, the input failed");
         assertTrue(again.err().contains("已存在"), again.err());
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.parallel.Resources;
  * verify finds each kind of damage, says it in Chinese and exits 1, changes nothing; reindex repairs
  * what concerns the index and leaves lost originals reported.
  */
+@Tag("integration")
 @ResourceLock(Resources.SYSTEM_OUT)
 @ResourceLock(Resources.SYSTEM_ERR)
 class VerifyCommandTest {

@@ -65,8 +65,4 @@ final class BackgroundCorpus {
                     dev.filter(f -> f.toString().endsWith(".txt"))).sorted().toList();
         }
     }
-
-    static {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
-    }
 }

@@ -5,41 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.reportarchive.Application;
-import cn.reportarchive.archive.BulkImport;
-import cn.reportarchive.archive.ImportMetadata;
-import cn.reportarchive.extract.ExtractionLimits;
+import cn.reportarchive.SharedSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Comparison over the sample archive against sample-docs/answer-key.json, through the archive and its index. */
+@Tag("integration")
+@ExtendWith(SharedSamples.Resolver.class)
 class SampleCompareTest {
-    static final Path SAMPLES = Path.of("sample-docs");
-    @TempDir
-    static Path dir;
     static Application app;
     static JsonNode key;
 
     @BeforeAll
-    static void importSamples() throws Exception {
-        app = Application.open(dir, ExtractionLimits.defaults());
-        app.bulkImport().run(BulkImport.plan(List.of(SAMPLES)), ImportMetadata.NONE, o -> { });
-        key = new ObjectMapper().readTree(SAMPLES.resolve("answer-key.json").toFile());
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        app.close();
+    static void setUp(SharedSamples samples) throws Exception {
+        app = samples.app();
+        key = new ObjectMapper().readTree(SharedSamples.SAMPLES.resolve("answer-key.json").toFile());
     }
 
     private static String pair(JsonNode n) {

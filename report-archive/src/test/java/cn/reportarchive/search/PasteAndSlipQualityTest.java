@@ -1,5 +1,9 @@
 package cn.reportarchive.search;
 
+import cn.reportarchive.SharedSamples;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.reportarchive.compare.SimilarPoints;
@@ -16,7 +20,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The measured quality of 查相似表述 and of 您是不是要找 on the sample archive, from judged sets written
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * any of them). Each figure is kept for the tune and the holdout half; the test fails when one falls
  * below the floor measured here (BENCHMARKS.md, Similar text). Figures go to target/similar-quality.txt.
  */
+@Tag("integration")
+@ExtendWith(SharedSamples.Resolver.class)
 class PasteAndSlipQualityTest {
     private static final Path SET = Path.of("report-archive/src/test/resources/similar");
     // floors: a little under what was measured (see BENCHMARKS.md), so a real loss fails and noise does not
@@ -32,19 +37,16 @@ class PasteAndSlipQualityTest {
     private static final double MIN_RECALL_AT_10 = 0.85;
     private static final double MIN_CORRECTED = 0.80;
 
-    @TempDir
-    static Path dir;
-    static SampleArchive samples;
+    static SharedSamples samples;
     static final List<String> report = new ArrayList<>();
 
     @BeforeAll
-    static void open() throws Exception {
-        samples = new SampleArchive(dir);
+    static void open(SharedSamples shared) throws Exception {
+        samples = shared;
     }
 
     @AfterAll
     static void close() throws Exception {
-        samples.app.close();
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "similar-quality.txt"), report, StandardCharsets.UTF_8);
     }
@@ -72,13 +74,13 @@ class PasteAndSlipQualityTest {
             Set<String> relevant = new HashSet<>();
             for (JsonNode r : q.get("relevant")) {
                 String[] fileRef = r.asText().split(" ");
-                String id = samples.idByFile.get(fileRef[0]);
+                String id = samples.idByFile().get(fileRef[0]);
                 if (id == null) {
                     throw new AssertionError("no sample " + fileRef[0]);
                 }
                 relevant.add(id + " " + fileRef[1]);
             }
-            List<SimilarPoints.Hit> hits = samples.app.similar().find(
+            List<SimilarPoints.Hit> hits = samples.app().similar().find(
                     new SimilarPoints.Request(q.get("text").asText(), null, null, 10, null)).hits();
             int in5 = 0;
             int in10 = 0;
@@ -119,8 +121,8 @@ class PasteAndSlipQualityTest {
                 }
                 total++;
                 SearchRequest request = SearchRequest.of(row[1]);
-                SearchResult result = samples.app.search().search(request);
-                List<String> suggested = samples.app.suggestions().suggest(request, result.total());
+                SearchResult result = samples.app().search().search(request);
+                List<String> suggested = samples.app().suggestions().suggest(request, result.total());
                 first += !suggested.isEmpty() && suggested.get(0).equals(row[2]) ? 1 : 0;
                 any += suggested.contains(row[2]) ? 1 : 0;
                 if (!suggested.contains(row[2])) {

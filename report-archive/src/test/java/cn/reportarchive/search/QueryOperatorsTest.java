@@ -14,10 +14,12 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Words are AND-ed; OR, NOT and quotes do what they say, checked against the passages' own text. */
+@Tag("integration")
 class QueryOperatorsTest {
     @TempDir
     static Path dir;

@@ -1,5 +1,9 @@
 package cn.reportarchive.search;
 
+import cn.reportarchive.SharedSamples;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,45 +18,39 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a user types and pastes, over the sample archive: titles and headings found like the body, names
  * finding their reports, the Chinese keyboard's forms meaning what they look like, partial matches with
  * the words dropped, related-word hits marked, typed filters reported and facet counts kept by a click.
  */
+@Tag("integration")
+@ExtendWith(SharedSamples.Resolver.class)
 class QueryUnderstandingTest {
-    @TempDir
-    static Path dir;
-    private static SampleArchive archive;
+    private static SharedSamples archive;
     /** Every searchable piece: reportId, ref, passage kind, text. */
     private static List<String[]> pieces;
 
     @BeforeAll
-    static void setUp() throws Exception {
-        archive = new SampleArchive(dir);
+    static void setUp(SharedSamples shared) throws Exception {
+        archive = shared;
         pieces = new ArrayList<>();
-        for (StoredReport stored : archive.app.archive().list(null, null)) {
+        for (StoredReport stored : archive.app().archive().list(null, null)) {
             for (Passages.Piece p : Passages.searchable(stored.report())) {
                 pieces.add(new String[] {stored.report().id(), p.passage().ref().toString(), p.kind().key(), p.passage().text()});
             }
         }
     }
 
-    @AfterAll
-    static void tearDown() throws Exception {
-        archive.app.close();
-    }
 
     private static SearchResult search(String q) throws Exception {
-        return archive.app.search().search(new SearchRequest(q, null, null, null, null, 1, SearchRequest.MAX_SIZE));
+        return archive.app().search().search(new SearchRequest(q, null, null, null, null, 1, SearchRequest.MAX_SIZE));
     }
 
     private static SearchResult search(SearchRequest r) throws Exception {
-        return archive.app.search().search(r);
+        return archive.app().search().search(r);
     }
 
     private static List<SearchHit> all(String q, boolean related) throws Exception {
@@ -129,7 +127,7 @@ class QueryUnderstandingTest {
     @Test
     void aUnitsShortNameTypedBareFindsItsReports() throws Exception {
         SearchResult r = search("财政局");
-        Set<String> czj = archive.app.archive().list("临江县财政局", null).stream().map(s -> s.report().id()).collect(Collectors.toSet());
+        Set<String> czj = archive.app().archive().list("临江县财政局", null).stream().map(s -> s.report().id()).collect(Collectors.toSet());
         assertEquals(3, czj.size());
         Set<String> titled = r.hits().stream().filter(h -> h.passage().equals("title") && czj.contains(h.reportId()))
                 .map(SearchHit::reportId).collect(Collectors.toSet());
@@ -226,7 +224,7 @@ class QueryUnderstandingTest {
 
     @Test
     void aRelatedWordHitIsMarkedAndNoted() throws Exception {
-        SearchResult r = archive.app.search().search(new SearchRequest("上访", null, null, null, null, 1, 200));
+        SearchResult r = archive.app().search().search(new SearchRequest("上访", null, null, null, null, 1, 200));
         List<SearchHit> related = r.hits().stream().filter(h -> !h.related().isEmpty()).toList();
         assertFalse(related.isEmpty());
         related.forEach(h -> {

@@ -3,41 +3,41 @@ package cn.reportarchive.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.reportarchive.SharedSamples;
 import cn.reportarchive.archive.StoredReport;
 import cn.reportarchive.parse.Passage;
 import cn.reportarchive.parse.Passages;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Recall as good as grep: random runs of 2 to 12 characters cut from the indexed passages, typed
  * bare and in quotes, each must find the passage it was cut from; and as many again cut from the
  * titles and headings, each of which must find that title or heading. Zero misses.
  */
+@Tag("integration")
+@ExtendWith(SharedSamples.Resolver.class)
 class RandomSubstringTest {
     private static final int SAMPLES = 400;
     /** Runs cut from titles and block and section headings, beside those from the running text. */
     private static final int HEADING_SAMPLES = 200;
     private static final long SEED = 20261128L;
 
-    @TempDir
-    static Path dir;
-    private static SampleArchive archive;
+    private static SharedSamples archive;
     private static List<String[]> passages;
     private static List<String[]> headings;
 
     @BeforeAll
-    static void setUp() throws Exception {
-        archive = new SampleArchive(dir);
+    static void setUp(SharedSamples samples) throws Exception {
+        archive = samples;
         passages = new ArrayList<>();
         headings = new ArrayList<>();
-        for (StoredReport stored : archive.app.archive().list(null, null)) {
+        for (StoredReport stored : archive.app().archive().list(null, null)) {
             for (Passages.Piece piece : Passages.searchable(stored.report())) {
                 Passage p = piece.passage();
                 (piece.kind() == Passages.Kind.TEXT ? passages : headings).add(
@@ -45,11 +45,6 @@ class RandomSubstringTest {
             }
         }
         assertTrue(headings.stream().anyMatch(h -> h[3].equals("title")));
-    }
-
-    @AfterAll
-    static void tearDown() throws Exception {
-        archive.app.close();
     }
 
     @Test
@@ -115,7 +110,7 @@ class RandomSubstringTest {
 
     private static boolean finds(String query, String reportId, String ref, String passage) throws Exception {
         for (int page = 1; page <= 20; page++) {
-            SearchResult r = archive.app.search().search(
+            SearchResult r = archive.app().search().search(
                     new SearchRequest(query, null, null, null, null, page, SearchRequest.MAX_SIZE).withPerReport(0));
             if (r.hits().stream().anyMatch(h -> h.reportId().equals(reportId) && h.ref().equals(ref)
                     && h.passage().equals(passage))) {

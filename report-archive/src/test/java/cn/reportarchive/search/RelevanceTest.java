@@ -3,6 +3,7 @@ package cn.reportarchive.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.reportarchive.SharedSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -17,10 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The relevance test set (src/test/resources/relevance/judgments.json: queries over the sample
@@ -28,12 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  * query must be 1, and the MRR of the whole set is measured with every ranking signal and with
  * each one switched off. The table goes to target/relevance.txt and to the test output.
  */
+@Tag("integration")
+@ExtendWith(SharedSamples.Resolver.class)
 class RelevanceTest {
     private static final int DEPTH = 50;
 
-    @TempDir
-    static Path dir;
-    private static SampleArchive archive;
+    private static SharedSamples archive;
     private static List<Judgment> judgments;
 
     /** {@code split}: dev (looked at while building) or holdout (written with the rest, never tuned on). */
@@ -45,8 +46,8 @@ class RelevanceTest {
     }
 
     @BeforeAll
-    static void setUp() throws Exception {
-        archive = new SampleArchive(dir);
+    static void setUp(SharedSamples samples) throws Exception {
+        archive = samples;
         JsonNode root;
         try (InputStream in = RelevanceTest.class.getResourceAsStream("/relevance/judgments.json")) {
             root = new ObjectMapper().readTree(in);
@@ -67,7 +68,7 @@ class RelevanceTest {
         for (JsonNode q : root) {
             Set<String> relevant = new HashSet<>();
             for (JsonNode r : q.get("relevant")) {
-                String id = archive.idByFile.get(r.get("file").asText());
+                String id = archive.idByFile().get(r.get("file").asText());
                 assertTrue(id != null, "unknown file " + r.get("file"));
                 relevant.add(id + " " + r.get("ref").asText() + " "
                         + (r.has("passage") ? r.get("passage").asText() : "text"));
@@ -151,11 +152,6 @@ class RelevanceTest {
         assertTrue(holdout.recallAt10() >= 0.7, "held-out part: " + holdout);
     }
 
-    @AfterAll
-    static void tearDown() throws Exception {
-        archive.app.close();
-    }
-
     private static Scores run(Ranking ranking, UnaryOperator<SearchRequest> adjust) throws Exception {
         double sum = 0;
         double apSum = 0;
@@ -165,7 +161,7 @@ class RelevanceTest {
         List<String> misses = new ArrayList<>();
         for (Judgment j : judgments) {
             SearchRequest request = adjust.apply(new SearchRequest(j.query(), null, null, null, null, 1, DEPTH));
-            List<SearchHit> hits = archive.app.search().search(request, ranking).hits();
+            List<SearchHit> hits = archive.app().search().search(request, ranking).hits();
             double rr = 0;
             int foundInTop10 = 0;
             int found = 0;

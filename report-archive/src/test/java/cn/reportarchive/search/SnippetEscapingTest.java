@@ -14,12 +14,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Snippets are HTML: the passage's own text is escaped and the only real tags are mark tags. */
+@Tag("integration")
 class SnippetEscapingTest {
     private static final String REPORT = String.join("\n",
             "中共测试县网信办党组领导班子2023年度民主生活会对照检查材料",

@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run of Chinese characters that stands in a passage finds that passage, whatever the word boundaries. */
+@Tag("integration")
 class SubstringSearchTest {
     @TempDir
     static Path dir;

@@ -15,10 +15,6 @@ import java.util.List;
 final class TestArchive {
     static final Path SAMPLES = Path.of("sample-docs").toAbsolutePath();
 
-    static {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
-    }
-
     private TestArchive() {
     }
 

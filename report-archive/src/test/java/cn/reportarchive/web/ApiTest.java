@@ -23,10 +23,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every endpoint of INTERFACE.md and its error cases, over HTTP against the real server. */
+@Tag("integration")
 class ApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -198,6 +200,13 @@ class ApiTest {
         JsonNode meta = json(get("/api/meta"));
         assertEquals(9, meta.get("aspects").size());
         assertEquals(2L * 1024 * 1024, meta.get("maxUploadBytes").asLong());
+        // the pages' file pickers take the formats from here: the list folder imports use
+        List<String> formats = new java.util.ArrayList<>();
+        meta.get("formats").forEach(f -> formats.add(f.asText()));
+        assertEquals(cn.reportarchive.archive.BulkImport.DOCUMENT_EXTENSIONS, java.util.Set.copyOf(formats));
+        for (String f : formats) {
+            assertTrue(meta.get("accept").asText().contains("." + f + ","), f);
+        }
     }
 
     private static String enc(String s) {

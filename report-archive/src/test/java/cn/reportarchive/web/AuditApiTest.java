@@ -27,6 +27,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every action a security review asks about leaves an entry, with user, time and address; admins
  * read and export the log through the API; nobody can change it.
  */
+@Tag("integration")
 class AuditApiTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 

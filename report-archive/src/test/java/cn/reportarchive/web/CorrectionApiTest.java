@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * PATCH /api/reports/{id} on the real server: who may correct, what a bad body or value gets, the
  * corrected report with both values, the audit entry with before and after, and two people at once.
  */
+@Tag("integration")
 class CorrectionApiTest {
     private static final String ADMIN_PW = "admin-password-1";
     private static final String INSPECTOR_PW = "inspector-password-1";

@@ -22,14 +22,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * characters, or try SQL injection and script: each gets a 4xx with one Chinese sentence or is
  * taken and stored as the text it is; never a 5xx.
  */
+@Tag("integration")
 class HostileRequestsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -210,13 +212,17 @@ class HostileRequestsTest {
         List<BadFiles.BadFile> bad = BadFiles.corpus().stream().filter(f -> !f.expect().imports()).toList();
         ExecutorService uploaders = Executors.newFixedThreadPool(4);
         AtomicBoolean uploading = new AtomicBoolean(true);
-        List<Long> healthMillis = new CopyOnWriteArrayList<>();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger answeredMidUpload = new AtomicInteger();
         CompletableFuture<Void> health = CompletableFuture.runAsync(() -> {
             while (uploading.get()) {
-                long t = System.nanoTime();
                 try {
+                    boolean asked = inFlight.get() > 0;
                     assertEquals(200, get("/api/health").statusCode());
-                    healthMillis.add((System.nanoTime() - t) / 1_000_000);
+                    // asked and answered while bad files were in the server's parsers: it did not wait for them
+                    if (asked && inFlight.get() > 0) {
+                        answeredMidUpload.incrementAndGet();
+                    }
                     Thread.sleep(50);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -227,7 +233,13 @@ class HostileRequestsTest {
             List<Future<String>> outcomes = new ArrayList<>();
             for (BadFiles.BadFile f : bad) {
                 outcomes.add(uploaders.submit(() -> {
-                    HttpResponse<byte[]> r = Multipart.post(url("/api/reports"), f.filename(), f.bytes().get(), Map.of());
+                    inFlight.incrementAndGet();
+                    HttpResponse<byte[]> r;
+                    try {
+                        r = Multipart.post(url("/api/reports"), f.filename(), f.bytes().get(), Map.of());
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
                     JsonNode error = answered(r, f.label());
                     assertTrue(r.statusCode() == 422 || r.statusCode() == 413, f.label() + " → " + r.statusCode());
                     String sentence = error.get("error").asText();
@@ -244,9 +256,9 @@ class HostileRequestsTest {
             uploaders.shutdownNow();
         }
         health.get(1, TimeUnit.MINUTES);
-        assertTrue(healthMillis.size() >= 5, "health was asked " + healthMillis.size() + " times");
-        long slowest = healthMillis.stream().mapToLong(Long::longValue).max().orElseThrow();
-        assertTrue(slowest < 3000, "the server kept a health check waiting " + slowest + " ms");
+        // counted against the uploads, not the clock: a loaded machine slows both alike
+        assertTrue(answeredMidUpload.get() >= 3, "health answered only " + answeredMidUpload.get()
+                + " times while bad files were being parsed");
         assertEquals(before, reportCount());
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The attacks of the security review (issue 14) retried against a real server on 127.0.0.1, each
  * test named after its finding. Each one got in before its fix; each must now be refused.
  */
+@Tag("integration")
 class SecurityReviewTest {
     static final String ADMIN_PW = RoleArchive.ADMIN_PW;
     static final String INSPECTOR_PW = RoleArchive.INSPECTOR_PW;

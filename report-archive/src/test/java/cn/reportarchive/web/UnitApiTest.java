@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * entries only), merge and unmerge for admins and inspectors with 400 for what cannot be merged, and
  * a viewer's access that follows its unit through every name and through a merge.
  */
+@Tag("integration")
 class UnitApiTest {
     @TempDir
     static Path data;

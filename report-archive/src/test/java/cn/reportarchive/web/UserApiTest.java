@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Accounts in the browser's API (issue 13, item 7): admins only, the command line's rules, every change audited. */
+@Tag("integration")
 class UserApiTest {
     @TempDir
     static Path data;

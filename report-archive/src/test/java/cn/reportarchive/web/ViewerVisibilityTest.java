@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * viewer of two units, over the whole sample archive (15 reports, 4 units): never a report of
  * another unit, in hits, facets, totals, lists, report pages, downloads, comparisons or the health count.
  */
+@Tag("integration")
 class ViewerVisibilityTest {
     private static final String UNIT = "临江县财政局";
     private static final Set<String> TWO = Set.of("云溪镇", "临江县审计局");

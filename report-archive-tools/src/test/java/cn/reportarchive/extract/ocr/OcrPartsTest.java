@@ -1,5 +1,6 @@
 package cn.reportarchive.extract.ocr;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The parts of OCR that need no tesseract: its answer read, pages judged, misreadings mended. */
+@Tag("integration")
 class OcrPartsTest {
     private static String tsvRow(int block, int par, int line, int word, double conf, String text) {
         return String.join("\t", "5", "1", Integer.toString(block), Integer.toString(par), Integer.toString(line),

@@ -1,5 +1,6 @@
 package cn.reportarchive.extract.ocr;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hangs): the page cap, the time limit per page and the stop after time-outs in a row, the gate
  * asked before every page, and the sentences that name the pages left out. No real OCR is spent.
  */
+@Tag("integration")
 class PageBoundsTest {
     @TempDir
     static Path dir;

@@ -27,6 +27,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * page keeps its text layer, its scanned page is read by OCR, its blank scanned page is named in a
  * warning; the report says it was read by OCR, and each OCR page was announced as it started.
  */
+@Tag("integration")
 class ScanImportTest {
     @TempDir
     Path data;

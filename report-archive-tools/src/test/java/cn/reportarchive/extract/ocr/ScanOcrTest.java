@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * the points. Each page costs tesseract 3–10 s on a shared machine, so the whole class reads nine.
  * Skipped, with the reason printed, where tesseract or its Chinese data is missing; CI installs both.
  */
+@Tag("integration")
 class ScanOcrTest {
     static final int DPI = 200;
     private static TikaExtractor extractor;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -24,6 +25,12 @@ import org.openqa.selenium.WebElement;
  * sample archive, with the exports read back and checked against the JSON answers.
  */
 class ChecksBrowserTest extends SampleSiteTest {
+    @BeforeAll
+    void start(@TempDir Path dataDir) throws Exception {
+        Browser.assumeAvailable(getClass().getSimpleName());
+        startOn(SampleSite.start(dataDir)); // its own archive: the template library test adds and removes a template
+    }
+
     // ---- 重复问题 ----
 
     @Test

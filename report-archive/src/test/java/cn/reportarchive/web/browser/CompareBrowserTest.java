@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.reportarchive.SharedSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -21,7 +22,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -32,7 +35,14 @@ import org.openqa.selenium.support.ui.Select;
  * The 对比 page and the report page's links to it, in headless Chromium over the whole sample
  * archive, with the exports read back and checked against the JSON answers.
  */
+@ExtendWith(SharedSamples.Resolver.class)
 class CompareBrowserTest extends SampleSiteTest {
+    @BeforeAll
+    void start(SharedSamples shared) throws Exception {
+        Browser.assumeAvailable(getClass().getSimpleName());
+        startOn(SampleSite.over(shared)); // only reads: the run's shared sample archive
+    }
+
     // ---- 对比 ----
 
     @Test

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -47,6 +48,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots of every page (and A4 print-outs of a report and a search) go to target/screenshots/.
  * Skipped, with the reason printed, where /usr/bin/chromium or /usr/bin/chromedriver is missing (see Browser).
  */
+@Tag("integration")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesBrowserTest {

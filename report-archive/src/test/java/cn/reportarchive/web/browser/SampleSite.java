@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import cn.reportarchive.Application;
+import cn.reportarchive.SharedSamples;
 import cn.reportarchive.archive.BulkImport;
 import cn.reportarchive.archive.ImportMetadata;
 import cn.reportarchive.archive.StoredReport;
@@ -49,6 +50,7 @@ final class SampleSite implements AutoCloseable {
         this.base = site.base;
     }
 
+    /** The sample archive imported into a folder of its own: for tests that change it. */
     static SampleSite start(Path dataDir) throws Exception {
         Application app = Application.open(dataDir, ExtractionLimits.defaults());
         app.bulkImport().run(BulkImport.plan(List.of(SAMPLES)), ImportMetadata.NONE, o -> { });
@@ -56,6 +58,13 @@ final class SampleSite implements AutoCloseable {
         for (StoredReport r : app.archive().list(null, null)) {
             sample.idByFile.put(r.report().filename(), r.report().id());
         }
+        return sample;
+    }
+
+    /** The run's shared sample archive, served to a browser of this class's own: for tests that only read. */
+    static SampleSite over(SharedSamples shared) throws Exception {
+        SampleSite sample = new SampleSite(Site.visit(shared.app()));
+        sample.idByFile.putAll(shared.idByFile());
         return sample;
     }
 

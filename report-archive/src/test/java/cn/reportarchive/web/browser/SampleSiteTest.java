@@ -4,18 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Browser tests over the whole sample archive ({@link SampleSite}): one site and browser per class. */
+@Tag("integration")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SampleSiteTest {
     static final String FINANCE = SampleSite.FINANCE;
@@ -29,10 +28,9 @@ abstract class SampleSiteTest {
     Map<String, String> idByFile;
     ObjectMapper json;
 
-    @BeforeAll
-    void start(@TempDir Path dataDir) throws Exception {
-        Browser.assumeAvailable(getClass().getSimpleName());
-        sample = SampleSite.start(dataDir);
+    /** Takes the site a subclass opened in its {@code @BeforeAll} (shared or its own, as it reads or changes it). */
+    void startOn(SampleSite site) {
+        sample = site;
         base = sample.base;
         idByFile = sample.idByFile;
         json = sample.json;
