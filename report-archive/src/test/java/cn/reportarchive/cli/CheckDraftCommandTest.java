@@ -1,5 +1,6 @@
 package cn.reportarchive.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** check-draft as INTERFACE.md fixes it: a Compare result whose to.reportId is null, exit codes, nothing stored. */
+@Tag("integration")
 class CheckDraftCommandTest {
     @TempDir
     static Path tmp;

@@ -1,5 +1,6 @@
 package cn.reportarchive.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ledger on the command line: the three formats read back against compare --json, and its errors. */
+@Tag("integration")
 class LedgerCommandTest {
     private static final Map<String, String> STATUS = Map.of("reported", "已报告落实", "recurred", "问题再次出现", "no-trace", "未见下文");
     @TempDir

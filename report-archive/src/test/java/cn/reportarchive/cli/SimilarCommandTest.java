@@ -1,5 +1,6 @@
 package cn.reportarchive.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.parallel.Resources;
 /** similar and the suggestions of search, on the command line, on an archive holding 形式主义 and 凝心铸魂. */
 @ResourceLock(Resources.SYSTEM_OUT)
 @ResourceLock(Resources.SYSTEM_ERR)
+@Tag("integration")
 class SimilarCommandTest {
     static final Path FIXTURES = Path.of("report-archive/src/test/resources/similar").toAbsolutePath();
     private static final List<String> HIT_KEYS = List.of("reportId", "title", "year", "unit", "author", "section",

@@ -1,5 +1,6 @@
 package cn.reportarchive.compare;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 核对草稿 over the sample archive: nothing is stored, the answer is 对比's for the same pair when the
  * draft is the archived file itself, the draft's year is found, and every bad draft is one sentence.
  */
+@Tag("integration")
 class DraftCheckTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SAMPLES = Path.of("sample-docs");

@@ -1,5 +1,6 @@
 package cn.reportarchive.index;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no heading or title documents) is rebuilt from the catalog when the archive opens, so that what a
  * reader sees is searchable without a reindex; a current index is left as it is.
  */
+@Tag("integration")
 class IndexFormatTest {
     @TempDir
     Path dir;

@@ -91,7 +91,7 @@ class RelevanceTest {
         double recallSum = 0;
         List<String> misses = new ArrayList<>();
         for (Judgment j : set) {
-            List<SearchHit> hits = archive.app.search().search(
+            List<SearchHit> hits = archive.app().search().search(
                     new SearchRequest(j.query(), null, null, null, null, 1, DEPTH)).hits();
             double rr = 0;
             int top10 = 0;

@@ -1,5 +1,6 @@
 package cn.reportarchive.web;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -53,6 +54,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
  * and checked against the comparison with the next year, the Word files of 对比 and 查重, reversed
  * years, and every export's locations in words and shares as percentages, each export audited once.
  */
+@Tag("integration")
 class DeskExportsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();

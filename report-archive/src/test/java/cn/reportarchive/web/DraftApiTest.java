@@ -1,5 +1,6 @@
 package cn.reportarchive.web;
 
+import org.junit.jupiter.api.Tag;
 import static cn.reportarchive.web.ApiClient.body;
 import static cn.reportarchive.web.ApiClient.enc;
 import static cn.reportarchive.web.ApiClient.text;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * POST /api/compare/draft and GET /api/reports/{id}/followup over HTTP, signed in as an admin and as
  * a viewer of one unit: the answers, the errors, the audit entries, and nothing stored.
  */
+@Tag("integration")
 class DraftApiTest {
     private static final String ADMIN_PW = "admin-password-1";
     private static final String VIEWER_PW = "viewer-password-1";

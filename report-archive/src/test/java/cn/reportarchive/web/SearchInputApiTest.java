@@ -1,5 +1,6 @@
 package cn.reportarchive.web;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Search over HTTP as people type and paste: the keyboard's forms, a paste longer than a URL by POST,
  * and every kind of bad input answered 400 with one Chinese sentence, never a 5xx or a stack trace.
  */
+@Tag("integration")
 class SearchInputApiTest {
     @TempDir
     static Path data;

@@ -1,5 +1,6 @@
 package cn.reportarchive.web;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * whole archive, a viewer only its unit (hits and suggestions alike), bad text is a 400 with a sentence,
  * and each look-up is in the audit log without the pasted text.
  */
+@Tag("integration")
 class SimilarApiTest {
     private static final Path FIXTURES = Path.of("report-archive/src/test/resources/similar");
     private static final String PASTE = "镇上对村里的考核检查和报表台账太多，指尖上的形式主义还没根除，统筹精简的办法少";

@@ -1,5 +1,6 @@
 package cn.reportarchive.web.browser;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the archive's wording, and clicking it searches. Skipped, with the reason, without Chromium.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class SimilarBrowserTest {
     private static final Path FIXTURES = Path.of("report-archive/src/test/resources/similar");
     private Site site;
