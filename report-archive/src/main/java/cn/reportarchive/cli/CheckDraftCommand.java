@@ -6,6 +6,7 @@ import cn.reportarchive.compare.CompareException;
 import cn.reportarchive.compare.Comparison;
 import cn.reportarchive.compare.DraftCheck;
 import cn.reportarchive.compare.DraftResult;
+import cn.reportarchive.export.Percent;
 import cn.reportarchive.parse.ItemRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,9 +83,9 @@ final class CheckDraftCommand implements Callable<Integer> {
         Comparison c = r.comparison();
         System.out.printf("草稿《%s》（%d 年，%s）%n%s%n", ListCommand.orDash(r.draft().title()), r.draft().year(),
                 r.draft().yearNote(), r.draft().comparedWith());
-        System.out.printf("%n草稿中重复上年的问题（%d 条，相似度 ≥ %.2f）%n", c.repeats().size(), c.threshold());
+        System.out.printf("%n草稿中重复上年的问题（%d 条，相似度 ≥ %s）%n", c.repeats().size(), new Percent(c.threshold()));
         for (Comparison.Repeat p : c.repeats()) {
-            System.out.printf("  %.2f  草稿%s  ←  %d年%s%n      %s%n", p.similarity(), label(p.to().ref()), c.from().year(),
+            System.out.printf("  %4s  草稿%s  ←  %d年%s%n      %s%n", new Percent(p.similarity()), label(p.to().ref()), c.from().year(),
                     label(p.from().ref()), String.join(" … ", p.shared()));
         }
         System.out.printf("%n%d 年整改措施在草稿中的下文（%d 条）%n", c.from().year(), c.measures().size());

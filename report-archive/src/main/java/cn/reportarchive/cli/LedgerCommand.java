@@ -89,7 +89,7 @@ final class LedgerCommand implements Callable<Integer> {
         }
     }
 
-    /** --format, else the extension of --out, else xlsx; anything else is a usage error. */
+    /** --format, else the extension of --out, else (no extension) xlsx; anything else is a usage error. */
     static String format(String given, Path out) {
         if (given != null && !given.isBlank()) {
             String f = given.strip().toLowerCase(Locale.ROOT);
@@ -101,6 +101,12 @@ final class LedgerCommand implements Callable<Integer> {
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1);
-        return FORMATS.contains(ext) ? ext : "xlsx";
+        if (ext.isEmpty()) {
+            return "xlsx";
+        }
+        if (!FORMATS.contains(ext)) { // an .xlsx under a .pdf name would not open
+            throw new UserError("文件名的扩展名 ." + ext + " 不是台账的格式：请写成 .xlsx、.csv 或 .docx，或用 --format 指定。", Cli.USAGE);
+        }
+        return ext;
     }
 }

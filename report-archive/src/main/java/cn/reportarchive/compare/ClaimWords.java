@@ -52,6 +52,10 @@ final class ClaimWords {
             out.add("原文称完成 " + done + " " + counter + "，本文逐项写明落实情况的只有 " + reported + " 项，另 " + (done - reported)
                     + " " + counter + "未见具体叙述。");
         }
+        if (done == null && c.all() && measures > reported) {
+            out.add("原文称已全部完成，上年材料的 " + measures + " 条措施中本文逐项写明落实情况的只有 " + reported + " 项，另 "
+                    + (measures - reported) + " 项未见具体叙述。");
+        }
         Integer whole = c.measures() != null ? c.measures() : c.problems() != null ? c.problems() : c.total();
         if (c.done() != null && c.ongoing() != null && whole != null && c.done() + c.ongoing() != whole) {
             out.add("原文所称已完成 " + c.done() + " 项与正在推进 " + c.ongoing() + " 项之和为 " + (c.done() + c.ongoing())

@@ -171,8 +171,8 @@ public final class ClaimedNumbers {
             }
             found = true;
         }
-        if (!found) {
-            return null;
+        if (!found && !all) {
+            return null; // "已全部完成整改" with no figure still claims the whole of last year's measures
         }
         return new Claim(sentence, aspects, problems, measures, total, done, ongoing, all && done == null, counter);
     }

@@ -103,7 +103,7 @@ public final class Spreadsheets {
                         }
                         XSSFCell cell = (XSSFCell) row.createCell(c);
                         if (v instanceof Percent p) {
-                            cell.setCellValue(p.value());
+                            cell.setCellValue(p.bounded());
                             cell.setCellStyle(percent);
                         } else if (v instanceof Number n) {
                             cell.setCellValue(n.doubleValue());
