@@ -5,10 +5,15 @@ import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.extract.ExtractionException;
 import cn.reportarchive.extract.ParserUnavailableException;
 import cn.reportarchive.parse.Report;
+import cn.reportarchive.parse.ReportWarning;
 import cn.reportarchive.parse.ReportSummary;
 import cn.reportarchive.parse.SectionType;
+import cn.reportarchive.parse.WarningCode;
+import cn.reportarchive.parse.Warnings;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,7 +49,9 @@ public final class DraftCheck {
             throw new CompareException(CompareException.Reason.BAD_REQUEST, given.problem());
         }
         String unit = archive.unitOf(given.unit());
-        Report read = read(draft, new ImportMetadata(unit, given.year(), given.author()));
+        // read as the file says itself (only the author given applies): what its header says of unit and
+        // year is checked against what the caller chose, below, rather than silently overridden
+        Report read = read(draft, new ImportMetadata(null, null, given.author()));
         String author = read.author(); // the one given, else the person the draft names (a personal draft)
         Integer latest = latestYear(unit, author);
         DraftResult.YearSource source;
@@ -73,11 +80,35 @@ public final class DraftCheck {
                     + "，无法核对 " + year + " 年的草稿" + (latest == null ? "" : "（已存档的最近年度是 " + latest + " 年）") + "。");
         }
         Report sameYear = archivedOf(compare, unit, author, year);
-        Report asDraft = read.withMetadata(unit, year, null);
+        Report asDraft = Warnings.refresh(read.withMetadata(unit, year, null));
+        asDraft = asDraft.withWarnings(concat(asDraft.warnings(), disagreements(read, unit, year)));
         Comparison c = compare.compare(before, asDraft);
         Comparison withoutId = new Comparison(c.unit(), c.author(), c.from(),
                 new Comparison.Side(null, year, asDraft.title()), c.threshold(), c.aspects(), c.repeats(), c.measures(), c.closest());
         return DraftResult.of(withoutId, summary(asDraft, source, sameYear, before));
+    }
+
+    /**
+     * Where the draft's own header disagrees with what it is checked as: another unit's name (a file
+     * picked by mistake, or a copy of another unit's material) or another year. The check goes on, as
+     * chosen; the answer says so.
+     */
+    private List<ReportWarning> disagreements(Report read, String unit, int year) {
+        List<ReportWarning> out = new ArrayList<>();
+        if (read.unit() != null && !read.unit().isBlank() && !archive.unitOf(read.unit()).equals(unit)) {
+            out.add(ReportWarning.of(WarningCode.OTHER, "草稿抬头写的单位是“" + read.unit() + "”，与核对所用的单位“" + unit
+                    + "”不同：请确认选对了单位和文件。"));
+        }
+        if (read.year() != null && read.year() != year) {
+            out.add(ReportWarning.of(WarningCode.OTHER, "草稿写的是 " + read.year() + " 年度，按指定的 " + year + " 年核对。"));
+        }
+        return out;
+    }
+
+    private static List<ReportWarning> concat(List<ReportWarning> a, List<ReportWarning> b) {
+        List<ReportWarning> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private Report read(Draft draft, ImportMetadata given) throws CompareException {
