@@ -1,5 +1,8 @@
 package cn.reportarchive.web.browser;
 
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +24,11 @@ import org.openqa.selenium.support.ui.Select;
  * Chromium over the sample archive.
  */
 class DraftBrowserTest extends SampleSiteTest {
+    @BeforeAll
+    void start(@TempDir Path dataDir) throws Exception {
+        Browser.assumeAvailable(getClass().getSimpleName());
+        startOn(SampleSite.start(dataDir)); // its own archive: it counts what a draft check leaves behind
+    }
     private static final Map<String, String> STATUS = Map.of("reported", "已报告落实", "recurred", "问题再次出现", "no-trace", "未见下文");
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.reportarchive.SharedSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,7 +13,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -22,7 +25,13 @@ import org.openqa.selenium.WebElement;
  * heading (unit, years, query), the legend of the badges it shows, folded parts open, and the stamp
  * 内部资料·注意保存 with who printed and when; the Word buttons; reversed years on 对比.
  */
+@ExtendWith(SharedSamples.Resolver.class)
 class PrintViewsBrowserTest extends SampleSiteTest {
+    @BeforeAll
+    void start(SharedSamples shared) throws Exception {
+        Browser.assumeAvailable(getClass().getSimpleName());
+        startOn(SampleSite.over(shared)); // only prints and reads: the run's shared sample archive
+    }
 
     /** The printed text, without the spaces and line breaks PDF text extraction puts between characters. */
     private String printed(String name) throws IOException {

@@ -1,5 +1,8 @@
 package cn.reportarchive.web.browser;
 
+import cn.reportarchive.SharedSamples;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +19,13 @@ import org.openqa.selenium.WebElement;
  * a click on another value of it replaces it, giving the count the facet showed), a hit found through a
  * related word is marked apart from literal hits with a note naming the related word.
  */
+@ExtendWith(SharedSamples.Resolver.class)
 class SearchUnderstandingBrowserTest extends SampleSiteTest {
+    @BeforeAll
+    void start(SharedSamples shared) throws Exception {
+        Browser.assumeAvailable(getClass().getSimpleName());
+        startOn(SampleSite.over(shared)); // only reads: the run's shared sample archive
+    }
     private String url() {
         return URLDecoder.decode(driver.getCurrentUrl(), StandardCharsets.UTF_8);
     }
