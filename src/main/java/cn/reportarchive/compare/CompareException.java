@@ -2,7 +2,8 @@ package cn.reportarchive.compare;
 
 /** A comparison that cannot be made as asked; the message is one Chinese sentence for the user. */
 public class CompareException extends Exception {
-    public enum Reason { NOT_FOUND, AMBIGUOUS, BAD_REQUEST }
+    /** UNAVAILABLE: the server cannot answer now (short of memory); not the caller's mistake (503). */
+    public enum Reason { NOT_FOUND, AMBIGUOUS, BAD_REQUEST, UNAVAILABLE }
 
     private final Reason reason;
 

@@ -84,7 +84,12 @@ final class CompareRoutes {
     private void common(Context ctx) throws Exception {
         readsAll(ctx);
         Integer year = ApiRoutes.parseInt(ctx.queryParam("year"), "year", null);
-        Object groups = compare.common(year, limit(ctx, 50));
+        Object groups;
+        try {
+            groups = compare.common(year, limit(ctx, 50));
+        } catch (CompareException e) {
+            throw apiError(e); // short of memory: 503 with the sentence, the server serves on
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("what", "common");
         detail.put("year", year);
@@ -125,7 +130,12 @@ final class CompareRoutes {
     private void copyPairs(Context ctx) throws Exception {
         readsAll(ctx);
         int limit = limit(ctx, 100);
-        Object pairs = copies.pairs(limit);
+        Object pairs;
+        try {
+            pairs = copies.pairs(limit);
+        } catch (CompareException e) {
+            throw apiError(e);
+        }
         audit.record(ctx, AuditAction.COMPARE, null, Map.of("what", "copies", "limit", limit));
         ctx.json(Map.of("pairs", pairs));
     }
@@ -177,7 +187,11 @@ final class CompareRoutes {
     }
 
     static ApiError apiError(CompareException e) {
-        return new ApiError(e.reason() == CompareException.Reason.NOT_FOUND ? 404 : 400, e.getMessage());
+        return new ApiError(switch (e.reason()) {
+            case NOT_FOUND -> 404;
+            case UNAVAILABLE -> 503;
+            default -> 400;
+        }, e.getMessage());
     }
 
     static int limit(Context ctx, int fallback) {

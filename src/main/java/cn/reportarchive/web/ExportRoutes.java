@@ -79,13 +79,25 @@ final class ExportRoutes {
         Map<String, Object> detail = new java.util.LinkedHashMap<>();
         detail.put("what", "common-problems");
         detail.put("year", year);
-        send(ctx, detail, "全库常见问题" + (year == null ? "" : "_" + year + "年"),
-                List.of(rows.common(compare.common(year, CompareRoutes.limit(ctx, 50)))), List.of("groups"));
+        List<cn.reportarchive.compare.CommonProblems.Group> groups;
+        try {
+            groups = compare.common(year, CompareRoutes.limit(ctx, 50));
+        } catch (CompareException e) {
+            throw failed(ctx, detail, e);
+        }
+        send(ctx, detail, "全库常见问题" + (year == null ? "" : "_" + year + "年"), List.of(rows.common(groups)), List.of("groups"));
     }
 
     private void copyPairs(Context ctx) throws Exception {
         CompareRoutes.readsAll(ctx);
-        send(ctx, new java.util.LinkedHashMap<>(Map.of("what", "copies")), "全库雷同材料", List.of(rows.copyPairs(copies.pairs(CompareRoutes.limit(ctx, 100)))), List.of("pairs"));
+        Map<String, Object> detail = new java.util.LinkedHashMap<>(Map.of("what", "copies"));
+        List<CopyCheck.Pair> pairs;
+        try {
+            pairs = copies.pairs(CompareRoutes.limit(ctx, 100));
+        } catch (CompareException e) {
+            throw failed(ctx, detail, e);
+        }
+        send(ctx, detail, "全库雷同材料", List.of(rows.copyPairs(pairs)), List.of("pairs"));
     }
 
     private void copyCheck(Context ctx) throws Exception {
