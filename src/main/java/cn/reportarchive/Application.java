@@ -56,7 +56,7 @@ public final class Application implements AutoCloseable {
     /** Whether opening brought the archive in step; a close after a failed recovery marks nothing. */
     private volatile boolean recovered;
 
-    private Application(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
+    private Application(Path dataDir, ExtractionLimits limits, MemoryBudget budget) throws IOException, SQLException {
         Files.createDirectories(dataDir);
         this.taxonomy = AspectTaxonomy.withExtension(dataDir.resolve("aspects.tsv"));
         DataDirectory layout = new DataDirectory(dataDir);
@@ -88,7 +88,7 @@ public final class Application implements AutoCloseable {
         this.archive = new ReportArchive(new OriginalStore(layout.originals()), catalog, index,
                 extractor, new ReportParser(taxonomy), units);
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir), archive::unitOf);
-        this.copies = new CopyService(archive, new TemplateLibrary(dataDir), extractor, dataDir, MemoryBudget.ofHeap());
+        this.copies = new CopyService(archive, new TemplateLibrary(dataDir), extractor, dataDir, budget);
         copies.attach(); // imports taken in at once; merges, corrections, deletions marked for the next use
         this.compare = new CompareService(archive, index, taxonomy, this::words, copies);
     }
@@ -108,7 +108,12 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application open(Path dataDir, ExtractionLimits limits) throws IOException, SQLException {
-        Application app = new Application(dataDir, limits);
+        return open(dataDir, limits, MemoryBudget.ofHeap());
+    }
+
+    /** {@code budget}: what archive-wide answers may take of the heap (a test gives a small one). */
+    public static Application open(Path dataDir, ExtractionLimits limits, MemoryBudget budget) throws IOException, SQLException {
+        Application app = new Application(dataDir, limits, budget);
         try {
             // the index lock is held now: no other process can take the mark meanwhile
             app.archive.recover(app.cleanClose.consume(app.index.generation()));

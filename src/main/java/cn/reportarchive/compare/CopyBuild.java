@@ -57,8 +57,8 @@ final class CopyBuild {
     /** The store loaded; built first from the archive when it holds nothing yet. */
     Loaded open() throws SQLException, IOException {
         WeightSnapshot snapshot = readSnapshot();
-        if (snapshot == null) {
-            return build();
+        if (snapshot == null || store.textCount() == 0 && archive.count() > 0) {
+            return build(snapshot); // a store lost but its snapshot kept is built again under that snapshot
         }
         return load(snapshot, false);
     }
@@ -94,13 +94,20 @@ final class CopyBuild {
         return new Similarity(snapshot.weights(), null, Similarity.Settings.PAIRS_ONLY);
     }
 
-    /** Reads the whole archive into an empty store: the backfill of an archive from before the store. */
-    private Loaded build() throws SQLException, IOException {
+    /**
+     * Reads the whole archive into an empty store: the backfill of an archive from before the store.
+     * {@code keep}: the snapshot to weigh by, or null to take a new one once the texts are in.
+     */
+    private Loaded build(WeightSnapshot keep) throws SQLException, IOException {
         long t0 = System.nanoTime();
         int total = archive.count();
         LOG.info("查重指纹库：首次建立，读取 {} 份材料的指纹与问题签名…", total);
         store.inTransaction(() -> {
             store.clearAll();
+            store.setState("file.docs", CopyStore.number(0));
+            if (keep != null) {
+                saveSnapshot(keep);
+            }
             return null;
         });
         CopyIndex scratch = new CopyIndex(PrintIndex.empty(), WeightSnapshot.empty());
@@ -122,7 +129,7 @@ final class CopyBuild {
             return null;
         });
         LOG.info("查重指纹库：{} 份材料的指纹已存入（{} 秒），建立索引与快照…", done.get(), (System.nanoTime() - t0) / 1_000_000_000L);
-        Loaded loaded = derive();
+        Loaded loaded = derive(keep);
         LOG.info("查重指纹库：建立完成，用时 {} 秒", (System.nanoTime() - t0) / 1_000_000_000L);
         return loaded;
     }
@@ -158,11 +165,11 @@ final class CopyBuild {
      * From the stored rows: the fingerprint file written, a new snapshot taken, each text's own
      * wording counted, every pair and every link found again. What the whole store's figures rest on.
      */
-    private Loaded derive() throws SQLException, IOException {
+    private Loaded derive(WeightSnapshot keep) throws SQLException, IOException {
         long t0 = System.nanoTime();
         Map<String, Integer> docs = writeFile();
         int reports = (int) store.completeReports();
-        WeightSnapshot snapshot = takeSnapshot(reports);
+        WeightSnapshot snapshot = keep != null ? keep : takeSnapshot(reports);
         store.inTransaction(() -> {
             saveSnapshot(snapshot);
             store.clearDerived();
@@ -180,7 +187,7 @@ final class CopyBuild {
         });
         own.clear();
         Loaded loaded = load(snapshot, false);
-        LOG.info("查重指纹库：指纹文件与快照（{} 份材料，{} 个常用语指纹）用时 {} 秒；查找雷同材料对…", reports, snapshot.stock().length,
+        LOG.info("查重指纹库：指纹文件与快照（{} 份材料，{} 个常用语指纹）用时 {} 秒；查找雷同材料对…", snapshot.texts(), snapshot.stock().length,
                 (System.nanoTime() - t0) / 1_000_000_000L);
         pairAll(loaded);
         LOG.info("查重指纹库：雷同材料对已找出（{} 秒）；核对共性问题…", (System.nanoTime() - t0) / 1_000_000_000L);
@@ -499,7 +506,7 @@ final class CopyBuild {
         int reports = (int) store.completeReports();
         if (reports >= Math.max(2, 2L * s.texts())) {
             LOG.info("查重指纹库：材料数已达上次快照（{} 份）的两倍，重新取快照并重算", s.texts());
-            return derive();
+            return derive(null);
         }
         if (loaded.index().outsideFile() > Math.max(OUTSIDE_MAX / 8, Math.min(OUTSIDE_MAX, loaded.index().fingerprints() / 4))) {
             Map<String, Integer> docs = writeFile();

@@ -33,6 +33,9 @@ public final class CopyService implements AutoCloseable {
     /** Share of a text's own wording shared with another from which the pair is listed as copied (chosen on the test sets). */
     public static final double COPY_THRESHOLD = 0.3;
     private static final int MAX_SOURCES = 10;
+    /** What loading (or the first build's pages) may take of the heap. */
+    private static final long LOAD_BYTES = 64L << 20;
+    private static final long BYTES_PER_PAIR = 2048;
     static final String TEMPLATE = "template:";
     private static final String BUSY = "服务器内存不足，暂时无法完成全库查重或共性问题统计，请稍后再试或请管理员为服务分配更多内存。";
 
@@ -69,10 +72,11 @@ public final class CopyService implements AutoCloseable {
     private synchronized CopyBuild.Loaded ready() throws SQLException, IOException, CompareException {
         try {
             if (loaded == null) {
+                budget.require(LOAD_BYTES, BUSY);
                 loaded = builder().open();
             }
             CopyBuild b = builder();
-            b.catchUp(loaded);
+            loaded = b.catchUp(loaded);
             loaded = b.renewIfGrown(loaded);
             return loaded;
         } catch (OutOfMemoryError e) {
@@ -88,12 +92,14 @@ public final class CopyService implements AutoCloseable {
 
     private synchronized void imported(List<Report> reports) {
         try {
-            if (loaded == null) {
-                loaded = builder().open();
-            }
             CopyBuild b = builder();
-            b.catchUp(loaded); // what a failed hook or an earlier change left for later
-            b.addAll(loaded, reports);
+            if (loaded == null) {
+                // the first use in this process: built or caught up with the catalog, which holds these reports already
+                loaded = b.catchUp(b.open());
+            } else {
+                loaded = b.catchUp(loaded); // what a failed hook or an earlier change left for later
+                b.addAll(loaded, reports);
+            }
             loaded = b.renewIfGrown(loaded);
         } catch (SQLException | IOException | RuntimeException | OutOfMemoryError e) {
             // the import stands; the copy store takes these reports in at the next use
@@ -155,6 +161,7 @@ public final class CopyService implements AutoCloseable {
     /** The most-copied pairs, read from the store. */
     public synchronized List<CopyCheck.Pair> pairs(int limit) throws SQLException, IOException, CompareException {
         ready();
+        budget.require(limit * BYTES_PER_PAIR, BUSY);
         try {
             return store().topPairs(Math.max(1, limit));
         } catch (OutOfMemoryError e) {
