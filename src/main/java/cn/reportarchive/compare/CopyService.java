@@ -36,6 +36,7 @@ public final class CopyService implements AutoCloseable {
     /** What loading (or the first build's pages) may take of the heap. */
     private static final long LOAD_BYTES = 64L << 20;
     private static final long BYTES_PER_PAIR = 2048;
+    private static final long CHECK_BYTES = 1L << 20;
     static final String TEMPLATE = "template:";
     private static final String BUSY = "服务器内存不足，暂时无法完成全库查重或共性问题统计，请稍后再试或请管理员为服务分配更多内存。";
 
@@ -138,6 +139,7 @@ public final class CopyService implements AutoCloseable {
         if (entries == null) {
             entries = CopyIndex.prints(doc).entries();
         }
+        budget.require(CHECK_BYTES + entries.length * 64L, BUSY);
         try {
             return now.index().check(doc, entries, this::fetchQuietly, MAX_SOURCES);
         } catch (OutOfMemoryError e) {

@@ -24,6 +24,8 @@ import java.util.Set;
  */
 final class CopyStore implements AutoCloseable {
     private final Connection db;
+    /** Prepared once: the same few statements run hundreds of times for each imported report. */
+    private final java.util.Map<String, PreparedStatement> statements = new java.util.HashMap<>();
 
     CopyStore(Path file) throws SQLException {
         db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -52,6 +54,15 @@ final class CopyStore implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB)");
             s.execute("CREATE TABLE IF NOT EXISTS dirty (id TEXT PRIMARY KEY)");
         }
+    }
+
+    private PreparedStatement ps(String sql) throws SQLException {
+        PreparedStatement q = statements.get(sql);
+        if (q == null) {
+            q = db.prepareStatement(sql);
+            statements.put(sql, q);
+        }
+        return q;
     }
 
     interface Work<T> {
@@ -83,7 +94,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void putText(TextRow t) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("INSERT OR REPLACE INTO texts VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+        {
+            PreparedStatement q = ps("INSERT OR REPLACE INTO texts VALUES (?,?,?,?,?,?,?,?,?,?)");
             q.setString(1, t.id());
             setInt(q, 2, t.doc());
             q.setString(3, t.unit());
@@ -99,7 +111,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized boolean deleteText(String id) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("DELETE FROM texts WHERE id = ?")) {
+        {
+            PreparedStatement q = ps("DELETE FROM texts WHERE id = ?");
             q.setString(1, id);
             return q.executeUpdate() > 0;
         }
@@ -141,7 +154,8 @@ final class CopyStore implements AutoCloseable {
 
     /** The fingerprints kept for a text, or null. */
     synchronized long[] prints(String id) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("SELECT prints FROM texts WHERE id = ?")) {
+        {
+            PreparedStatement q = ps("SELECT prints FROM texts WHERE id = ?");
             q.setString(1, id);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? WeightSnapshot.longs(rs.getBytes(1)) : null;
@@ -155,7 +169,8 @@ final class CopyStore implements AutoCloseable {
             try (Statement s = db.createStatement()) {
                 s.executeUpdate("UPDATE texts SET doc = NULL");
             }
-            try (PreparedStatement q = db.prepareStatement("UPDATE texts SET doc = ? WHERE id = ?")) {
+            {
+            PreparedStatement q = ps("UPDATE texts SET doc = ? WHERE id = ?");
                 for (Map.Entry<String, Integer> e : docs.entrySet()) {
                     q.setInt(1, e.getValue());
                     q.setString(2, e.getKey());
@@ -168,7 +183,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void setOwn(String id, int own) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("UPDATE texts SET own = ? WHERE id = ?")) {
+        {
+            PreparedStatement q = ps("UPDATE texts SET own = ? WHERE id = ?");
             q.setInt(1, own);
             q.setString(2, id);
             q.executeUpdate();
@@ -178,7 +194,8 @@ final class CopyStore implements AutoCloseable {
     // ---- pairs
 
     synchronized void putPairs(List<CopyIndex.PairRow> rows) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("INSERT OR REPLACE INTO pairs VALUES (?,?,?,?)")) {
+        {
+            PreparedStatement q = ps("INSERT OR REPLACE INTO pairs VALUES (?,?,?,?)");
             for (CopyIndex.PairRow p : rows) {
                 q.setString(1, p.copy());
                 q.setString(2, p.source());
@@ -191,8 +208,9 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void deletePairsOf(String id) throws SQLException {
-        try (PreparedStatement a = db.prepareStatement("DELETE FROM pairs WHERE copy = ?");
-             PreparedStatement b = db.prepareStatement("DELETE FROM pairs WHERE source = ?")) {
+        {
+            PreparedStatement a = ps("DELETE FROM pairs WHERE copy = ?");
+            PreparedStatement b = ps("DELETE FROM pairs WHERE source = ?");
             a.setString(1, id);
             a.executeUpdate();
             b.setString(1, id);
@@ -209,7 +227,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized boolean hasText(String id) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("SELECT 1 FROM texts WHERE id = ?")) {
+        {
+            PreparedStatement q = ps("SELECT 1 FROM texts WHERE id = ?");
             q.setString(1, id);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next();
@@ -267,10 +286,11 @@ final class CopyStore implements AutoCloseable {
     /** The most-shared pairs, with both texts' particulars. */
     synchronized List<CopyCheck.Pair> topPairs(int limit) throws SQLException {
         List<CopyCheck.Pair> out = new ArrayList<>();
-        try (PreparedStatement q = db.prepareStatement("""
+        {
+            PreparedStatement q = ps("""
                 SELECT p.share, p.template, c.id, c.unit, c.author, c.year, c.title, s.id, s.unit, s.author, s.year, s.title
                 FROM pairs p JOIN texts c ON c.id = p.copy JOIN texts s ON s.id = p.source
-                ORDER BY p.share DESC, p.copy, p.source LIMIT ?""")) {
+                ORDER BY p.share DESC, p.copy, p.source LIMIT ?""");
             q.setInt(1, limit);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -290,7 +310,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void putPoint(PointRow p) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("INSERT OR REPLACE INTO points VALUES (?,?,?,?,?,?,?,?)")) {
+        {
+            PreparedStatement q = ps("INSERT OR REPLACE INTO points VALUES (?,?,?,?,?,?,?,?)");
             q.setLong(1, p.ord());
             q.setString(2, p.id());
             q.setString(3, p.ref());
@@ -305,7 +326,8 @@ final class CopyStore implements AutoCloseable {
 
     synchronized List<Long> pointsOf(String id) throws SQLException {
         List<Long> out = new ArrayList<>();
-        try (PreparedStatement q = db.prepareStatement("SELECT ord FROM points WHERE id = ? ORDER BY ord")) {
+        {
+            PreparedStatement q = ps("SELECT ord FROM points WHERE id = ? ORDER BY ord");
             q.setString(1, id);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -317,7 +339,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized String pointText(long ord) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("SELECT text FROM points WHERE ord = ?")) {
+        {
+            PreparedStatement q = ps("SELECT text FROM points WHERE ord = ?");
             q.setLong(1, ord);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
@@ -326,7 +349,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void deletePoint(long ord) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("DELETE FROM points WHERE ord = ?")) {
+        {
+            PreparedStatement q = ps("DELETE FROM points WHERE ord = ?");
             q.setLong(1, ord);
             q.executeUpdate();
         }
@@ -335,7 +359,8 @@ final class CopyStore implements AutoCloseable {
     /** The members of a band's bucket, smallest first (the first is the bucket's representative). */
     synchronized List<Long> bucket(long key) throws SQLException {
         List<Long> out = new ArrayList<>();
-        try (PreparedStatement q = db.prepareStatement("SELECT ord FROM bands WHERE key = ? ORDER BY ord")) {
+        {
+            PreparedStatement q = ps("SELECT ord FROM bands WHERE key = ? ORDER BY ord");
             q.setLong(1, key);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -347,7 +372,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized Long representative(long key) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("SELECT ord FROM bands WHERE key = ? ORDER BY ord LIMIT 1")) {
+        {
+            PreparedStatement q = ps("SELECT ord FROM bands WHERE key = ? ORDER BY ord LIMIT 1");
             q.setLong(1, key);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
@@ -356,7 +382,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void putBand(long key, long ord) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("INSERT OR IGNORE INTO bands VALUES (?,?)")) {
+        {
+            PreparedStatement q = ps("INSERT OR IGNORE INTO bands VALUES (?,?)");
             q.setLong(1, key);
             q.setLong(2, ord);
             q.executeUpdate();
@@ -365,7 +392,8 @@ final class CopyStore implements AutoCloseable {
 
     synchronized List<Long> bandsOf(long ord) throws SQLException {
         List<Long> out = new ArrayList<>();
-        try (PreparedStatement q = db.prepareStatement("SELECT key FROM bands WHERE ord = ?")) {
+        {
+            PreparedStatement q = ps("SELECT key FROM bands WHERE ord = ?");
             q.setLong(1, ord);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -377,7 +405,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void deleteBand(long key, long ord) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("DELETE FROM bands WHERE key = ? AND ord = ?")) {
+        {
+            PreparedStatement q = ps("DELETE FROM bands WHERE key = ? AND ord = ?");
             q.setLong(1, key);
             q.setLong(2, ord);
             q.executeUpdate();
@@ -385,7 +414,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void putLink(long key, long ord, long rep) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("INSERT OR REPLACE INTO links VALUES (?,?,?)")) {
+        {
+            PreparedStatement q = ps("INSERT OR REPLACE INTO links VALUES (?,?,?)");
             q.setLong(1, key);
             q.setLong(2, ord);
             q.setLong(3, rep);
@@ -394,7 +424,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void deleteLink(long key, long ord) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("DELETE FROM links WHERE key = ? AND ord = ?")) {
+        {
+            PreparedStatement q = ps("DELETE FROM links WHERE key = ? AND ord = ?");
             q.setLong(1, key);
             q.setLong(2, ord);
             q.executeUpdate();
@@ -402,7 +433,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void deleteLinksOf(long key) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("DELETE FROM links WHERE key = ?")) {
+        {
+            PreparedStatement q = ps("DELETE FROM links WHERE key = ?");
             q.setLong(1, key);
             q.executeUpdate();
         }
@@ -435,7 +467,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized PointRow point(long ord) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("SELECT ord, id, ref, aspect, text, unit, author, year FROM points WHERE ord = ?")) {
+        {
+            PreparedStatement q = ps("SELECT ord, id, ref, aspect, text, unit, author, year FROM points WHERE ord = ?");
             q.setLong(1, ord);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? new PointRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -447,7 +480,8 @@ final class CopyStore implements AutoCloseable {
     // ---- state and dirty marks
 
     synchronized byte[] state(String key) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("SELECT value FROM state WHERE key = ?")) {
+        {
+            PreparedStatement q = ps("SELECT value FROM state WHERE key = ?");
             q.setString(1, key);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? rs.getBytes(1) : null;
@@ -456,7 +490,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void setState(String key, byte[] value) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("INSERT OR REPLACE INTO state VALUES (?,?)")) {
+        {
+            PreparedStatement q = ps("INSERT OR REPLACE INTO state VALUES (?,?)");
             q.setString(1, key);
             q.setBytes(2, value);
             q.executeUpdate();
@@ -465,7 +500,8 @@ final class CopyStore implements AutoCloseable {
 
     synchronized void markDirty(List<String> ids) throws SQLException {
         inTransaction(() -> {
-            try (PreparedStatement q = db.prepareStatement("INSERT OR IGNORE INTO dirty VALUES (?)")) {
+            {
+            PreparedStatement q = ps("INSERT OR IGNORE INTO dirty VALUES (?)");
                 for (String id : ids) {
                     q.setString(1, id);
                     q.addBatch();
@@ -487,7 +523,8 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void clean(String id) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("DELETE FROM dirty WHERE id = ?")) {
+        {
+            PreparedStatement q = ps("DELETE FROM dirty WHERE id = ?");
             q.setString(1, id);
             q.executeUpdate();
         }
@@ -520,6 +557,10 @@ final class CopyStore implements AutoCloseable {
 
     @Override
     public synchronized void close() throws SQLException {
+        for (PreparedStatement q : statements.values()) {
+            q.close();
+        }
+        statements.clear();
         db.close();
     }
 }
