@@ -56,6 +56,8 @@ public final class CommonProblems {
         }
     };
     private Components components;
+    /** The answers given since the groups were read, by year, minimum, limit and examples. */
+    private final Map<String, List<Group>> answered = new HashMap<>();
 
     CommonProblems(CopyStore store, Similarity similarity) {
         this.store = store;
@@ -231,9 +233,20 @@ public final class CommonProblems {
     /** Problems raised by at least {@code minUnits} units ({@code year}: of that year's points only), most units first. */
     synchronized List<Group> groups(Integer year, int minUnits, int limit, int examples) throws SQLException {
         if (components == null) {
+            answered.clear();
             components = Components.read(store);
         }
-        Components c = components;
+        String key = year + "/" + minUnits + "/" + limit + "/" + examples;
+        List<Group> known = answered.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<Group> out = groupsOf(components, year, minUnits, limit, examples);
+        answered.put(key, out);
+        return out;
+    }
+
+    private List<Group> groupsOf(Components c, Integer year, int minUnits, int limit, int examples) throws SQLException {
         Map<Integer, List<Integer>> members = new HashMap<>();
         for (int i = 0; i < c.ords.length; i++) {
             if (c.unit[i] != null && (year == null || year.equals(c.year[i]))) {
@@ -270,7 +283,7 @@ public final class CommonProblems {
                 out.add(new Group(g.units(), g.reports(), shown.get(0).aspect(), shown.get(0).text(), shown));
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The linked points, joined into groups, with their report, unit and year (strings shared). */

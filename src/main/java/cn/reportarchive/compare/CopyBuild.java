@@ -81,7 +81,13 @@ final class CopyBuild {
         while (next.get() < inFile) {
             index.registerGone(next.getAndIncrement());
         }
-        store.forEachText(true, true, row -> index.register(text(row), row.prints(), false));
+        List<CopyIndex.Text> outside = new ArrayList<>();
+        List<long[]> entries = new ArrayList<>();
+        store.forEachText(true, true, row -> {
+            outside.add(text(row));
+            entries.add(row.prints());
+        });
+        index.registerAll(outside, entries);
         return new Loaded(index, new CommonProblems(store, similarity(snapshot)), caughtUp);
     }
 

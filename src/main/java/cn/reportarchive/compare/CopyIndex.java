@@ -157,6 +157,21 @@ public final class CopyIndex {
         return doc;
     }
 
+    /** Registers texts outside the file, their fingerprints added in one go. */
+    synchronized void registerAll(List<Text> outside, List<long[]> entries) {
+        List<int[]> docs = new ArrayList<>();
+        for (Text t : outside) {
+            int doc = texts.size();
+            if (doc >= PrintIndex.MAX_DOCS) {
+                throw new IllegalStateException("too many texts for one copy index: " + doc);
+            }
+            texts.add(t);
+            byId.put(t.id(), doc);
+            docs.add(new int[] {doc});
+        }
+        prints.addAll(docs, entries);
+    }
+
     /** Takes up a number of the file whose text is gone (deleted or changed since the file was written). */
     synchronized void registerGone(int doc) {
         while (texts.size() <= doc) {
