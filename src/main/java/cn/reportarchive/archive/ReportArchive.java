@@ -184,7 +184,13 @@ public final class ReportArchive {
                     resolveUnits(batch, ready);
                     store(batch, ready);
                     List<Report> stored = ready.stream().map(i -> batch.get(i).report()).toList();
-                    importListeners.forEach(l -> l.accept(stored));
+                    for (Consumer<List<Report>> l : importListeners) {
+                        try {
+                            l.accept(stored);
+                        } catch (RuntimeException e) { // the reports are stored: a listener's failure is its own
+                            LOG.error("import listener failed", e);
+                        }
+                    }
                 }
                 for (int i : ready) {
                     outcomes[i] = ImportOutcome.imported(batch.get(i).filename(), batch.get(i).report());
