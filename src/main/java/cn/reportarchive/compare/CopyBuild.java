@@ -419,9 +419,7 @@ final class CopyBuild {
             remove.add(id);
             add.add(id);
         }
-        if (!loaded.caughtUp()) {
-            // templates come and go through their own commands: checked at every use (a directory listing)
-        } else {
+        if (loaded.caughtUp()) { // templates come and go through their own commands: looked at on every use
             for (String id : templateIds) {
                 if (!loaded.index().contains(id) && !store.hasText(id)) {
                     add.add(id);

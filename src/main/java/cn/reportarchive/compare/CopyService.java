@@ -3,7 +3,6 @@ package cn.reportarchive.compare;
 import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.extract.ExtractionException;
 import cn.reportarchive.extract.TikaExtractor;
-import cn.reportarchive.index.ReportIndex;
 import cn.reportarchive.parse.Passages;
 import cn.reportarchive.parse.Report;
 import java.io.IOException;
@@ -209,7 +208,11 @@ public final class CopyService implements AutoCloseable {
     }
 
     public boolean removeTemplate(String id) throws IOException {
-        return templates.remove(id);
+        boolean removed = templates.remove(id);
+        if (removed) {
+            forget(List.of(TEMPLATE + id)); // taken out of the store at the next use
+        }
+        return removed;
     }
 
     @Override
@@ -245,10 +248,5 @@ public final class CopyService implements AutoCloseable {
         List<String> out = new ArrayList<>(ids);
         out.sort(null);
         return out;
-    }
-
-    /** Unused here; the search index gives the pair frequencies of a new snapshot. */
-    static ReportIndex indexOf(ReportArchive archive) {
-        return archive.index();
     }
 }
