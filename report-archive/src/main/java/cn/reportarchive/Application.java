@@ -15,6 +15,7 @@ import cn.reportarchive.auth.PasswordHasher;
 import cn.reportarchive.compare.CompareService;
 import cn.reportarchive.compare.CopyService;
 import cn.reportarchive.compare.SimilarPoints;
+import cn.reportarchive.compare.MemoryBudget;
 import cn.reportarchive.compare.SynonymClasses;
 import cn.reportarchive.compare.TemplateLibrary;
 import cn.reportarchive.compare.WordView;
@@ -100,11 +101,11 @@ public final class Application implements AutoCloseable {
         this.archive = new ReportArchive(new OriginalStore(layout.originals()), catalog, index,
                 extractor, new ReportParser(taxonomy), units, writing);
         this.search = new PassageSearch(index, taxonomy, RelatedWords.load(dataDir), archive::unitOf, archive::unitKnown);
-        this.compare = new CompareService(archive, index, taxonomy, this::words);
-        this.copies = new CopyService(archive, new TemplateLibrary(dataDir), extractor);
+        this.copies = new CopyService(archive, new TemplateLibrary(dataDir), extractor, dataDir, options.memory());
+        copies.attach(); // imports taken in at once; merges, corrections, deletions marked for the next use
+        this.compare = new CompareService(archive, index, taxonomy, this::words, copies);
         this.similar = new SimilarPoints(index, this::words, archive::unitOf);
         this.suggestions = new Suggestions(search, index);
-        archive.onReportsChanged(copies::forget); // a merge renames reports' units in place
     }
 
     /** The segmenter and 同义词词林, loaded at the first comparison and kept: most commands never compare. */
@@ -198,6 +199,7 @@ public final class Application implements AutoCloseable {
         archive.shutDown(); // no write starts from here on; one under way has finished
         try {
             markIfWhole();
+            closeQuietly(copies);
             extractor.close();
             index.close(); // lets go of the index lock: the mark must be there before another process can open
         } finally {
@@ -214,6 +216,14 @@ public final class Application implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    private static void closeQuietly(CopyService copies) {
+        try {
+            copies.close();
+        } catch (SQLException e) {
+            LOG.warn("查重指纹库关闭失败：{}", e.getMessage());
         }
     }
 

@@ -35,6 +35,10 @@ public final class CompareBench {
         int reports = app.archive().count();
         out.printf(Locale.ROOT, "archive: %d reports; %d processors, max heap %d MB%n", reports,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        if (settings.pairs() <= 0) {
+            archiveWide();
+            return;
+        }
         List<String[]> pairs = consecutiveYears(settings);
         out.printf(Locale.ROOT, "compare: %d pairs of consecutive years of one unit and author, chosen at random (seed %d), after 20 unmeasured%n",
                 pairs.size(), settings.seed());
@@ -59,14 +63,40 @@ public final class CompareBench {
                 c.millis(50), c.millis(95), c.millis(100), repeats);
         out.printf(Locale.ROOT, "chains of a unit through all its years: p50 %.1f ms, p95 %.1f ms%n", h.millis(50), h.millis(95));
 
+        archiveWide();
+    }
+
+    /**
+     * The archive-wide tools as a process meets them after a start: the copy store loaded (built
+     * first when the archive has none: the one-time backfill), the copy pairs and the common problems
+     * cold, then warm (median of 5), a report's 查重, and a report imported now: how long until the
+     * pairs list it, and the common problems after it; it is deleted again so runs can repeat.
+     */
+    private void archiveWide() throws Exception {
         long t0 = System.nanoTime();
-        List<CopyCheck.Pair> copied = app.copies().pairs(1000);
-        double copyBuild = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "copy detection, cold (read every report, fingerprint, index, list pairs): %.1f s, %d pairs listed%n",
-                copyBuild, copied.size());
+        var weights = app.copies().weights();
+        out.printf(Locale.ROOT, "copy store loaded (or built, the first time): %.2f s; snapshot of %s over %d reports%n",
+                seconds(t0), weights.taken(), weights.texts());
         t0 = System.nanoTime();
-        app.copies().pairs(1000);
-        out.printf(Locale.ROOT, "copy detection, warm (list pairs again): %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        List<CopyCheck.Pair> copied = app.copies().pairs(1000);
+        out.printf(Locale.ROOT, "copy pairs, cold (first list after the load): %.3f s, %d pairs listed%n", seconds(t0), copied.size());
+        t0 = System.nanoTime();
+        List<CommonProblems.Group> groups = app.compare().common(null, 50);
+        out.printf(Locale.ROOT, "common problems, cold (links read, groups joined): %.3f s, largest group %d units%n", seconds(t0),
+                groups.isEmpty() ? 0 : groups.get(0).units());
+        out.println(Heap.describe());
+        long[] warmPairs = new long[5];
+        long[] warmCommon = new long[5];
+        for (int i = 0; i < 5; i++) {
+            long s = System.nanoTime();
+            app.copies().pairs(1000);
+            warmPairs[i] = System.nanoTime() - s;
+            s = System.nanoTime();
+            app.compare().common(null, 50);
+            warmCommon[i] = System.nanoTime() - s;
+        }
+        out.printf(Locale.ROOT, "warm (median of 5): copy pairs %.1f ms, common problems %.1f ms%n",
+                new Percentiles(warmPairs).millis(50), new Percentiles(warmCommon).millis(50));
         if (!copied.isEmpty()) {
             long[] checks = new long[Math.min(50, copied.size())];
             for (int i = 0; i < checks.length; i++) {
@@ -74,14 +104,45 @@ public final class CompareBench {
                 app.copies().check(copied.get(i).copy().reportId());
                 checks[i] = System.nanoTime() - s;
             }
-            out.printf(Locale.ROOT, "copy check of one report (warm): p50 %.1f ms%n", new Percentiles(checks).millis(50));
+            Percentiles c = new Percentiles(checks);
+            out.printf(Locale.ROOT, "查重 of one report (%d reports of listed pairs): p50 %.1f ms, p95 %.1f ms%n", checks.length,
+                    c.millis(50), c.millis(95));
+            newImport(copied.get(0).source().reportId());
         }
         out.println(Heap.describe());
-        t0 = System.nanoTime();
-        List<CommonProblems.Group> groups = app.compare().common(null, 50);
-        out.printf(Locale.ROOT, "problems raised by many units (all years): %.1f s, largest group %d units%n",
-                (System.nanoTime() - t0) / 1e9, groups.isEmpty() ? 0 : groups.get(0).units());
-        out.println(Heap.describe());
+    }
+
+    /** A copy of a listed source under a new unit, imported now: seconds until the pairs list it. */
+    private void newImport(String sourceId) throws Exception {
+        var original = app.archive().original(sourceId);
+        var source = app.archive().get(sourceId);
+        if (original.isEmpty() || source.isEmpty() || source.get().unit() == null || !original.get().filename().endsWith(".txt")) {
+            out.println("new import: skipped (the source is not a text file)");
+            return;
+        }
+        String text = new String(original.get().bytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace(source.get().unit(), "基准测试新建局") + "\n（基准测试 " + System.nanoTime() + "）\n";
+        long t0 = System.nanoTime();
+        var outcome = app.archive().importFile("bench-copy.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                cn.reportarchive.archive.ImportMetadata.NONE);
+        double imported = seconds(t0);
+        String id = outcome.id();
+        boolean listed = app.copies().pairs(1000).stream().anyMatch(p -> p.copy().reportId().equals(id) || p.source().reportId().equals(id));
+        double inPairs = seconds(t0);
+        long s = System.nanoTime();
+        app.compare().common(null, 50);
+        double common = seconds(s);
+        out.printf(Locale.ROOT, "new import (%s): imported in %.3f s (store included); listed among the pairs %.3f s after the import began: %s; "
+                + "common problems after it %.3f s%n", outcome.status(), imported, inPairs, listed ? "yes" : "NO", common);
+        s = System.nanoTime();
+        if (id != null) {
+            app.archive().delete(id);
+        }
+        out.printf(Locale.ROOT, "deleted again: %.3f s%n", seconds(s));
+    }
+
+    private static double seconds(long from) {
+        return (System.nanoTime() - from) / 1e9;
     }
 
     private List<String[]> consecutiveYears(Settings settings) throws Exception {

@@ -31,14 +31,15 @@ class CopyQualityTest {
     static Path tmp;
     static GeneratedCorpus corpus;
     static CopyIndex index;
+    static List<CopyIndex.Prints> prints;
 
     @BeforeAll
     static void generate() throws Exception {
         corpus = new GeneratedCorpus(tmp, GeneratorOptions.of(tmp, 600, 20261129L)
                 .withFormats(FormatMix.parse("txt=80,docx=20")).withYears(2020, 2024).withCopyRate(0.06));
-        List<CopyIndex.Prints> prints = new ArrayList<>();
+        prints = new ArrayList<>();
         corpus.reports.values().forEach(r -> prints.add(CopyIndex.prints(CopyService.asDoc(r))));
-        index = new CopyIndex(prints);
+        index = CopyIndex.of(prints);
     }
 
     @Test
@@ -50,23 +51,23 @@ class CopyQualityTest {
             join(material, c.get("a").get("file").asText(), c.get("b").get("file").asText());
         }
         // two copies of one source share that source's text: a true pair too, though not planted as one
-        java.util.function.Predicate<CopyCheck.Pair> sameMaterial = p -> {
-            String a = root(material, p.copy().reportId());
-            return a != null && a.equals(root(material, p.source().reportId()));
+        java.util.function.Predicate<CopyIndex.PairRow> sameMaterial = p -> {
+            String a = root(material, p.copy());
+            return a != null && a.equals(root(material, p.source()));
         };
         StringBuilder out = new StringBuilder();
-        List<CopyCheck.Pair> all = index.pairs(0.05, Integer.MAX_VALUE);
+        List<CopyIndex.PairRow> all = index.allPairs(prints, 0.05);
         for (double t = 0.1; t < 0.61; t += 0.05) {
             final double threshold = t;
-            List<CopyCheck.Pair> listed = all.stream().filter(p -> p.share() >= threshold).toList();
+            List<CopyIndex.PairRow> listed = all.stream().filter(p -> p.share() >= threshold).toList();
             long right = listed.stream().filter(sameMaterial).count();
-            long tp = listed.stream().filter(p -> planted.contains(pairKey(p.copy().reportId(), p.source().reportId()))).count();
+            long tp = listed.stream().filter(p -> planted.contains(pairKey(p.copy(), p.source()))).count();
             out.append(String.format("  at %.2f: listed %d, planted %d, precision %.3f recall %.3f%n", t, listed.size(),
                     planted.size(), right / (double) Math.max(1, listed.size()), tp / (double) Math.max(1, planted.size())));
         }
-        List<CopyCheck.Pair> listed = index.pairs(CopyService.COPY_THRESHOLD, Integer.MAX_VALUE);
+        List<CopyIndex.PairRow> listed = index.allPairs(prints, CopyService.COPY_THRESHOLD);
         Set<String> found = new HashSet<>();
-        listed.forEach(p -> found.add(pairKey(p.copy().reportId(), p.source().reportId())));
+        listed.forEach(p -> found.add(pairKey(p.copy(), p.source())));
         long tp = found.stream().filter(planted::contains).count();
         long right = listed.stream().filter(sameMaterial).count();
         double precision = right / (double) Math.max(1, listed.size());
@@ -74,7 +75,7 @@ class CopyQualityTest {
         out.insert(0, String.format("copies: planted %d, listed %d, planted found %d, listed of one material %d, "
                 + "precision %.3f, recall %.3f (threshold %.2f)%n", planted.size(), found.size(), tp, right, precision, recall,
                 CopyService.COPY_THRESHOLD));
-        for (CopyCheck.Pair p : listed) {
+        for (CopyIndex.PairRow p : listed) {
             if (!sameMaterial.test(p)) {
                 out.append("FALSE ").append(p).append('\n');
             }
@@ -82,7 +83,7 @@ class CopyQualityTest {
         for (String p : planted) {
             if (!found.contains(p)) {
                 out.append("MISS ").append(p).append(' ').append(all.stream()
-                        .filter(x -> p.contains(x.copy().reportId()) && p.contains(x.source().reportId())).toList()).append('\n');
+                        .filter(x -> p.contains(x.copy()) && p.contains(x.source())).toList()).append('\n');
             }
         }
         Files.createDirectories(Path.of("target"));
@@ -118,8 +119,8 @@ class CopyQualityTest {
         corpus.truth("copy").forEach(c -> join(material, c.get("a").get("file").asText(), c.get("b").get("file").asText()));
         int checked = 0;
         for (JsonNode c : corpus.truth("copy")) {
-            CopyCheck check = index.check(CopyService.asDoc(corpus.reports.get(c.get("b").get("file").asText())),
-                    id -> CopyService.asDoc(corpus.reports.get(id)), 5);
+            CopyDoc doc = CopyService.asDoc(corpus.reports.get(c.get("b").get("file").asText()));
+            CopyCheck check = index.check(doc, CopyIndex.prints(doc).entries(), id -> CopyService.asDoc(corpus.reports.get(id)), 5);
             String first = check.sources().get(0).reportId();
             assertEquals(root(material, c.get("a").get("file").asText()), root(material, first),
                     check.reportId() + ": its source or another copy of it comes first, not " + first);

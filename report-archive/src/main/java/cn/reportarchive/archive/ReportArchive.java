@@ -64,6 +64,8 @@ public final class ReportArchive {
     private final UnitAssignments unitAssignments;
     /** Told the ids of reports changed in place (a unit merge), e.g. the copy check's cache. */
     private final List<Consumer<List<String>>> changeListeners = new CopyOnWriteArrayList<>();
+    /** Told each batch of reports just stored (the copy store takes in their fingerprints). */
+    private final List<Consumer<List<Report>>> importListeners = new CopyOnWriteArrayList<>();
 
     public ReportArchive(OriginalStore originals, Catalog catalog, ReportIndex index,
                          TikaExtractor extractor, ReportParser parser, UnitDirectory units, WritesUnderWay writing) {
@@ -209,6 +211,14 @@ public final class ReportArchive {
                         resolveUnits(batch, ready);
                         store(batch, ready);
                     }
+                    List<Report> stored = ready.stream().map(i -> batch.get(i).report()).toList();
+                    for (Consumer<List<Report>> l : importListeners) {
+                        try {
+                            l.accept(stored);
+                        } catch (RuntimeException e) { // the reports are stored: a listener's failure is its own
+                            LOG.error("import listener failed", e);
+                        }
+                    }
                 }
                 for (int i : ready) {
                     outcomes[i] = ImportOutcome.imported(batch.get(i).filename(), batch.get(i).report());
@@ -352,6 +362,11 @@ public final class ReportArchive {
     /** Tells the listener the ids of the reports whose stored form changes in place (their unit renamed by a merge). */
     public void onReportsChanged(Consumer<List<String>> listener) {
         changeListeners.add(listener);
+    }
+
+    /** Tells the listener each batch of reports once stored (inside the write lock: before the next write). */
+    public void onReportsImported(Consumer<List<Report>> listener) {
+        importListeners.add(listener);
     }
 
     /** Makes these names' units one with {@code into}'s; the reports concerned show it at once. */

@@ -28,7 +28,12 @@ final class CopiesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Application app = common.open()) {
             if (id == null) {
-                List<CopyCheck.Pair> pairs = app.copies().pairs(Math.max(1, limit));
+                List<CopyCheck.Pair> pairs;
+                try {
+                    pairs = app.copies().pairs(Math.max(1, limit));
+                } catch (CompareException e) {
+                    throw new UserError(e.getMessage(), Cli.INPUT_FAILED); // short of memory: the sentence, exit 1
+                }
                 if (json) {
                     System.out.println(Json.pretty(java.util.Map.of("pairs", pairs)));
                 } else {

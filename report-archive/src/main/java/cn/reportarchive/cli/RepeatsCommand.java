@@ -34,7 +34,12 @@ final class RepeatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Application app = common.open()) {
             if (unit == null) {
-                List<CommonProblems.Group> groups = app.compare().common(year, Math.max(1, limit));
+                List<CommonProblems.Group> groups;
+                try {
+                    groups = app.compare().common(year, Math.max(1, limit));
+                } catch (CompareException e) {
+                    throw new UserError(e.getMessage(), Cli.INPUT_FAILED);
+                }
                 if (json) {
                     System.out.println(Json.pretty(java.util.Map.of("groups", groups)));
                 } else {

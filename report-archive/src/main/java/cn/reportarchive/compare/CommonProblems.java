@@ -1,20 +1,28 @@
 package cn.reportarchive.compare;
 
 import cn.reportarchive.parse.ItemRef;
+import cn.reportarchive.parse.Report;
+import cn.reportarchive.parse.SectionType;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The problems raised by many units: points of the whole archive grouped when they restate one
- * another. Candidates come from MinHash signatures of their character pairs cut into bands (points
- * alike in most pairs share a band), and each candidate joins a group only when its similarity to
- * the group's first point reaches the repeat threshold, so stock vocabulary alone joins nothing.
+ * another. Each point's MinHash signature of its character pairs is cut into bands, kept in the
+ * store at import; points alike in most pairs share a band. In each band's bucket the point with
+ * the smallest key (a hash of report and place, so the same whatever order reports came in) is the
+ * representative, and a member is linked to it when their similarity, weighed by the snapshot's
+ * pair weights, reaches the repeat threshold: stock vocabulary alone links nothing. A group is a
+ * set of points joined by links. Links are kept up to date as points come and go, so the groups
+ * are read from the links without comparing any text.
  */
 public final class CommonProblems {
     /** The pair view's repeat threshold (the archive-wide grouping compares pairs only, see CompareService). */
@@ -22,6 +30,7 @@ public final class CommonProblems {
     private static final int HASHES = 16;
     private static final int ROWS = 2;
     private static final long[] SEEDS = new long[HASHES];
+    private static final int PREPARED_CACHE = 20_000;
 
     static {
         long x = 0x9E3779B97F4A7C15L;
@@ -33,81 +42,46 @@ public final class CommonProblems {
 
     /** A point with the report it stands in. */
     public record Located(String reportId, String unit, String author, Integer year, ItemRef ref, String aspect, String text) {
-        /** Whether the report is placed (unit and year known): one imported without them stays out until corrected. */
-        boolean complete() {
-            return unit != null && year != null;
-        }
     }
 
     public record Group(int units, int reports, String aspect, String text, List<Located> examples) {
     }
 
+    private final CopyStore store;
     private final Similarity similarity;
+    private final Map<Long, Similarity.Prepared> prepared = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Similarity.Prepared> eldest) {
+            return size() > PREPARED_CACHE;
+        }
+    };
+    private Components components;
+    /** The answers given since the groups were read, by year, minimum, limit and examples. */
+    private final Map<String, List<Group>> answered = new HashMap<>();
 
-    public CommonProblems(Similarity similarity) {
+    CommonProblems(CopyStore store, Similarity similarity) {
+        this.store = store;
         this.similarity = similarity;
     }
 
-    public List<Group> groups(List<Located> all, int minUnits, int limit, int examples) {
-        List<Located> points = all.stream().filter(Located::complete).toList();
-        int n = points.size();
-        Similarity.Prepared[] prepared = new Similarity.Prepared[n];
-        long[][] signatures = new long[n][];
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
-            prepared[i] = similarity.prepare(points.get(i).text());
-            signatures[i] = signature(prepared[i].grams());
-        });
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
+    /** A point's key: the same for the same report and place, whatever order the archive was built in. */
+    static long ord(String reportId, String ref) {
+        long h = 0xCBF29CE484222325L;
+        String s = reportId + "/" + ref;
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001B3L;
         }
-        for (int band = 0; band < HASHES / ROWS; band++) {
-            Map<Long, Integer> first = new HashMap<>();
-            for (int i = 0; i < n; i++) {
-                if (signatures[i] == null) {
-                    continue;
-                }
-                long key = band;
-                for (int r = 0; r < ROWS; r++) {
-                    key = mix(key * 31 + signatures[i][band * ROWS + r]);
-                }
-                Integer f = first.putIfAbsent(key, i);
-                if (f != null && find(parent, f) != find(parent, i)
-                        && similarity.of(prepared[f], prepared[i]) >= GROUP_THRESHOLD) {
-                    parent[find(parent, i)] = find(parent, f);
-                }
-            }
-        }
-        Map<Integer, List<Integer>> members = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            members.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
-        }
-        List<Group> groups = new ArrayList<>();
-        for (List<Integer> m : members.values()) {
-            Set<String> units = new HashSet<>();
-            Set<String> reports = new LinkedHashSet<>();
-            for (int i : m) {
-                Located p = points.get(i);
-                units.add(p.unit());
-                reports.add(p.reportId());
-            }
-            if (units.size() >= minUnits) {
-                Located head = points.get(m.get(0));
-                groups.add(new Group(units.size(), reports.size(), head.aspect(), head.text(),
-                        m.stream().limit(examples).map(points::get).toList()));
-            }
-        }
-        groups.sort(Comparator.comparingInt(Group::units).reversed().thenComparing(Comparator.comparingInt(Group::reports).reversed())
-                .thenComparing(Group::text));
-        return groups.size() > limit ? List.copyOf(groups.subList(0, limit)) : groups;
+        return mix(h);
     }
 
-    private static long[] signature(int[] grams) {
+    /** The band keys of a text's MinHash signature, or none for a text without character pairs. */
+    static long[] bands(String text) {
+        int[] grams = TextKey.grams(TextKey.of(text));
         if (grams.length == 0) {
-            return null;
+            return new long[0];
         }
         long[] sig = new long[HASHES];
-        java.util.Arrays.fill(sig, Long.MAX_VALUE);
+        Arrays.fill(sig, Long.MAX_VALUE);
         for (int g : grams) {
             for (int h = 0; h < HASHES; h++) {
                 long v = mix(g ^ SEEDS[h]);
@@ -116,15 +90,285 @@ public final class CommonProblems {
                 }
             }
         }
-        return sig;
+        long[] keys = new long[HASHES / ROWS];
+        for (int band = 0; band < keys.length; band++) {
+            long key = band;
+            for (int r = 0; r < ROWS; r++) {
+                key = mix(key * 31 + sig[band * ROWS + r]);
+            }
+            keys[band] = key;
+        }
+        return keys;
     }
 
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
+    /** Takes in a placed report's problems (a report without unit or year stays out until corrected). */
+    synchronized void add(Report r) throws SQLException {
+        if (r.unit() == null || r.year() == null) {
+            return;
         }
-        return i;
+        for (Point p : ReportPoints.of(r, SectionType.PROBLEMS)) {
+            long ord = ord(r.id(), p.ref().toString());
+            store.putPoint(new CopyStore.PointRow(ord, r.id(), p.ref().toString(), p.aspect(), p.text(), r.unit(), r.author(), r.year()));
+            for (long key : bands(p.text())) {
+                Long rep = store.representative(key);
+                store.putBand(key, ord);
+                if (rep == null || rep == ord) {
+                    continue;
+                }
+                if (ord > rep) {
+                    if (alike(ord, rep)) {
+                        store.putLink(key, ord, rep);
+                    }
+                } else {
+                    relink(key); // the new point is the bucket's smallest: every member is measured against it
+                }
+            }
+        }
+        components = null;
+    }
+
+    /** Stores a placed report's problems and their bands, without linking them (the backfill links all at once). */
+    synchronized void addBands(Report r) throws SQLException {
+        if (r.unit() == null || r.year() == null) {
+            return;
+        }
+        for (Point p : ReportPoints.of(r, SectionType.PROBLEMS)) {
+            long ord = ord(r.id(), p.ref().toString());
+            store.putPoint(new CopyStore.PointRow(ord, r.id(), p.ref().toString(), p.aspect(), p.text(), r.unit(), r.author(), r.year()));
+            for (long key : bands(p.text())) {
+                store.putBand(key, ord);
+            }
+        }
+        components = null;
+    }
+
+    /** Links every bucket's members to its representative: what {@link #add} does point by point, for a whole store. */
+    synchronized void linkAll() throws SQLException {
+        List<long[]> links = new ArrayList<>();
+        store.forEachBucket((key, ords) -> {
+            long rep = ords.get(0);
+            for (int i = 1; i < ords.size(); i++) {
+                if (alike(ords.get(i), rep)) {
+                    links.add(new long[] {key, ords.get(i), rep});
+                }
+            }
+            if (links.size() >= 10_000) {
+                flush(links);
+            }
+        });
+        flush(links);
+        components = null;
+    }
+
+    private void flush(List<long[]> links) throws SQLException {
+        store.inTransaction(() -> {
+            for (long[] l : links) {
+                store.putLink(l[0], l[1], l[2]);
+            }
+            return null;
+        });
+        links.clear();
+    }
+
+    /** Bytes the next {@link #groups} may take (nothing when the groups are read already). */
+    synchronized long estimate() throws SQLException {
+        return components != null ? 0 : store.linkCount() * 120;
+    }
+
+    /** Lets a report's points go; a bucket whose representative leaves is measured against the next one. */
+    synchronized void remove(String reportId) throws SQLException {
+        for (long ord : store.pointsOf(reportId)) {
+            for (long key : store.bandsOf(ord)) {
+                Long rep = store.representative(key);
+                store.deleteBand(key, ord);
+                store.deleteLink(key, ord);
+                if (rep != null && rep == ord) {
+                    relink(key);
+                }
+            }
+            store.deletePoint(ord);
+            prepared.remove(ord);
+        }
+        components = null;
+    }
+
+    private void relink(long key) throws SQLException {
+        store.deleteLinksOf(key);
+        List<Long> members = store.bucket(key);
+        if (members.size() < 2) {
+            return;
+        }
+        long rep = members.get(0);
+        for (int i = 1; i < members.size(); i++) {
+            if (alike(members.get(i), rep)) {
+                store.putLink(key, members.get(i), rep);
+            }
+        }
+    }
+
+    private boolean alike(long a, long b) throws SQLException {
+        Similarity.Prepared pa = prepared(a);
+        Similarity.Prepared pb = prepared(b);
+        return pa != null && pb != null && similarity.of(pa, pb) >= GROUP_THRESHOLD;
+    }
+
+    private Similarity.Prepared prepared(long ord) throws SQLException {
+        Similarity.Prepared p = prepared.get(ord);
+        if (p == null) {
+            String text = store.pointText(ord);
+            if (text == null) {
+                return null;
+            }
+            p = similarity.prepare(text);
+            prepared.put(ord, p);
+        }
+        return p;
+    }
+
+    /** Forgets the groups read last: the next call reads the links again. */
+    synchronized void invalidate() {
+        components = null;
+    }
+
+    /** Problems raised by at least {@code minUnits} units ({@code year}: of that year's points only), most units first. */
+    synchronized List<Group> groups(Integer year, int minUnits, int limit, int examples) throws SQLException {
+        if (components == null) {
+            answered.clear();
+            components = Components.read(store);
+        }
+        String key = year + "/" + minUnits + "/" + limit + "/" + examples;
+        List<Group> known = answered.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<Group> out = groupsOf(components, year, minUnits, limit, examples);
+        answered.put(key, out);
+        return out;
+    }
+
+    private List<Group> groupsOf(Components c, Integer year, int minUnits, int limit, int examples) throws SQLException {
+        Map<Integer, List<Integer>> members = new HashMap<>();
+        for (int i = 0; i < c.ords.length; i++) {
+            if (c.unit[i] != null && (year == null || year.equals(c.year[i]))) {
+                members.computeIfAbsent(c.root(i), k -> new ArrayList<>()).add(i);
+            }
+        }
+        record Candidate(int units, int reports, long head, List<Integer> members) {
+        }
+        List<Candidate> found = new ArrayList<>();
+        for (List<Integer> m : members.values()) {
+            Set<String> units = new HashSet<>();
+            Set<String> reports = new HashSet<>();
+            for (int i : m) {
+                units.add(c.unit[i]);
+                reports.add(c.report[i]);
+            }
+            if (units.size() >= minUnits) {
+                m.sort(Comparator.comparingLong(i -> c.ords[i]));
+                found.add(new Candidate(units.size(), reports.size(), c.ords[m.get(0)], m));
+            }
+        }
+        found.sort(Comparator.comparingInt(Candidate::units).reversed().thenComparing(Comparator.comparingInt(Candidate::reports).reversed())
+                .thenComparingLong(Candidate::head));
+        List<Group> out = new ArrayList<>();
+        for (Candidate g : found.subList(0, Math.min(limit, found.size()))) {
+            List<Located> shown = new ArrayList<>();
+            for (int i : g.members().subList(0, Math.min(examples, g.members().size()))) {
+                CopyStore.PointRow p = store.point(c.ords[i]);
+                if (p != null) {
+                    shown.add(new Located(p.id(), p.unit(), p.author(), p.year(), ItemRef.parse(p.ref()), p.aspect(), p.text()));
+                }
+            }
+            if (!shown.isEmpty()) {
+                out.add(new Group(g.units(), g.reports(), shown.get(0).aspect(), shown.get(0).text(), shown));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The linked points, joined into groups, with their report, unit and year (strings shared). */
+    private static final class Components {
+        final long[] ords;
+        final int[] parent;
+        final String[] report;
+        final String[] unit;
+        final Integer[] year;
+
+        private Components(long[] ords) {
+            this.ords = ords;
+            this.parent = new int[ords.length];
+            for (int i = 0; i < parent.length; i++) {
+                parent[i] = i;
+            }
+            this.report = new String[ords.length];
+            this.unit = new String[ords.length];
+            this.year = new Integer[ords.length];
+        }
+
+        static Components read(CopyStore store) throws SQLException {
+            LongList from = new LongList();
+            LongList to = new LongList();
+            store.forEachLink((ord, rep) -> {
+                from.add(ord);
+                to.add(rep);
+            });
+            long[] all = new long[from.size * 2];
+            System.arraycopy(from.values, 0, all, 0, from.size);
+            System.arraycopy(to.values, 0, all, from.size, to.size);
+            Arrays.sort(all);
+            int n = 0;
+            for (int i = 0; i < all.length; i++) {
+                if (n == 0 || all[n - 1] != all[i]) {
+                    all[n++] = all[i];
+                }
+            }
+            Components c = new Components(Arrays.copyOf(all, n));
+            for (int i = 0; i < from.size; i++) {
+                c.union(c.index(from.values[i]), c.index(to.values[i]));
+            }
+            Map<String, String> shared = new HashMap<>();
+            store.forEachLinkedPoint((ord, id, unit, year) -> {
+                int i = c.index(ord);
+                if (i >= 0) {
+                    c.report[i] = shared.computeIfAbsent(id, k -> k);
+                    c.unit[i] = unit == null ? null : shared.computeIfAbsent(unit, k -> k);
+                    c.year[i] = year;
+                }
+            });
+            return c;
+        }
+
+        int index(long ord) {
+            return Arrays.binarySearch(ords, ord);
+        }
+
+        int root(int i) {
+            while (parent[i] != i) {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            return i;
+        }
+
+        void union(int a, int b) {
+            int ra = root(a);
+            int rb = root(b);
+            if (ra != rb) {
+                parent[Math.max(ra, rb)] = Math.min(ra, rb);
+            }
+        }
+    }
+
+    private static final class LongList {
+        long[] values = new long[1024];
+        int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
     }
 
     private static long mix(long z) {

@@ -24,6 +24,8 @@ public final class CompareService {
     private final ReportIndex index;
     private final AspectTaxonomy taxonomy;
     private final Supplier<WordView> words;
+    /** Where the problems common to several units are read (the copy store); null: not offered. */
+    private final CopyService common;
     private IndexGramWeights weights;
     /** The units a limited caller may read, whose passages alone weigh shared text; null for the whole index. */
     private final java.util.Set<String> scope;
@@ -33,12 +35,19 @@ public final class CompareService {
      * first comparison (a third of a second that list, show or import need not pay).
      */
     public CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy, Supplier<WordView> words) {
-        this(archive, index, taxonomy, words, null);
+        this(archive, index, taxonomy, words, null, null);
+    }
+
+    /** {@code common}: the copy store, which answers the problems common to several units. */
+    public CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy, Supplier<WordView> words,
+                          CopyService common) {
+        this(archive, index, taxonomy, words, null, common);
     }
 
     private CompareService(ReportArchive archive, ReportIndex index, AspectTaxonomy taxonomy, Supplier<WordView> words,
-                           java.util.Set<String> scope) {
+                           java.util.Set<String> scope, CopyService common) {
         this.archive = archive;
+        this.common = common;
         this.index = index;
         this.taxonomy = taxonomy;
         this.words = words;
@@ -51,7 +60,7 @@ public final class CompareService {
      * same whatever other units import or delete.
      */
     public CompareService within(java.util.Set<String> units) {
-        return units == null ? this : new CompareService(archive, index, taxonomy, words, java.util.Set.copyOf(units));
+        return units == null ? this : new CompareService(archive, index, taxonomy, words, java.util.Set.copyOf(units), common);
     }
 
     public Comparison compare(String unit, String author, int fromYear, int toYear)
@@ -143,24 +152,12 @@ public final class CompareService {
         return unit == null || unit.isBlank() ? null : archive.unitOf(unit);
     }
 
-    /** Problems raised by at least two units, most units first; {@code year} null for all years. */
-    public List<CommonProblems.Group> common(Integer year, int limit) throws SQLException, IOException {
-        List<CommonProblems.Located> points = new java.util.ArrayList<>();
-        archive.forEach(r -> { // page by page: the whole archive's reports are never held at once
-            if (year == null || year.equals(r.year())) {
-                for (Point p : ReportPoints.of(r, cn.reportarchive.parse.SectionType.PROBLEMS)) {
-                    points.add(new CommonProblems.Located(r.id(), r.unit(), r.author(), r.year(), p.ref(), p.aspect(), p.text()));
-                }
-            }
-        });
-        IndexSearcher searcher = index.acquire();
-        try {
-            // pairs only: segmenting every point of the archive would cost more than the grouping itself
-            Similarity similarity = new Similarity(weights(searcher), null, Similarity.Settings.PAIRS_ONLY);
-            return new CommonProblems(similarity).groups(points, 2, limit, 10);
-        } finally {
-            index.release(searcher);
+    /** Problems raised by at least two units, most units first; {@code year} null for all years (read from the copy store). */
+    public List<CommonProblems.Group> common(Integer year, int limit) throws SQLException, IOException, CompareException {
+        if (common == null) {
+            throw new CompareException(CompareException.Reason.UNAVAILABLE, "共性问题统计未启用。");
         }
+        return common.common(year, limit);
     }
 
     /** The one report of a unit's year: the team's when no author is given, else that person's. */

@@ -15,21 +15,4 @@ public record CopyDoc(String id, String unit, String author, Integer year, Strin
     public CopyDoc {
         pieces = List.copyOf(pieces);
     }
-
-    /** Whether a text of {@code other} may be what this one was copied from. */
-    boolean mayCopyFrom(CopyDoc other) {
-        if (other == this || other.id.equals(id)) {
-            return false;
-        }
-        if (other.template || template) {
-            return other.template && !template;
-        }
-        boolean sameAuthor = java.util.Objects.equals(unit, other.unit) && java.util.Objects.equals(author, other.author);
-        // one's own earlier years count (materials carried over), one's own later years cannot be a source
-        return !sameAuthor || other.year != null && year != null && other.year < year;
-    }
-
-    boolean sameAuthor(CopyDoc other) {
-        return java.util.Objects.equals(unit, other.unit) && java.util.Objects.equals(author, other.author);
-    }
 }

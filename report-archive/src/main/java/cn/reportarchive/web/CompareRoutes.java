@@ -102,7 +102,11 @@ final class CompareRoutes {
     }
 
     static ApiError apiError(CompareException e) {
-        return new ApiError(e.reason() == CompareException.Reason.NOT_FOUND ? 404 : 400, e.getMessage());
+        return new ApiError(switch (e.reason()) {
+            case NOT_FOUND -> 404;
+            case UNAVAILABLE -> 503;
+            default -> 400;
+        }, e.getMessage());
     }
 
     static int limit(Context ctx, int fallback) {

@@ -1,0 +1,566 @@
+package cn.reportarchive.compare;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the copy check and the common problems keep of each text, in SQLite beside the catalog
+ * ({@code copies.db}): its fingerprints (one row per text, written at import), the pairs it makes,
+ * its problem points with their MinHash bands, the verified links between points of one band, and
+ * the weight snapshot. One row per text or point: the archive-wide answers read these, never the
+ * reports' JSON. Every method runs on one connection, one caller at a time.
+ */
+final class CopyStore implements AutoCloseable {
+    private final Connection db;
+    /** Prepared once: the same few statements run hundreds of times for each imported report. */
+    private final java.util.Map<String, PreparedStatement> statements = new java.util.HashMap<>();
+
+    CopyStore(Path file) throws SQLException {
+        db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=NORMAL"); // a derived store: what a crash loses is rebuilt from the catalog
+            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("PRAGMA cache_size=-16000");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS texts (id TEXT PRIMARY KEY, doc INTEGER, unit TEXT, author TEXT, year INTEGER,
+                      title TEXT, template INTEGER NOT NULL, complete INTEGER NOT NULL, own INTEGER NOT NULL, prints BLOB NOT NULL)""");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS pairs (copy TEXT NOT NULL, source TEXT NOT NULL, share REAL NOT NULL,
+                      template INTEGER NOT NULL, PRIMARY KEY (copy, source)) WITHOUT ROWID""");
+            s.execute("CREATE INDEX IF NOT EXISTS pairs_source ON pairs(source)");
+            s.execute("CREATE INDEX IF NOT EXISTS pairs_share ON pairs(share DESC, copy, source)");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS points (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, ref TEXT NOT NULL, aspect TEXT,
+                      text TEXT NOT NULL, unit TEXT, author TEXT, year INTEGER)""");
+            s.execute("CREATE INDEX IF NOT EXISTS points_id ON points(id)");
+            s.execute("CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, ord INTEGER NOT NULL, PRIMARY KEY (key, ord)) WITHOUT ROWID");
+            s.execute("CREATE INDEX IF NOT EXISTS bands_ord ON bands(ord)");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS links (key INTEGER NOT NULL, ord INTEGER NOT NULL, rep INTEGER NOT NULL,
+                      PRIMARY KEY (key, ord)) WITHOUT ROWID""");
+            s.execute("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BLOB)");
+            s.execute("CREATE TABLE IF NOT EXISTS dirty (id TEXT PRIMARY KEY)");
+        }
+    }
+
+    private PreparedStatement ps(String sql) throws SQLException {
+        PreparedStatement q = statements.get(sql);
+        if (q == null) {
+            q = db.prepareStatement(sql);
+            statements.put(sql, q);
+        }
+        return q;
+    }
+
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs the work in one transaction: all of it or none. */
+    synchronized <T> T inTransaction(Work<T> work) throws SQLException {
+        if (!db.getAutoCommit()) {
+            return work.run();
+        }
+        db.setAutoCommit(false);
+        try {
+            T out = work.run();
+            db.commit();
+            return out;
+        } catch (SQLException | RuntimeException | Error e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    // ---- texts
+
+    record TextRow(String id, Integer doc, String unit, String author, Integer year, String title, boolean template,
+            boolean complete, int own, long[] prints) {
+    }
+
+    synchronized void putText(TextRow t) throws SQLException {
+        {
+            PreparedStatement q = ps("INSERT OR REPLACE INTO texts VALUES (?,?,?,?,?,?,?,?,?,?)");
+            q.setString(1, t.id());
+            setInt(q, 2, t.doc());
+            q.setString(3, t.unit());
+            q.setString(4, t.author());
+            setInt(q, 5, t.year());
+            q.setString(6, t.title());
+            q.setInt(7, t.template() ? 1 : 0);
+            q.setInt(8, t.complete() ? 1 : 0);
+            q.setInt(9, t.own());
+            q.setBytes(10, WeightSnapshot.longs(t.prints()));
+            q.executeUpdate();
+        }
+    }
+
+    synchronized boolean deleteText(String id) throws SQLException {
+        {
+            PreparedStatement q = ps("DELETE FROM texts WHERE id = ?");
+            q.setString(1, id);
+            return q.executeUpdate() > 0;
+        }
+    }
+
+    synchronized Set<String> textIds() throws SQLException {
+        Set<String> ids = new LinkedHashSet<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM texts ORDER BY id")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    synchronized int textCount() throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM texts")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    interface RowConsumer {
+        void accept(TextRow row) throws SQLException;
+    }
+
+    /** Texts that take part (placed reports and templates), in id order; fingerprints read only when asked. */
+    synchronized void forEachText(boolean withPrints, boolean onlyOutsideFile, RowConsumer each) throws SQLException {
+        String sql = "SELECT id, doc, unit, author, year, title, template, complete, own" + (withPrints ? ", prints" : "")
+                + " FROM texts WHERE complete = 1" + (onlyOutsideFile ? " AND doc IS NULL" : "") + " ORDER BY "
+                + (onlyOutsideFile ? "id" : "doc IS NULL, doc, id");
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                each.accept(new TextRow(rs.getString(1), getInt(rs, 2), rs.getString(3), rs.getString(4), getInt(rs, 5),
+                        rs.getString(6), rs.getInt(7) == 1, rs.getInt(8) == 1, rs.getInt(9),
+                        withPrints ? WeightSnapshot.longs(rs.getBytes(10)) : null));
+            }
+        }
+    }
+
+    /** The fingerprints kept for a text, or null. */
+    synchronized long[] prints(String id) throws SQLException {
+        {
+            PreparedStatement q = ps("SELECT prints FROM texts WHERE id = ?");
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? WeightSnapshot.longs(rs.getBytes(1)) : null;
+            }
+        }
+    }
+
+    /** Numbers the texts as the fingerprint file written just now holds them; all others are outside it. */
+    synchronized void setDocs(Map<String, Integer> docs) throws SQLException {
+        inTransaction(() -> {
+            try (Statement s = db.createStatement()) {
+                s.executeUpdate("UPDATE texts SET doc = NULL");
+            }
+            {
+            PreparedStatement q = ps("UPDATE texts SET doc = ? WHERE id = ?");
+                for (Map.Entry<String, Integer> e : docs.entrySet()) {
+                    q.setInt(1, e.getValue());
+                    q.setString(2, e.getKey());
+                    q.addBatch();
+                }
+                q.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    synchronized void setOwn(String id, int own) throws SQLException {
+        {
+            PreparedStatement q = ps("UPDATE texts SET own = ? WHERE id = ?");
+            q.setInt(1, own);
+            q.setString(2, id);
+            q.executeUpdate();
+        }
+    }
+
+    // ---- pairs
+
+    synchronized void putPairs(List<CopyIndex.PairRow> rows) throws SQLException {
+        {
+            PreparedStatement q = ps("INSERT OR REPLACE INTO pairs VALUES (?,?,?,?)");
+            for (CopyIndex.PairRow p : rows) {
+                q.setString(1, p.copy());
+                q.setString(2, p.source());
+                q.setDouble(3, p.share());
+                q.setInt(4, p.template() ? 1 : 0);
+                q.addBatch();
+            }
+            q.executeBatch();
+        }
+    }
+
+    synchronized void deletePairsOf(String id) throws SQLException {
+        {
+            PreparedStatement a = ps("DELETE FROM pairs WHERE copy = ?");
+            PreparedStatement b = ps("DELETE FROM pairs WHERE source = ?");
+            a.setString(1, id);
+            a.executeUpdate();
+            b.setString(1, id);
+            b.executeUpdate();
+        }
+    }
+
+    synchronized void clearAll() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            for (String t : List.of("texts", "pairs", "points", "bands", "links", "state", "dirty")) {
+                s.executeUpdate("DELETE FROM " + t);
+            }
+        }
+    }
+
+    synchronized boolean hasText(String id) throws SQLException {
+        {
+            PreparedStatement q = ps("SELECT 1 FROM texts WHERE id = ?");
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Placed reports (not templates): what the snapshot's limits are counted on. */
+    synchronized long completeReports() throws SQLException {
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM texts WHERE complete = 1 AND template = 0")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    synchronized long linkCount() throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM links")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    interface BucketConsumer {
+        void accept(long key, List<Long> ords) throws SQLException;
+    }
+
+    /** Every band bucket of two points or more, its members smallest first. */
+    synchronized void forEachBucket(BucketConsumer each) throws SQLException {
+        List<Long> ords = new ArrayList<>();
+        long key = 0;
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT key, ord FROM bands ORDER BY key, ord")) {
+            while (rs.next()) {
+                long k = rs.getLong(1);
+                if (!ords.isEmpty() && k != key) {
+                    if (ords.size() > 1) {
+                        each.accept(key, ords);
+                    }
+                    ords = new ArrayList<>();
+                }
+                key = k;
+                ords.add(rs.getLong(2));
+            }
+        }
+        if (ords.size() > 1) {
+            each.accept(key, ords);
+        }
+    }
+
+    synchronized void clearDerived() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.executeUpdate("DELETE FROM pairs");
+            s.executeUpdate("DELETE FROM links");
+        }
+    }
+
+    /** The most-shared pairs, with both texts' particulars. */
+    synchronized List<CopyCheck.Pair> topPairs(int limit) throws SQLException {
+        List<CopyCheck.Pair> out = new ArrayList<>();
+        {
+            PreparedStatement q = ps("""
+                SELECT p.share, p.template, c.id, c.unit, c.author, c.year, c.title, s.id, s.unit, s.author, s.year, s.title
+                FROM pairs p JOIN texts c ON c.id = p.copy JOIN texts s ON s.id = p.source
+                ORDER BY p.share DESC, p.copy, p.source LIMIT ?""");
+            q.setInt(1, limit);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CopyCheck.Pair(
+                            new CopyCheck.DocRef(rs.getString(3), rs.getString(4), rs.getString(5), getInt(rs, 6), rs.getString(7)),
+                            new CopyCheck.DocRef(rs.getString(8), rs.getString(9), rs.getString(10), getInt(rs, 11), rs.getString(12)),
+                            rs.getDouble(1), rs.getInt(2) == 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- points, bands, links
+
+    record PointRow(long ord, String id, String ref, String aspect, String text, String unit, String author, Integer year) {
+    }
+
+    synchronized void putPoint(PointRow p) throws SQLException {
+        {
+            PreparedStatement q = ps("INSERT OR REPLACE INTO points VALUES (?,?,?,?,?,?,?,?)");
+            q.setLong(1, p.ord());
+            q.setString(2, p.id());
+            q.setString(3, p.ref());
+            q.setString(4, p.aspect());
+            q.setString(5, p.text());
+            q.setString(6, p.unit());
+            q.setString(7, p.author());
+            setInt(q, 8, p.year());
+            q.executeUpdate();
+        }
+    }
+
+    synchronized List<Long> pointsOf(String id) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        {
+            PreparedStatement q = ps("SELECT ord FROM points WHERE id = ? ORDER BY ord");
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    synchronized String pointText(long ord) throws SQLException {
+        {
+            PreparedStatement q = ps("SELECT text FROM points WHERE ord = ?");
+            q.setLong(1, ord);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    synchronized void deletePoint(long ord) throws SQLException {
+        {
+            PreparedStatement q = ps("DELETE FROM points WHERE ord = ?");
+            q.setLong(1, ord);
+            q.executeUpdate();
+        }
+    }
+
+    /** The members of a band's bucket, smallest first (the first is the bucket's representative). */
+    synchronized List<Long> bucket(long key) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        {
+            PreparedStatement q = ps("SELECT ord FROM bands WHERE key = ? ORDER BY ord");
+            q.setLong(1, key);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    synchronized Long representative(long key) throws SQLException {
+        {
+            PreparedStatement q = ps("SELECT ord FROM bands WHERE key = ? ORDER BY ord LIMIT 1");
+            q.setLong(1, key);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    synchronized void putBand(long key, long ord) throws SQLException {
+        {
+            PreparedStatement q = ps("INSERT OR IGNORE INTO bands VALUES (?,?)");
+            q.setLong(1, key);
+            q.setLong(2, ord);
+            q.executeUpdate();
+        }
+    }
+
+    synchronized List<Long> bandsOf(long ord) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        {
+            PreparedStatement q = ps("SELECT key FROM bands WHERE ord = ?");
+            q.setLong(1, ord);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    synchronized void deleteBand(long key, long ord) throws SQLException {
+        {
+            PreparedStatement q = ps("DELETE FROM bands WHERE key = ? AND ord = ?");
+            q.setLong(1, key);
+            q.setLong(2, ord);
+            q.executeUpdate();
+        }
+    }
+
+    synchronized void putLink(long key, long ord, long rep) throws SQLException {
+        {
+            PreparedStatement q = ps("INSERT OR REPLACE INTO links VALUES (?,?,?)");
+            q.setLong(1, key);
+            q.setLong(2, ord);
+            q.setLong(3, rep);
+            q.executeUpdate();
+        }
+    }
+
+    synchronized void deleteLink(long key, long ord) throws SQLException {
+        {
+            PreparedStatement q = ps("DELETE FROM links WHERE key = ? AND ord = ?");
+            q.setLong(1, key);
+            q.setLong(2, ord);
+            q.executeUpdate();
+        }
+    }
+
+    synchronized void deleteLinksOf(long key) throws SQLException {
+        {
+            PreparedStatement q = ps("DELETE FROM links WHERE key = ?");
+            q.setLong(1, key);
+            q.executeUpdate();
+        }
+    }
+
+    interface LinkConsumer {
+        void accept(long ord, long rep);
+    }
+
+    synchronized void forEachLink(LinkConsumer each) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT ord, rep FROM links")) {
+            while (rs.next()) {
+                each.accept(rs.getLong(1), rs.getLong(2));
+            }
+        }
+    }
+
+    interface PointConsumer {
+        void accept(long ord, String id, String unit, Integer year) throws SQLException;
+    }
+
+    /** The points that are linked to another (as member or representative): the only ones a group can hold. */
+    synchronized void forEachLinkedPoint(PointConsumer each) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT ord, id, unit, year FROM points WHERE ord IN (SELECT ord FROM links UNION SELECT rep FROM links)""")) {
+            while (rs.next()) {
+                each.accept(rs.getLong(1), rs.getString(2), rs.getString(3), getInt(rs, 4));
+            }
+        }
+    }
+
+    synchronized PointRow point(long ord) throws SQLException {
+        {
+            PreparedStatement q = ps("SELECT ord, id, ref, aspect, text, unit, author, year FROM points WHERE ord = ?");
+            q.setLong(1, ord);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? new PointRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), getInt(rs, 8)) : null;
+            }
+        }
+    }
+
+    // ---- state and dirty marks
+
+    synchronized byte[] state(String key) throws SQLException {
+        {
+            PreparedStatement q = ps("SELECT value FROM state WHERE key = ?");
+            q.setString(1, key);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        }
+    }
+
+    synchronized void setState(String key, byte[] value) throws SQLException {
+        {
+            PreparedStatement q = ps("INSERT OR REPLACE INTO state VALUES (?,?)");
+            q.setString(1, key);
+            q.setBytes(2, value);
+            q.executeUpdate();
+        }
+    }
+
+    synchronized void markDirty(List<String> ids) throws SQLException {
+        inTransaction(() -> {
+            {
+            PreparedStatement q = ps("INSERT OR IGNORE INTO dirty VALUES (?)");
+                for (String id : ids) {
+                    q.setString(1, id);
+                    q.addBatch();
+                }
+                q.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    synchronized List<String> dirty() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM dirty ORDER BY id")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    synchronized void clean(String id) throws SQLException {
+        {
+            PreparedStatement q = ps("DELETE FROM dirty WHERE id = ?");
+            q.setString(1, id);
+            q.executeUpdate();
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static String utf8(byte[] b) {
+        return b == null ? null : new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static byte[] number(long v) {
+        return ByteBuffer.allocate(8).putLong(v).array();
+    }
+
+    private static void setInt(PreparedStatement q, int i, Integer v) throws SQLException {
+        if (v == null) {
+            q.setNull(i, Types.INTEGER);
+        } else {
+            q.setInt(i, v);
+        }
+    }
+
+    private static Integer getInt(ResultSet rs, int i) throws SQLException {
+        int v = rs.getInt(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        for (PreparedStatement q : statements.values()) {
+            q.close();
+        }
+        statements.clear();
+        db.close();
+    }
+}

@@ -1,0 +1,32 @@
+package cn.reportarchive.compare;
+
+/**
+ * How much heap an archive-wide answer may take: asked before the answer is computed, so a
+ * server short of memory says so in a sentence (503) instead of failing part way, and goes on
+ * serving everything else. The default is what the heap has free now, less a reserve for the
+ * requests served meanwhile; a test gives a small fixed budget.
+ */
+public interface MemoryBudget {
+    /** Bytes the answer may take now. */
+    long available();
+
+    /** Throws the sentence when {@code bytes} are more than the budget allows. */
+    default void require(long bytes, String sentence) throws CompareException {
+        if (bytes > available()) {
+            throw new CompareException(CompareException.Reason.UNAVAILABLE, sentence);
+        }
+    }
+
+    /** What the heap has free now (up to its maximum), less a quarter of the maximum kept for other requests. */
+    static MemoryBudget ofHeap() {
+        return () -> {
+            Runtime rt = Runtime.getRuntime();
+            long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+            return free - rt.maxMemory() / 4;
+        };
+    }
+
+    static MemoryBudget of(long bytes) {
+        return () -> bytes;
+    }
+}
