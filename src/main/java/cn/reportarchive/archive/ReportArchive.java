@@ -402,6 +402,16 @@ public final class ReportArchive {
     }
 
     /** Every report, page by page in id order, for readers of the whole archive. */
+    /** One page of the list (see {@link Listing}); the unit filter takes any name of a unit. */
+    public Listing.Page page(Listing listing) throws SQLException {
+        return catalog.page(listing.unit() == null ? listing : listing.withUnit(units.unitOf(listing.unit())));
+    }
+
+    /** A page of units of the unit × year grid. */
+    public Listing.Grid grid(Listing listing) throws SQLException {
+        return catalog.grid(listing.unit() == null ? listing : listing.withUnit(units.unitOf(listing.unit())));
+    }
+
     public void forEach(java.util.function.Consumer<Report> each) throws SQLException {
         String after = "";
         for (List<StoredReport> page = catalog.page(after, 500); !page.isEmpty(); page = catalog.page(after, 500)) {
