@@ -5,7 +5,6 @@
 
 (() => {
   const { el, clear } = RA;
-  const collator = new Intl.Collator('zh-CN');
   const OPEN_SOURCES = 3;   // passages shown open for the first few sources, folded for the rest
 
   const field = id => document.getElementById(id);
@@ -175,17 +174,19 @@
 
   document.addEventListener('DOMContentLoaded', async () => {
     const id = new URLSearchParams(location.search).get('id') || '';
-    RA.api('api/reports').then(list => {
-      const select = field('p-report');
-      const order = (a, b) => collator.compare(a.unit || '', b.unit || '') || (a.year || 0) - (b.year || 0)
-        || collator.compare(a.author || '', b.author || '');
-      for (const r of list.slice().sort(order)) {
-        select.appendChild(el('option', { value: r.id },
-          [r.unit || '（未注明单位）', r.year ? r.year + '年' : '', r.author || (r.kind === 'team' ? '班子' : '')].filter(Boolean).join(' ')
-          + ' — ' + (r.title || r.filename || '')));
+    // the report to check is found on the server as one types (unit, year, author, title), not picked from every report
+    const select = field('p-report');
+    const choose = (value, text) => {
+      if (value && !select.querySelector('option[value="' + CSS.escape(value) + '"]')) {
+        select.appendChild(el('option', { value }, text));
       }
-      select.value = id;
-    }).catch(() => { });
+      select.value = value;
+    };
+    choose(id, '（链接所指的材料）');
+    Pick.finder(field('p-find'), r => {
+      choose(r.id, Pick.label(r));
+      field('pick-form').requestSubmit();
+    });
     field('pick-form').addEventListener('submit', e => {
       e.preventDefault();
       const chosen = field('p-report').value;
