@@ -38,12 +38,17 @@
    * compared with the year before it that has a report.
    */
   let filling = 0;
+  let loadedUnit = null;
   async function fillForm(s) {
     const mine = ++filling;
     const unit = Pick.shown(s.unit) || Pick.directoryUnits()[0] || '';
-    const reports = await Pick.unitReports(unit);
-    if (mine !== filling) return;
-    all = reports;
+    // another author or year of the unit on show: its reports are at hand, and the selects fill at once
+    if (unit !== loadedUnit) {
+      const reports = await Pick.unitReports(unit);
+      if (mine !== filling) return;
+      all = reports;
+      loadedUnit = unit;
+    }
     Pick.fillUnits(field('unit'), null, unit);
     Pick.fillAuthors(field('author'), all, field('unit').value, s.author);
     const years = Pick.years(all, field('unit').value, field('author').value);

@@ -201,13 +201,17 @@
       return;
     }
     let filling = 0;
+    let loadedUnit = null;
     /** The unit's reports from the server, then its authors; the years of common problems are the archive's. */
     const fill = async s => {
       const mine = ++filling;
       const unit = Pick.shown(s.unit) || Pick.directoryUnits()[0] || '';
-      const reports = await Pick.unitReports(unit);
-      if (mine !== filling) return;
-      all = reports;
+      if (unit !== loadedUnit) {
+        const reports = await Pick.unitReports(unit);
+        if (mine !== filling) return;
+        all = reports;
+        loadedUnit = unit;
+      }
       Pick.fillUnits(field('r-unit'), null, unit);
       Pick.fillAuthors(field('r-author'), all, field('r-unit').value, s.author);
       Pick.fill(field('c-year'), [['', '全部年度']].concat(archiveYears.map(y => [String(y), y + '年'])), s.year);
