@@ -32,17 +32,33 @@
     return p.toString();
   }
 
-  /** The selects follow each other: a unit's authors, then the years that unit (and author) has reports for. */
-  function fillForm(s) {
-    Pick.fillUnits(field('unit'), all, s.unit);
-    const unit = field('unit').value;
-    Pick.fillAuthors(field('author'), all, unit, s.author);
-    const years = Pick.years(all, unit, field('author').value);
+  /**
+   * The selects follow each other: the unit (from the unit directory), its reports (from the server),
+   * their authors, then the years that unit (and author) has reports for. A "to" year alone is
+   * compared with the year before it that has a report.
+   */
+  let filling = 0;
+  let loadedUnit = null;
+  async function fillForm(s) {
+    const mine = ++filling;
+    const unit = Pick.shown(s.unit) || Pick.directoryUnits()[0] || '';
+    // another author or year of the unit on show: its reports are at hand, and the selects fill at once
+    if (unit !== loadedUnit) {
+      const reports = await Pick.unitReports(unit);
+      if (mine !== filling) return;
+      all = reports;
+      loadedUnit = unit;
+    }
+    Pick.fillUnits(field('unit'), null, unit);
+    Pick.fillAuthors(field('author'), all, field('unit').value, s.author);
+    const years = Pick.years(all, field('unit').value, field('author').value);
     const opts = years.map(y => [String(y), y + '年']);
     const last = years.length ? String(years[years.length - 1]) : '';
-    const before = years.length > 1 ? String(years[years.length - 2]) : last;
+    const to = s.to || last;
+    const earlier = years.filter(y => y < Number(to));
+    const before = earlier.length ? String(earlier[earlier.length - 1]) : (years.length > 1 ? String(years[years.length - 2]) : last);
     Pick.fill(field('from'), opts, s.from || before);
-    Pick.fill(field('to'), opts, s.to || last);
+    Pick.fill(field('to'), opts, to);
   }
 
   function formState() {
@@ -297,14 +313,16 @@
   document.addEventListener('DOMContentLoaded', async () => {
     try {
       await RA.loadLabels();
-      all = await RA.api('api/reports');
       await Pick.loadUnits();
+      await fillForm(readState());
     } catch (e) {
       RA.showError(document.getElementById('compare-body'), e.message);
       return;
     }
     const s = readState();
-    fillForm(s);
+    // a report found by typing: its unit and author, compared with the year before
+    Pick.finder(field('find'), r => fillForm({ unit: r.unit, author: r.kind === 'team' ? '' : (r.author || ''), to: r.year ? String(r.year) : '' })
+      .then(() => go(formState())));
     field('unit').addEventListener('change', () => fillForm({ unit: field('unit').value }));
     field('author').addEventListener('change', () => fillForm({ unit: field('unit').value, author: field('author').value }));
     form().addEventListener('submit', e => {
@@ -312,8 +330,7 @@
       go(formState());
     });
     window.addEventListener('popstate', () => {
-      fillForm(readState());
-      run(readState());
+      fillForm(readState()).then(() => run(readState()));
     });
     let pending = 0;
     window.addEventListener('resize', () => {

@@ -5,11 +5,10 @@
 
 (() => {
   const { el, clear } = RA;
-  const collator = new Intl.Collator('zh-CN');
   const OPEN_SOURCES = 3;   // passages shown open for the first few sources, folded for the rest
 
   const field = id => document.getElementById(id);
-  let reports = [];     // the archive's summaries, for the unit and year of the report checked
+  let checkedReport = null; // the report checked (unit, year, author), fetched alone: the page never loads every report
   let checked = null;   // the check on show
 
   /** The printed page's heading: the report checked (unit, year, who, title), or the archive's list. */
@@ -19,7 +18,7 @@
       PrintView.heading('查重　全库雷同最多的材料');
       return;
     }
-    const r = reports.find(x => x.id === checked.reportId);
+    const r = checkedReport && checkedReport.id === checked.reportId ? checkedReport : null;
     const who = r ? [r.unit || '（未注明单位）', r.year ? r.year + '年' : '', r.author || '领导班子'].filter(Boolean).join(' ') : '';
     PrintView.heading('查重　' + (who ? who + '　' : '') + '《' + (checked.title || checked.reportId) + '》');
   }
@@ -71,6 +70,11 @@
     document.title = '查重：' + (c.title || c.reportId) + ' — 对照检查材料档案库';
     checked = c;
     printHeading();
+    if (!checkedReport || checkedReport.id !== c.reportId) {
+      RA.api('api/reports/' + encodeURIComponent(c.reportId))
+        .then(r => { checkedReport = r; printHeading(); })
+        .catch(() => {}); // the heading then names the title alone
+    }
     const sources = c.sources || [];
     const exportBase = 'api/copies/' + encodeURIComponent(c.reportId) + '/export?';
     box.appendChild(el('h2', null, el('a', { href: RA.reportLink(c.reportId) }, c.title || '（无标题）')));
@@ -194,19 +198,19 @@
 
   document.addEventListener('DOMContentLoaded', async () => {
     const id = new URLSearchParams(location.search).get('id') || '';
-    RA.api('api/reports').then(list => {
-      reports = list;
-      printHeading();
-      const select = field('p-report');
-      const order = (a, b) => collator.compare(a.unit || '', b.unit || '') || (a.year || 0) - (b.year || 0)
-        || collator.compare(a.author || '', b.author || '');
-      for (const r of list.slice().sort(order)) {
-        select.appendChild(el('option', { value: r.id },
-          [r.unit || '（未注明单位）', r.year ? r.year + '年' : '', r.author || (r.kind === 'team' ? '班子' : '')].filter(Boolean).join(' ')
-          + ' — ' + (r.title || r.filename || '')));
+    // the report to check is found on the server as one types (unit, year, author, title), not picked from every report
+    const select = field('p-report');
+    const choose = (value, text) => {
+      if (value && !select.querySelector('option[value="' + CSS.escape(value) + '"]')) {
+        select.appendChild(el('option', { value }, text));
       }
-      select.value = id;
-    }).catch(() => { });
+      select.value = value;
+    };
+    choose(id, '（链接所指的材料）');
+    Pick.finder(field('p-find'), r => {
+      choose(r.id, Pick.label(r));
+      field('pick-form').requestSubmit();
+    });
     field('pick-form').addEventListener('submit', e => {
       e.preventDefault();
       const chosen = field('p-report').value;

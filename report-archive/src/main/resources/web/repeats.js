@@ -7,6 +7,7 @@
 (() => {
   const { el, clear } = RA;
   let all = [];
+  let archiveYears = [];
   let chart = null;
   let generation = 0;
 
@@ -195,22 +196,38 @@
   document.addEventListener('DOMContentLoaded', async () => {
     try {
       await RA.loadLabels();
-      all = await RA.api('api/reports');
       await Pick.loadUnits();
+      // the archive's years from the server's grid (one unit's row): not from a list of every report
+      archiveYears = (await RA.api('api/reports/grid?size=1')).years.filter(Boolean).sort((a, b) => b - a);
     } catch (e) {
       RA.showError(field('history-body'), e.message);
       return;
     }
-    const fill = s => {
-      Pick.fillUnits(field('r-unit'), all, s.unit);
+    let filling = 0;
+    let loadedUnit = null;
+    /** The unit's reports from the server, then its authors; the years of common problems are the archive's. */
+    const fill = async s => {
+      const mine = ++filling;
+      const unit = Pick.shown(s.unit) || Pick.directoryUnits()[0] || '';
+      if (unit !== loadedUnit) {
+        const reports = await Pick.unitReports(unit);
+        if (mine !== filling) return;
+        all = reports;
+        loadedUnit = unit;
+      }
+      Pick.fillUnits(field('r-unit'), null, unit);
       Pick.fillAuthors(field('r-author'), all, field('r-unit').value, s.author);
-      const years = [...new Set(all.map(r => r.year).filter(Boolean))].sort((a, b) => b - a);
-      Pick.fill(field('c-year'), [['', '全部年度']].concat(years.map(y => [String(y), y + '年'])), s.year);
+      Pick.fill(field('c-year'), [['', '全部年度']].concat(archiveYears.map(y => [String(y), y + '年'])), s.year);
       Pick.fill(field('c-limit'), [['20', '20'], ['50', '50'], ['100', '100']], s.limit);
     };
     const s = readState();
-    fill(s);
-    field('r-unit').addEventListener('change', () => Pick.fillAuthors(field('r-author'), all, field('r-unit').value, ''));
+    await fill(s);
+    Pick.finder(field('r-find'), r => fill(Object.assign(formState(), { unit: r.unit, author: r.kind === 'team' ? '' : (r.author || '') }))
+      .then(() => {
+        writeState(formState(), true);
+        loadHistory(formState());
+      }));
+    field('r-unit').addEventListener('change', () => fill(Object.assign(formState(), { unit: field('r-unit').value, author: '' })));
     field('repeats-form').addEventListener('submit', e => {
       e.preventDefault();
       writeState(formState(), true);
@@ -224,9 +241,10 @@
     }
     field('common-form').addEventListener('submit', e => e.preventDefault());
     window.addEventListener('popstate', () => {
-      fill(readState());
-      loadHistory(formState());
-      loadCommon(formState());
+      fill(readState()).then(() => {
+        loadHistory(formState());
+        loadCommon(formState());
+      });
     });
     window.addEventListener('resize', () => chart && chart.resize());
     writeState(formState(), false);

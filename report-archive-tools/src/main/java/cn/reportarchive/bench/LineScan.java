@@ -33,9 +33,37 @@ final class LineScan {
         }
     }
 
+    /**
+     * The lines (numbered across the export) that hold every run: the grep set a search's recall is
+     * measured against.
+     */
+    java.util.BitSet lines(List<String> runs, PassageExport export) throws IOException, InterruptedException {
+        List<String> command = List.of("rg", "--with-filename", "--line-number", "--no-heading", "-g", "texts-*.txt", "-F", "-e",
+                runs.get(0), texts.toString());
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        java.util.BitSet out = new java.util.BitSet();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                int a = line.indexOf(':');
+                int b = line.indexOf(':', a + 1);
+                String text = line.substring(b + 1);
+                if (runs.stream().allMatch(text::contains)) {
+                    String file = Path.of(line.substring(0, a)).getFileName().toString();
+                    int global = export.line(file, Integer.parseInt(line.substring(a + 1, b)));
+                    if (global >= 0) {
+                        out.set(global);
+                    }
+                }
+            }
+        }
+        p.waitFor();
+        return out;
+    }
+
     /** Lines that hold every run. */
     long count(List<String> runs) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("rg", "--no-filename", "--no-line-number", "-F", "-e",
+        List<String> command = new ArrayList<>(List.of("rg", "--no-filename", "--no-line-number", "-g", "texts-*.txt", "-F", "-e",
                 runs.get(0), texts.toString()));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         long matches = 0;

@@ -1,20 +1,17 @@
 package cn.reportarchive.bench;
 
 import cn.reportarchive.Application;
-import cn.reportarchive.archive.StoredReport;
 import cn.reportarchive.parse.Passage;
 import cn.reportarchive.parse.Passages;
+import cn.reportarchive.parse.SectionType;
 import cn.reportarchive.search.SearchRequest;
 import cn.reportarchive.search.SearchResult;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Search latency and throughput on an archive: a query mix drawn from its passages, one client
- * (p50, p99), then several concurrent clients (queries per second), heap, and the same queries
- * as a ripgrep scan of the extracted texts with the ratio. Prints its method and its figures.
+ * (p50, p99), then several concurrent clients (queries per second), heap; the same for the
+ * smartcn-only peer (what Solr or Elasticsearch with smartcn would answer, {@link SmartcnPeer}) with
+ * the ratios; the same queries as a ripgrep scan of the extracted texts, and both indexes' recall
+ * against the scan's passages. Prints its method and its figures.
  */
 public final class SearchBench {
     public record Settings(int queries, int clients, int seconds, long seed, Path texts, int scanQueries) {
@@ -58,9 +57,56 @@ public final class SearchBench {
                 mix.size(), sample.size(), s.seed());
 
         out.printf(Locale.ROOT, "index: %s%n", app.archive().index().describe());
+        // the baselines' passages: text for ripgrep, and the smartcn-only peer index, numbered alike
+        PassageExport export = s.texts() == null ? null : PassageExport.of(app.archive(), ids, s.texts(), out);
 
+        Side ours = single("archive", mix, q -> search(q.text()).total());
+        SmartcnPeer peer = export == null ? null : new SmartcnPeer(export.peerIndex());
+        try {
+            Side theirs = null;
+            if (peer != null) {
+                out.printf(Locale.ROOT, "peer: smartcn-only Lucene index, %s; each run a phrase of its smartcn words, "
+                        + "runs required, filters applied; top 20 by BM25, total counted to 10,000; no facets, "
+                        + "snippets or spread%n", peer.describe());
+                theirs = single("peer", mix, q -> peer.search(q).totalHits.value);
+            }
+            new TailReport(out).print(mix, ours.nanos(), ours.totals());
+
+            double oursRate = concurrent("archive", mix, s.clients(), s.seconds(), q -> search(q.text()));
+            double peerRate = peer == null ? Double.NaN
+                    : concurrent("peer", mix, s.clients(), s.seconds(), peer::search);
+            heap();
+            Recall recall = null;
+            if (s.scanQueries() > 0 && export != null) {
+                recall = scan(mix.subList(0, Math.min(s.scanQueries(), mix.size())), ours.nanos(), export, peer);
+            }
+            if (theirs != null) {
+                out.printf(Locale.ROOT, "archive vs peer: 1 client p50 %.2f / %.2f ms (%.1fx), p99 %.2f / %.2f ms "
+                                + "(%.1fx); %d clients %.0f / %.0f queries/s (%.2fx)%s%n",
+                        ours.p().millis(50), theirs.p().millis(50), ours.p().millis(50) / theirs.p().millis(50),
+                        ours.p().millis(99), theirs.p().millis(99), ours.p().millis(99) / theirs.p().millis(99),
+                        s.clients(), oursRate, peerRate, oursRate / peerRate,
+                        recall == null ? "" : String.format(Locale.ROOT, "; recall %.1f %% / %.1f %%",
+                                100 * recall.ours(), 100 * recall.peer()));
+            }
+        } finally {
+            if (peer != null) {
+                peer.close();
+            }
+        }
+    }
+
+    /** One side's single-client run: the time of each query (after a warm-up pass) and its total. */
+    private record Side(long[] nanos, long[] totals, Percentiles p) {
+    }
+
+    private interface Searcher {
+        long total(QueryMix.Query q) throws Exception;
+    }
+
+    private Side single(String name, List<QueryMix.Query> mix, Searcher searcher) throws Exception {
         for (QueryMix.Query q : mix) {
-            search(q.text());
+            searcher.total(q);
         }
         // wall time is what a user waits; the thread's CPU time shows how much of it other jobs on the host took
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -68,38 +114,34 @@ public final class SearchBench {
         long[] cpu = new long[mix.size()];
         long[] totals = new long[mix.size()];
         long hits = 0;
-        int estimated = 0;
         for (int i = 0; i < mix.size(); i++) {
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            SearchResult result = search(mix.get(i).text());
+            totals[i] = searcher.total(mix.get(i));
             single[i] = System.nanoTime() - t0;
             cpu[i] = threads.getCurrentThreadCpuTime() - c0;
-            totals[i] = result.total();
-            hits += result.total();
-            estimated += result.totalExact() ? 0 : 1;
+            hits += totals[i];
         }
         Percentiles one = new Percentiles(single);
         Percentiles oneCpu = new Percentiles(cpu);
-        out.printf(Locale.ROOT, "1 client: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d queries, %.1f hits each, "
-                + "%d with an estimated total)%n", one.millis(50), one.millis(90), one.millis(99), one.millis(100),
-                mix.size(), (double) hits / mix.size(), estimated);
-        out.printf(Locale.ROOT, "1 client, CPU time of the searching thread: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n",
-                oneCpu.millis(50), oneCpu.millis(90), oneCpu.millis(99));
-        new TailReport(out).print(mix, single, totals);
-
-        concurrent(mix, s.clients(), s.seconds());
-        heap();
-        if (s.scanQueries() > 0) {
-            scan(mix.subList(0, Math.min(s.scanQueries(), mix.size())), single, s.texts(), ids);
-        }
+        out.printf(Locale.ROOT, "%s, 1 client: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d queries, %.1f hits each)%n",
+                name, one.millis(50), one.millis(90), one.millis(99), one.millis(100), mix.size(),
+                (double) hits / mix.size());
+        out.printf(Locale.ROOT, "%s, 1 client, CPU time of the searching thread: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n",
+                name, oneCpu.millis(50), oneCpu.millis(90), oneCpu.millis(99));
+        return new Side(single, totals, one);
     }
 
     private SearchResult search(String query) throws Exception {
         return app.search().search(new SearchRequest(query, null, null, null, null, 1, 20));
     }
 
-    private void concurrent(List<QueryMix.Query> mix, int clients, int seconds) throws InterruptedException {
+    private interface Client {
+        void search(QueryMix.Query q) throws Exception;
+    }
+
+    private double concurrent(String name, List<QueryMix.Query> mix, int clients, int seconds, Client client)
+            throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong done = new AtomicLong();
         List<long[]> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -112,7 +154,7 @@ public final class SearchBench {
                 for (int i = offset; !stop.get(); i++) {
                     long t0 = System.nanoTime();
                     try {
-                        search(mix.get(i % mix.size()).text());
+                        client.search(mix.get(i % mix.size()));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -135,69 +177,107 @@ public final class SearchBench {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).toArray();
         Percentiles p = new Percentiles(all);
-        out.printf(Locale.ROOT, "%d clients for %ds: %.0f queries/s; latency p50 %.2f ms, p99 %.2f ms%n", clients,
-                seconds, done.get() / elapsed, p.millis(50), p.millis(99));
+        double rate = done.get() / elapsed;
+        out.printf(Locale.ROOT, "%s, %d clients for %ds: %.0f queries/s; latency p50 %.2f ms, p99 %.2f ms%n", name,
+                clients, seconds, rate, p.millis(50), p.millis(99));
+        return rate;
     }
 
     private void heap() {
         out.println(Heap.describe());
     }
 
-    private void scan(List<QueryMix.Query> queries, long[] indexNanos, Path texts, List<String> ids) throws Exception {
+    /** Mean share of the grep set found, over the queries whose grep set is not empty. */
+    private record Recall(double ours, double peer) {
+    }
+
+    /**
+     * ripgrep against the index on the same queries (median times), and the recall of both indexes
+     * against ripgrep's lines: the passages holding every run of the query (its filters applied
+     * through the lines' year and section).
+     */
+    private Recall scan(List<QueryMix.Query> queries, long[] indexNanos, PassageExport export, SmartcnPeer peer)
+            throws Exception {
         if (!LineScan.available()) {
-            out.println("scan: ripgrep (rg) not found; install it (Debian: apt-get install ripgrep) for the ratio");
-            return;
+            out.println("scan: ripgrep (rg) not found; install it (Debian: apt-get install ripgrep) for the ratio and recall");
+            return null;
         }
-        long bytes = exportTexts(texts, ids);
-        LineScan scan = new LineScan(texts);
+        long bytes = export.bytes();
+        LineScan scan = new LineScan(export.dir());
         long[] scanNanos = new long[queries.size()];
         long[] sameIndex = new long[queries.size()];
+        SmartcnPeer.LineFacts facts = peer.facts(export.lines());
+        double oursSum = 0;
+        double peerSum = 0;
+        int counted = 0;
+        int peerMissesSome = 0;
+        int peerFindsNone = 0;
+        long oursExtra = 0;
         for (int i = 0; i < queries.size(); i++) {
+            QueryMix.Query q = queries.get(i);
             long t0 = System.nanoTime();
-            scan.count(queries.get(i).runs());
+            scan.count(q.runs());
             scanNanos[i] = System.nanoTime() - t0;
             sameIndex[i] = indexNanos[i];
+
+            BitSet grep = filtered(scan.lines(q.runs(), export), q, facts);
+            BitSet ours = new BitSet();
+            app.search().forEachMatch(new SearchRequest(q.text(), null, null, null, null, 1, 20),
+                    (report, ordinal) -> {
+                        int line = export.line(report, ordinal);
+                        if (line >= 0) {
+                            ours.set(line);
+                        }
+                    });
+            BitSet theirs = peer.matches(q);
+            int want = grep.cardinality();
+            if (want == 0) {
+                continue;
+            }
+            counted++;
+            BitSet extra = (BitSet) ours.clone();
+            extra.andNot(grep);
+            oursExtra += extra.cardinality();
+            ours.and(grep);
+            theirs.and(grep);
+            oursSum += (double) ours.cardinality() / want;
+            double found = (double) theirs.cardinality() / want;
+            peerSum += found;
+            peerMissesSome += found < 1 ? 1 : 0;
+            peerFindsNone += theirs.isEmpty() ? 1 : 0;
         }
         double scanMedian = new Percentiles(scanNanos).millis(50);
         double indexMedian = new Percentiles(sameIndex).millis(50);
         out.printf(Locale.ROOT, "scan: ripgrep over %d MB of extracted text, %d queries: median %.1f ms; "
                 + "index median on the same queries %.2f ms; index is %.0fx faster%n", bytes >> 20, queries.size(),
                 scanMedian, indexMedian, scanMedian / indexMedian);
+        Recall recall = new Recall(counted == 0 ? 1 : oursSum / counted, counted == 0 ? 1 : peerSum / counted);
+        out.printf(Locale.ROOT, "recall against ripgrep's passages (%d queries with some): archive %.1f %% "
+                        + "(%d passages found beyond them), peer %.1f %% (misses some for %.0f %% of queries, "
+                        + "finds none for %.0f %%)%n", counted, 100 * recall.ours(), oursExtra, 100 * recall.peer(),
+                100.0 * peerMissesSome / Math.max(1, counted), 100.0 * peerFindsNone / Math.max(1, counted));
+        return recall;
     }
 
-    /** The archive's passages as text files, a passage a line, written once per archive size. */
-    private long exportTexts(Path dir, List<String> ids) throws Exception {
-        Path marker = dir.resolve("reports-" + ids.size());
-        if (!Files.exists(marker)) {
-            Files.createDirectories(dir);
-            try (var old = Files.list(dir)) {
-                // only what an earlier run wrote here
-                for (Path p : old.filter(f -> f.getFileName().toString().matches("texts-\\d+\\.txt|reports-\\d+")).toList()) {
-                    Files.delete(p);
+    /** The grep set with the query's year and section filters applied. */
+    private static BitSet filtered(BitSet lines, QueryMix.Query q, SmartcnPeer.LineFacts facts) {
+        for (String part : q.text().split("\\s+")) {
+            if (part.startsWith("year:")) {
+                int year = Integer.parseInt(part.substring(5));
+                for (int l = lines.nextSetBit(0); l >= 0; l = lines.nextSetBit(l + 1)) {
+                    if (facts.year()[l] != year) {
+                        lines.clear(l);
+                    }
                 }
-            }
-            int perFile = 1000;
-            for (int from = 0; from < ids.size(); from += perFile) {
-                Path file = dir.resolve(String.format(Locale.ROOT, "texts-%05d.txt", from / perFile));
-                try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    for (String id : ids.subList(from, Math.min(ids.size(), from + perFile))) {
-                        StoredReport stored = app.archive().stored(id).orElseThrow();
-                        for (Passage p : Passages.of(stored.report())) {
-                            w.write(p.text().replace('\n', ' '));
-                            w.newLine();
-                        }
+            } else if (part.startsWith("section:")) {
+                int section = SectionType.valueOf(part.substring(8).toUpperCase(Locale.ROOT)).ordinal();
+                for (int l = lines.nextSetBit(0); l >= 0; l = lines.nextSetBit(l + 1)) {
+                    if (facts.section()[l] != section) {
+                        lines.clear(l);
                     }
                 }
             }
-            Files.writeString(marker, "");
         }
-        long bytes = 0;
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                bytes += Files.size(p);
-            }
-        }
-        return bytes;
+        return lines;
     }
-
 }

@@ -49,10 +49,21 @@ final class BenchCommand implements Runnable {
         @Option(names = "--scan-queries", description = "用 ripgrep 扫描对比的检索式条数（默认 100，0 为不对比）")
         int scanQueries = 100;
 
+        @Option(names = "--no-baselines", description = "只测本库：不导出全文，不与 smartcn 对照索引及 ripgrep 对比")
+        boolean noBaselines;
+
+        @Option(names = "--merge", description = "测试前先把索引合并为一段（批量导入结束时所做的，供合并前导入的档案库使用）")
+        boolean merge;
+
         @Override
         public Integer call() throws Exception {
             try (Application app = common.open()) {
-                new SearchBench(app, System.out).run(new SearchBench.Settings(queries, clients, seconds, seed, texts,
+                if (merge) {
+                    long t0 = System.nanoTime();
+                    app.archive().mergeIndex();
+                    System.out.printf(java.util.Locale.ROOT, "merge: index merged in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+                }
+                new SearchBench(app, System.out).run(new SearchBench.Settings(queries, clients, seconds, seed, noBaselines ? null : texts,
                         scanQueries));
                 return 0;
             }

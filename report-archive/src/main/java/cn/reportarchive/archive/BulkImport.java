@@ -125,7 +125,20 @@ public final class BulkImport {
         } finally {
             pool.shutdownNow();
         }
+        if (addsTenthOrMore(summary)) {
+            // an archive written in batches is left in many segments; one is faster to search
+            archive.mergeIndex();
+        }
         return summary;
+    }
+
+    /** Whether the import added a tenth of the archive or more: worth rewriting the index for, where one file is not. */
+    private boolean addsTenthOrMore(ImportSummary summary) {
+        try {
+            return summary.imported() > 0 && summary.imported() * 10L >= archive.count();
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 
     /**

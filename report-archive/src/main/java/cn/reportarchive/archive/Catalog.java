@@ -63,6 +63,9 @@ public final class Catalog implements AutoCloseable {
                       kind TEXT,
                       report_json TEXT NOT NULL)""");
             s.execute("CREATE INDEX IF NOT EXISTS reports_unit_year ON reports(unit, year)");
+            // the list's other orders, read a page at a time (Listing)
+            s.execute("CREATE INDEX IF NOT EXISTS reports_year ON reports(year, unit)");
+            s.execute("CREATE INDEX IF NOT EXISTS reports_imported ON reports(imported_at, id)");
             CorrectionRows.create(s);
             TextRows.create(s);
         }
@@ -316,23 +319,50 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** Summaries straight from the columns: listing 100,000 reports must not decode their bodies. */
+    private static final String SUMMARY_COLUMNS = "id, title, year, unit, author, json_extract(report_json, '$.post'), kind,"
+            + " json_extract(report_json, '$.meeting'), sha256, filename, media_type,"
+            + " json_extract(report_json, '$.ocr'), json_extract(report_json, '$.warnings')";
+
     public synchronized List<ReportSummary> summaries(String unit, Integer year) throws SQLException {
-        try (PreparedStatement q = filtered("id, title, year, unit, author, json_extract(report_json, '$.post'), kind,"
-                + " json_extract(report_json, '$.meeting'), sha256, filename, media_type,"
-                + " json_extract(report_json, '$.ocr'), json_extract(report_json, '$.warnings')", unit, year)) {
-            List<ReportSummary> out = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    int y = rs.getInt(3);
-                    Integer yearValue = rs.wasNull() ? null : y;
-                    out.add(new ReportSummary(rs.getString(1), rs.getString(2), yearValue, rs.getString(4),
-                            rs.getString(5), rs.getString(6), ReportKind.fromKey(rs.getString(7)), rs.getString(8),
-                            rs.getString(9), rs.getString(10), rs.getString(11), rs.getInt(12) == 1,
-                            warnings(rs.getString(13))));
-                }
-            }
-            return out;
+        try (PreparedStatement q = filtered(SUMMARY_COLUMNS, unit, year)) {
+            return summaries(q);
         }
+    }
+
+    private List<ReportSummary> summaries(PreparedStatement q) throws SQLException {
+        List<ReportSummary> out = new ArrayList<>();
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                int y = rs.getInt(3);
+                Integer yearValue = rs.wasNull() ? null : y;
+                out.add(new ReportSummary(rs.getString(1), rs.getString(2), yearValue, rs.getString(4),
+                        rs.getString(5), rs.getString(6), ReportKind.fromKey(rs.getString(7)), rs.getString(8),
+                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getInt(12) == 1,
+                        warnings(rs.getString(13))));
+            }
+        }
+        return out;
+    }
+
+    /** One page of the list, filtered and ordered in SQL (see {@link Listing}). */
+    public synchronized Listing.Page page(Listing listing) throws SQLException {
+        return ListingQueries.page(db, listing, ids -> {
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            try (PreparedStatement q = db.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM reports WHERE id IN ("
+                    + "?,".repeat(ids.size() - 1) + "?)")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    q.setString(i + 1, ids.get(i));
+                }
+                return ListingQueries.inOrder(ids, summaries(q));
+            }
+        });
+    }
+
+    /** A page of units of the unit × year grid (see {@link Listing.Grid}). */
+    public synchronized Listing.Grid grid(Listing listing) throws SQLException {
+        return ListingQueries.grid(db, listing);
     }
 
     /** The query for these columns of the reports of a unit and year (null: any), in listing order. */

@@ -450,6 +450,16 @@ public final class ReportArchive {
     }
 
     /** Every report, page by page in id order, for readers of the whole archive. */
+    /** One page of the list (see {@link Listing}); the unit filter takes any name of a unit. */
+    public Listing.Page page(Listing listing) throws SQLException {
+        return catalog.page(listing.unit() == null ? listing : listing.withUnit(units.unitOf(listing.unit())));
+    }
+
+    /** A page of units of the unit × year grid. */
+    public Listing.Grid grid(Listing listing) throws SQLException {
+        return catalog.grid(listing.unit() == null ? listing : listing.withUnit(units.unitOf(listing.unit())));
+    }
+
     public void forEach(java.util.function.Consumer<Report> each) throws SQLException {
         String after = "";
         for (List<StoredReport> page = catalog.page(after, 500); !page.isEmpty(); page = catalog.page(after, 500)) {
@@ -608,10 +618,34 @@ public final class ReportArchive {
      */
     public ReindexResult reindex() throws SQLException, IOException {
         try {
-            return maintenance.reindex();
+            ReindexResult result = maintenance.reindex();
+            mergeIndex(); // a rebuild leaves the index in as many segments as a bulk import
+            return result;
         } catch (IOException | SQLException | RuntimeException e) {
             troubled = true;
             throw e;
+        }
+    }
+
+    /**
+     * The index merged into one segment after a bulk import: the merge itself runs outside the write
+     * lock (searches and other imports go on), the commit that shows it inside, where no batch is half
+     * stored. Failure leaves the index as it was, only slower to search: logged, not thrown.
+     */
+    public void mergeIndex() {
+        try {
+            long t0 = System.nanoTime();
+            int before = index.segments();
+            if (before <= 1) {
+                return;
+            }
+            index.merge();
+            synchronized (writeLock) {
+                index.commit();
+            }
+            LOG.info("索引段已合并：{} 段 → {} 段，用时 {} 秒", before, index.segments(), (System.nanoTime() - t0) / 1_000_000_000L);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("合并索引段失败（检索仍可用，只是较慢）：{}", e.getMessage());
         }
     }
 

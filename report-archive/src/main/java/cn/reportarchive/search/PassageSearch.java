@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -134,15 +136,7 @@ public final class PassageSearch {
             QueryCompiler.Context context = new QueryCompiler.Context(compiler.names(shared, request.units()),
                     QueryCompiler.Understood.empty());
             QueryCompiler.Compiled compiled = compiler.compile(node, ranking, request.related(), context);
-            Map<String, List<Query>> filters = new LinkedHashMap<>(compiled.filters());
-            addFilter(filters, "year", request.year() == null ? null : request.year().toString(), context);
-            addFilter(filters, "unit", request.unit(), context);
-            addFilter(filters, "aspect", request.aspect(), context);
-            addFilter(filters, "section", request.section(), context);
-            if (request.units() != null) { // the caller's units: kept in every count, facets' own included
-                filters.put("access", List.of(new TermInSetQuery(Fields.UNIT,
-                        request.units().stream().map(BytesRef::new).toList())));
-            }
+            Map<String, List<Query>> filters = filters(request, compiled, context);
             return Understanding.of(execute(shared, request, ranking, compiled, filters), compiled.understood(),
                     request, relaxed);
         } finally {
@@ -201,6 +195,51 @@ public final class PassageSearch {
                     && sideways.values().stream().allMatch(MatchCounter.Matches::exact);
             return new SearchResult(found.matches().total(), found.matches().exact(), page, counts, facetsExact,
                     reports(page, perReport));
+        }
+    }
+
+    /** The query's own filters and the request's, by dimension (a request's filter replaces the same one typed). */
+    private Map<String, List<Query>> filters(SearchRequest request, QueryCompiler.Compiled compiled,
+                                             QueryCompiler.Context context) throws QuerySyntaxException {
+        Map<String, List<Query>> filters = new LinkedHashMap<>(compiled.filters());
+        addFilter(filters, "year", request.year() == null ? null : request.year().toString(), context);
+        addFilter(filters, "unit", request.unit(), context);
+        addFilter(filters, "aspect", request.aspect(), context);
+        addFilter(filters, "section", request.section(), context);
+        if (request.units() != null) { // the caller's units: kept in every count, facets' own included
+            filters.put("access", List.of(new TermInSetQuery(Fields.UNIT,
+                    request.units().stream().map(BytesRef::new).toList())));
+        }
+        return filters;
+    }
+
+    /**
+     * Every passage the request matches, as its report and ordinal, unranked and uncounted: for the
+     * benchmark that checks recall against a scan of the texts.
+     */
+    public void forEachMatch(SearchRequest request, java.util.function.ObjLongConsumer<String> each)
+            throws QuerySyntaxException, IOException {
+        IndexSearcher searcher = index.acquire();
+        try {
+            QueryCompiler.Context context = new QueryCompiler.Context(compiler.names(searcher, request.units()),
+                    QueryCompiler.Understood.empty());
+            QueryCompiler.Compiled compiled = compiler.compile(QueryLanguage.parse(request.query()), Ranking.DEFAULT,
+                    request.related(), context);
+            Query query = filtered(compiled.query(), filters(request, compiled, context), null);
+            FacetsCollector all = searcher.search(query, new FacetsCollectorManager());
+            for (FacetsCollector.MatchingDocs m : all.getMatchingDocs()) {
+                SortedDocValues ids = DocValues.getSorted(m.context.reader(), Fields.REPORT_ID);
+                NumericDocValues ordinals = DocValues.getNumeric(m.context.reader(), Fields.ORDINAL);
+                var it = m.bits == null ? null : m.bits.iterator();
+                for (int doc = it == null ? org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS : it.nextDoc();
+                     doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if (ids.advanceExact(doc) && ordinals.advanceExact(doc)) {
+                        each.accept(ids.lookupOrd(ids.ordValue()).utf8ToString(), ordinals.longValue());
+                    }
+                }
+            }
+        } finally {
+            index.release(searcher);
         }
     }
 

@@ -111,6 +111,7 @@ public final class WebServer implements AutoCloseable {
                 RequestGuard.checkMethod(ctx.req().getMethod(), ctx.path(), ctx::header);
             });
             config.routes.before("/api/*", auth::check);
+            new ListRoutes(app.archive(), audit).register(config.routes); // before api: /api/reports/page is not a report id
             api.register(config.routes);
             login.register(config.routes);
             users.register(config.routes);

@@ -131,6 +131,8 @@ class CompareBrowserTest extends SampleSiteTest {
         WebElement unit = wait.until(d -> d.findElement(By.cssSelector("#c-unit option")));
         assertNotNull(unit);
         new Select(driver.findElement(By.id("c-unit"))).selectByValue(MARKET);
+        // the unit's reports come from the server once it is chosen
+        wait.until(d -> !d.findElements(By.cssSelector("#c-author option[value='周立新']")).isEmpty());
         new Select(driver.findElement(By.id("c-author"))).selectByValue("周立新");
         new Select(driver.findElement(By.id("c-from"))).selectByValue("2023");
         new Select(driver.findElement(By.id("c-to"))).selectByValue("2024");
