@@ -4,6 +4,8 @@ import cn.reportarchive.archive.Listing;
 import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.auth.Access;
 import cn.reportarchive.auth.AuditAction;
+import cn.reportarchive.export.ExportTable;
+import cn.reportarchive.export.Spreadsheets;
 import cn.reportarchive.parse.ReportSummary;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
