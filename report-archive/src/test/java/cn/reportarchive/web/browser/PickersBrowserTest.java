@@ -1,5 +1,8 @@
 package cn.reportarchive.web.browser;
 
+import cn.reportarchive.SharedSamples;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +20,13 @@ import org.openqa.selenium.support.ui.Select;
  * finds a report by typing its unit and year (对比, 查重) and the page follows the choice; 浏览 pages
  * its list through the server and sorts it there.
  */
+@ExtendWith(SharedSamples.Resolver.class)
 class PickersBrowserTest extends SampleSiteTest {
+    @BeforeAll
+    void start(SharedSamples shared) throws Exception {
+        Browser.assumeAvailable(getClass().getSimpleName());
+        startOn(SampleSite.over(shared)); // only reads: the run's shared sample archive
+    }
 
     /** A report of the market unit with a year and an earlier year beside it, as the API lists it. */
     private JsonNode marketReport() throws Exception {
