@@ -147,55 +147,53 @@ public final class PassageSearch {
     /** The compiled query under its filters: hits, ranking, spread, snippets, facets. */
     private SearchResult execute(IndexSearcher shared, SearchRequest request, Ranking ranking,
                                  QueryCompiler.Compiled compiled, Map<String, List<Query>> filters) throws IOException {
-        { // one scope, as the searcher's use was when it was acquired here (the lines stay as they were, for merges)
-            // a caller limited to its units is scored by their statistics alone (UnitScopedSearcher)
-            IndexSearcher searcher = request.units() == null ? new IndexSearcher(shared.getIndexReader())
-                    : new UnitScopedSearcher(shared.getIndexReader(), request.units());
-            searcher.setSimilarity(ranking.rarity() ? BM25 : BM25_WITHOUT_RARITY);
-            Query query = filtered(compiled.query(), filters, null);
-            long from = (long) (request.page() - 1) * request.size();
-            // pages beyond MAX_DEPTH are empty: nobody reads them, and asking for them costs memory
-            int window = (int) Math.min(MAX_DEPTH, Math.max(from + request.size(), SPREAD_WINDOW));
-            boolean byYear = request.order() == SearchRequest.Order.YEAR;
-            // relevance: the top hits by score alone (a tie-breaking sort would read doc values for every
-            // competitive hit); equal scores are ordered afterwards, within the window
-            MatchCounter.Found found = matches.search(searcher, query, Math.max(1, window), byYear ? BY_YEAR : null);
-            List<Ranked> ranked = ranked(searcher.getIndexReader(), byYear ? found.top().scoreDocs
-                    : withWholeWords(searcher, found.top().scoreDocs, compiled.wholeWords()));
-            // passages per report among the ranked window (reported as such in the result)
-            Map<String, Integer> perReport = new LinkedHashMap<>();
-            ranked.forEach(r -> perReport.merge(r.reportId(), 1, Integer::sum));
-            // an explicit order by year is kept as asked; relevance orders the first SPREAD_WINDOW hits by
-            // their score with whole words and spreads them by report, and the rest by their score
-            List<Ranked> ordered = ranked;
-            if (!byYear) {
-                int head = Math.min(SPREAD_WINDOW, ranked.size());
-                ordered = new ArrayList<>(ReportSpread.spread(byScore(ranked.subList(0, head)), Ranked::reportId,
-                        Ranked::score, request.perReport()));
-                ordered.addAll(byScore(ranked.subList(head, ranked.size())));
-            }
-            List<Ranked> shown = ordered.subList((int) Math.min(from, ordered.size()),
-                    (int) Math.min(ordered.size(), from + request.size()));
-            Map<Integer, Document> stored = stored(searcher, shown);
-            List<SearchHit> page = new ArrayList<>();
-            for (Ranked r : shown) {
-                Document doc = stored.get(r.doc());
-                page.add(hit(doc, r.score(), snippets.of(compiled.query(), compiled.runs(), doc.get(Fields.TEXT))));
-            }
-            // each filtered dimension is counted without its own filter, so its other values show their counts
-            Map<String, MatchCounter.Matches> sideways = new LinkedHashMap<>();
-            for (String dim : Fields.FACETS) {
-                if (filters.containsKey(dim)) {
-                    sideways.put(dim, matches.count(searcher, filtered(compiled.query(), filters, dim)));
-                }
-            }
-            Map<String, Map<String, Integer>> counts = facets.count(searcher.getIndexReader(), found.matches(),
-                    sideways);
-            boolean facetsExact = found.matches().exact()
-                    && sideways.values().stream().allMatch(MatchCounter.Matches::exact);
-            return new SearchResult(found.matches().total(), found.matches().exact(), page, counts, facetsExact,
-                    reports(page, perReport));
+        // a caller limited to its units is scored by their statistics alone (UnitScopedSearcher)
+        IndexSearcher searcher = request.units() == null ? new IndexSearcher(shared.getIndexReader())
+                : new UnitScopedSearcher(shared.getIndexReader(), request.units());
+        searcher.setSimilarity(ranking.rarity() ? BM25 : BM25_WITHOUT_RARITY);
+        Query query = filtered(compiled.query(), filters, null);
+        long from = (long) (request.page() - 1) * request.size();
+        // pages beyond MAX_DEPTH are empty: nobody reads them, and asking for them costs memory
+        int window = (int) Math.min(MAX_DEPTH, Math.max(from + request.size(), SPREAD_WINDOW));
+        boolean byYear = request.order() == SearchRequest.Order.YEAR;
+        // relevance: the top hits by score alone (a tie-breaking sort would read doc values for every
+        // competitive hit); equal scores are ordered afterwards, within the window
+        MatchCounter.Found found = matches.search(searcher, query, Math.max(1, window), byYear ? BY_YEAR : null);
+        List<Ranked> ranked = ranked(searcher.getIndexReader(), byYear ? found.top().scoreDocs
+                : withWholeWords(searcher, found.top().scoreDocs, compiled.wholeWords()));
+        // passages per report among the ranked window (reported as such in the result)
+        Map<String, Integer> perReport = new LinkedHashMap<>();
+        ranked.forEach(r -> perReport.merge(r.reportId(), 1, Integer::sum));
+        // an explicit order by year is kept as asked; relevance orders the first SPREAD_WINDOW hits by
+        // their score with whole words and spreads them by report, and the rest by their score
+        List<Ranked> ordered = ranked;
+        if (!byYear) {
+            int head = Math.min(SPREAD_WINDOW, ranked.size());
+            ordered = new ArrayList<>(ReportSpread.spread(byScore(ranked.subList(0, head)), Ranked::reportId,
+                    Ranked::score, request.perReport()));
+            ordered.addAll(byScore(ranked.subList(head, ranked.size())));
         }
+        List<Ranked> shown = ordered.subList((int) Math.min(from, ordered.size()),
+                (int) Math.min(ordered.size(), from + request.size()));
+        Map<Integer, Document> stored = stored(searcher, shown);
+        List<SearchHit> page = new ArrayList<>();
+        for (Ranked r : shown) {
+            Document doc = stored.get(r.doc());
+            page.add(hit(doc, r.score(), snippets.of(compiled.query(), compiled.runs(), doc.get(Fields.TEXT))));
+        }
+        // each filtered dimension is counted without its own filter, so its other values show their counts
+        Map<String, MatchCounter.Matches> sideways = new LinkedHashMap<>();
+        for (String dim : Fields.FACETS) {
+            if (filters.containsKey(dim)) {
+                sideways.put(dim, matches.count(searcher, filtered(compiled.query(), filters, dim)));
+            }
+        }
+        Map<String, Map<String, Integer>> counts = facets.count(searcher.getIndexReader(), found.matches(),
+                sideways);
+        boolean facetsExact = found.matches().exact()
+                && sideways.values().stream().allMatch(MatchCounter.Matches::exact);
+        return new SearchResult(found.matches().total(), found.matches().exact(), page, counts, facetsExact,
+                reports(page, perReport));
     }
 
     /** The query's own filters and the request's, by dimension (a request's filter replaces the same one typed). */
