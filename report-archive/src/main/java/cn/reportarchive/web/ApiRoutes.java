@@ -109,8 +109,8 @@ final class ApiRoutes {
             default -> throw new ApiError(400, "sort 只能是 relevance 或 year。");
         };
         SearchRequest request = new SearchRequest(param.apply("q"), parseInt(param.apply("year"), "year", null),
-                blankToNull(param.apply("unit")), blankToNull(param.apply("aspect")),
-                blankToNull(param.apply("section")), parseInt(param.apply("page"), "page", 1),
+                Strings.blankToNull(param.apply("unit")), Strings.blankToNull(param.apply("aspect")),
+                Strings.blankToNull(param.apply("section")), parseInt(param.apply("page"), "page", 1),
                 parseInt(param.apply("size"), "size", SearchRequest.DEFAULT_SIZE), order,
                 !"false".equals(param.apply("related")),
                 parseInt(param.apply("perReport"), "perReport", SearchRequest.DEFAULT_PER_REPORT))
@@ -119,7 +119,7 @@ final class ApiRoutes {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("q", request.query());
         for (String filter : List.of("year", "unit", "aspect", "section", "sort", "page")) {
-            String value = blankToNull(param.apply(filter));
+            String value = Strings.blankToNull(param.apply(filter));
             if (value != null) {
                 detail.put(filter, value);
             }
@@ -130,10 +130,10 @@ final class ApiRoutes {
     }
 
     private void list(Context ctx) throws Exception {
-        List<ReportSummary> shown = visible(Auth.access(ctx), blankToNull(ctx.queryParam("unit")), intParam(ctx, "year", null));
+        List<ReportSummary> shown = visible(Auth.access(ctx), Strings.blankToNull(ctx.queryParam("unit")), intParam(ctx, "year", null));
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("unit", blankToNull(ctx.queryParam("unit")));
-        detail.put("year", blankToNull(ctx.queryParam("year")));
+        detail.put("unit", Strings.blankToNull(ctx.queryParam("unit")));
+        detail.put("year", Strings.blankToNull(ctx.queryParam("year")));
         detail.put("rows", shown.size());
         audit.record(ctx, AuditAction.LIST, null, detail);
         ctx.json(shown);
@@ -362,11 +362,6 @@ final class ApiRoutes {
 
     static String shorten(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-    }
-
-    /** For the routes' query parameters: {@link Strings#blankToNull}. */
-    static String blankToNull(String s) {
-        return Strings.blankToNull(s);
     }
 
     private static String orDefault(String s, String fallback) {

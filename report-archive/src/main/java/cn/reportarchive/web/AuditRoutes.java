@@ -1,5 +1,6 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.parse.Strings;
 import cn.reportarchive.auth.AuditAction;
 import cn.reportarchive.auth.AuditCsv;
 import cn.reportarchive.auth.AuditEntry;
@@ -99,7 +100,7 @@ final class AuditRoutes {
     }
 
     private AuditQuery query(Context ctx) {
-        String action = ApiRoutes.blankToNull(ctx.queryParam("action"));
+        String action = Strings.blankToNull(ctx.queryParam("action"));
         if (action != null && AuditAction.fromKey(action).isEmpty()) {
             throw new ApiError(400, "未知的操作类型“" + ApiRoutes.shorten(action) + "”。");
         }
@@ -108,8 +109,8 @@ final class AuditRoutes {
         if (from != null && to != null && to.isBefore(from)) {
             throw new ApiError(400, "日期范围的起止颠倒了。");
         }
-        return new AuditQuery(ApiRoutes.blankToNull(ctx.queryParam("user")), action,
-                ApiRoutes.blankToNull(ctx.queryParam("target")),
+        return new AuditQuery(Strings.blankToNull(ctx.queryParam("user")), action,
+                Strings.blankToNull(ctx.queryParam("target")),
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(),
                 ApiRoutes.intParam(ctx, "page", 1), ApiRoutes.intParam(ctx, "size", AuditQuery.DEFAULT_SIZE));
@@ -118,7 +119,7 @@ final class AuditRoutes {
     private static Map<String, Object> filters(Context ctx) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (String p : List.of("user", "action", "target", "from", "to")) {
-            String v = ApiRoutes.blankToNull(ctx.queryParam(p));
+            String v = Strings.blankToNull(ctx.queryParam(p));
             if (v != null) {
                 m.put(p, v);
             }
@@ -127,7 +128,7 @@ final class AuditRoutes {
     }
 
     private static LocalDate day(Context ctx, String name) {
-        String value = ApiRoutes.blankToNull(ctx.queryParam(name));
+        String value = Strings.blankToNull(ctx.queryParam(name));
         if (value == null) {
             return null;
         }

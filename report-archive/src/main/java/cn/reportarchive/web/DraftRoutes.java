@@ -1,5 +1,6 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.parse.Strings;
 import cn.reportarchive.archive.ArchiveBusyException;
 import cn.reportarchive.archive.IntakeLimit;
 import cn.reportarchive.archive.ReportArchive;
@@ -71,8 +72,8 @@ final class DraftRoutes {
         if (file.size() > archive.maxBytes()) {
             throw new ApiError(413, archive.tooLargeMessage());
         }
-        String unit = ApiRoutes.blankToNull(ctx.formParam("unit"));
-        String author = ApiRoutes.blankToNull(ctx.formParam("author"));
+        String unit = Strings.blankToNull(ctx.formParam("unit"));
+        String author = Strings.blankToNull(ctx.formParam("author"));
         Integer year = ApiRoutes.parseInt(ctx.formParam("year"), "year", null);
         String name = ApiRoutes.safeName(file.filename());
         Map<String, Object> detail = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.parse.Strings;
 import cn.reportarchive.archive.Listing;
 import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.auth.Access;
@@ -78,7 +79,7 @@ final class ListRoutes {
     /** The whole filtered list in the order asked for, as .xlsx (default) or .csv, read from the catalog a page at a time. */
     private void export(Context ctx) throws Exception {
         Access access = Auth.access(ctx);
-        String format = ApiRoutes.blankToNull(ctx.queryParam("format"));
+        String format = Strings.blankToNull(ctx.queryParam("format"));
         format = format == null ? "xlsx" : format.toLowerCase(java.util.Locale.ROOT);
         if (!format.equals("xlsx") && !format.equals("csv")) {
             throw new ApiError(400, "format 只能是 xlsx 或 csv。");
@@ -118,12 +119,12 @@ final class ListRoutes {
     }
 
     private static Listing listing(Context ctx, Access access) {
-        String sortKey = ApiRoutes.blankToNull(ctx.queryParam("sort"));
+        String sortKey = Strings.blankToNull(ctx.queryParam("sort"));
         Listing.Order sort = sortKey == null ? Listing.Order.UNIT : Listing.Order.of(sortKey);
         if (sort == null) {
             throw new ApiError(400, "sort 只能是 unit（单位）、year（年度）或 imported（导入时间）。");
         }
-        String order = ApiRoutes.blankToNull(ctx.queryParam("order"));
+        String order = Strings.blankToNull(ctx.queryParam("order"));
         if (order != null && !order.equals("asc") && !order.equals("desc")) {
             throw new ApiError(400, "order 只能是 asc（升序）或 desc（降序）。");
         }
@@ -135,8 +136,8 @@ final class ListRoutes {
         if ((long) (page - 1) * size > Integer.MAX_VALUE) {
             throw new ApiError(400, "page 太大了。");
         }
-        return new Listing(ApiRoutes.blankToNull(ctx.queryParam("unit")), ApiRoutes.intParam(ctx, "year", null),
-                ApiRoutes.blankToNull(ctx.queryParam("author")), ApiRoutes.blankToNull(ctx.queryParam("text")),
+        return new Listing(Strings.blankToNull(ctx.queryParam("unit")), ApiRoutes.intParam(ctx, "year", null),
+                Strings.blankToNull(ctx.queryParam("author")), Strings.blankToNull(ctx.queryParam("text")),
                 "1".equals(ctx.queryParam("warn")), access.units(), sort, "desc".equals(order), (page - 1) * size, size);
     }
 
@@ -154,7 +155,7 @@ final class ListRoutes {
     private static Map<String, Object> detail(Context ctx) {
         Map<String, Object> detail = new LinkedHashMap<>();
         for (String key : List.of("unit", "year", "author", "text", "warn", "sort", "order", "page")) {
-            String v = ApiRoutes.blankToNull(ctx.queryParam(key));
+            String v = Strings.blankToNull(ctx.queryParam(key));
             if (v != null) {
                 detail.put(key, v);
             }

@@ -1,5 +1,6 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.parse.Strings;
 import cn.reportarchive.auth.AuditAction;
 import cn.reportarchive.compare.CompareException;
 import cn.reportarchive.compare.SimilarPoints;
@@ -42,7 +43,7 @@ final class SimilarRoutes {
 
     private void answer(Context ctx, String text, String unit, Integer year, String section, Integer limit)
             throws Exception {
-        String scopedUnit = ApiRoutes.blankToNull(unit);
+        String scopedUnit = Strings.blankToNull(unit);
         SimilarPoints.Result result;
         try {
             result = similar.find(new SimilarPoints.Request(text, scopedUnit, year, section, limit,
@@ -59,7 +60,7 @@ final class SimilarRoutes {
         if (year != null) {
             detail.put("year", year);
         }
-        if (ApiRoutes.blankToNull(section) != null) {
+        if (Strings.blankToNull(section) != null) {
             detail.put("section", section.strip());
         }
         detail.put("hits", result.hits().size());

@@ -1,5 +1,6 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.parse.Strings;
 import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.auth.AuditAction;
 import cn.reportarchive.auth.Principal;
@@ -115,7 +116,7 @@ final class ViewRoutes {
         int from = CompareRoutes.requiredYear(ctx, "from");
         int to = CompareRoutes.requiredYear(ctx, "to");
         String unit = requiredUnit(ctx);
-        String author = ApiRoutes.blankToNull(ctx.queryParam("author"));
+        String author = Strings.blankToNull(ctx.queryParam("author"));
         Map<String, Object> detail = CompareRoutes.detail("compare", unit, author);
         detail.put("from", from);
         detail.put("to", to);
@@ -129,7 +130,7 @@ final class ViewRoutes {
 
     private Prepared repeats(Context ctx) {
         String unit = requiredUnit(ctx);
-        String author = ApiRoutes.blankToNull(ctx.queryParam("author"));
+        String author = Strings.blankToNull(ctx.queryParam("author"));
         return new Prepared(null, CompareRoutes.detail("repeats", unit, author), compare.unitOf(unit), who(author) + "的材料。", () -> {
             History h = compare.within(Auth.access(ctx).units()).history(unit, author);
             String years = h.years().isEmpty() ? "" : h.years().get(0) + "—" + h.years().get(h.years().size() - 1) + "年";
@@ -184,7 +185,7 @@ final class ViewRoutes {
     private Prepared ledger(Context ctx) {
         String unit = requiredUnit(ctx);
         int year = CompareRoutes.requiredYear(ctx, "year");
-        String author = ApiRoutes.blankToNull(ctx.queryParam("author"));
+        String author = Strings.blankToNull(ctx.queryParam("author"));
         Map<String, Object> detail = CompareRoutes.detail("ledger", unit, author);
         detail.put("year", year);
         return new Prepared(null, detail, compare.unitOf(unit), who(author) + " " + year + " 年的材料。", () -> {
@@ -267,7 +268,7 @@ final class ViewRoutes {
     }
 
     private static String requiredUnit(Context ctx) {
-        String unit = ApiRoutes.blankToNull(ctx.queryParam("unit"));
+        String unit = Strings.blankToNull(ctx.queryParam("unit"));
         if (unit == null) {
             throw new ApiError(400, "请指定单位（unit）。");
         }
