@@ -8,8 +8,7 @@
   const OPEN_SOURCES = 3;   // passages shown open for the first few sources, folded for the rest
 
   const field = id => document.getElementById(id);
-  let checkedReport = null; // the report checked (unit, year, author), fetched alone: the page never loads every report
-  let checked = null;   // the check on show
+  let checked = null;   // the check on show; it names its report (unit, year, author), which is not opened to head the page
 
   /** The printed page's heading: the report checked (unit, year, who, title), or the archive's list. */
   function printHeading() {
@@ -18,9 +17,9 @@
       PrintView.heading('查重　全库雷同最多的材料');
       return;
     }
-    const r = checkedReport && checkedReport.id === checked.reportId ? checkedReport : null;
-    const who = r ? [r.unit || '（未注明单位）', r.year ? r.year + '年' : '', r.author || '领导班子'].filter(Boolean).join(' ') : '';
-    PrintView.heading('查重　' + (who ? who + '　' : '') + '《' + (checked.title || checked.reportId) + '》');
+    const c = checked;
+    const who = [c.unit || '（未注明单位）', c.year ? c.year + '年' : '', c.author || '领导班子'].filter(Boolean).join(' ');
+    PrintView.heading('查重　' + who + '　《' + (checked.title || checked.reportId) + '》');
   }
 
   function share(x) {
@@ -70,11 +69,6 @@
     document.title = '查重：' + (c.title || c.reportId) + ' — 对照检查材料档案库';
     checked = c;
     printHeading();
-    if (!checkedReport || checkedReport.id !== c.reportId) {
-      RA.api('api/reports/' + encodeURIComponent(c.reportId))
-        .then(r => { checkedReport = r; printHeading(); })
-        .catch(() => {}); // the heading then names the title alone
-    }
     const sources = c.sources || [];
     const exportBase = 'api/copies/' + encodeURIComponent(c.reportId) + '/export?';
     box.appendChild(el('h2', null, el('a', { href: RA.reportLink(c.reportId) }, c.title || '（无标题）')));

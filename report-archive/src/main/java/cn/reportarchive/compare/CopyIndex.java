@@ -319,7 +319,7 @@ public final class CopyIndex {
                     CopyDoc src = fetch.apply(t.id());
                     sources.add(source(doc, t, src, share(e.getValue()[0], own.length), pieceLinks.get(e.getKey())));
                 });
-        return new CopyCheck(doc.id(), doc.title(), share(any, own.length), sources);
+        return new CopyCheck(doc.id(), doc.title(), doc.unit(), doc.author(), doc.year(), share(any, own.length), sources);
     }
 
     private static Source source(CopyDoc doc, Text t, CopyDoc src, double share, Map<Integer, Map<Integer, Integer>> links) {

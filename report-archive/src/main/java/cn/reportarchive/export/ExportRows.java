@@ -123,11 +123,8 @@ public final class ExportRows {
         return t.build();
     }
 
-    /**
-     * One row per passage a report shares with another report or a template, source after source;
-     * {@code checked} the report itself (its unit, author and year), null when unknown.
-     */
-    public ExportTable copyPassages(CopyCheck c, CopyCheck.DocRef checked) {
+    /** One row per passage a report shares with another report or a template, source after source. */
+    public ExportTable copyPassages(CopyCheck c) {
         ExportTable.Builder t = new ExportTable.Builder("雷同段落", "单位", "作者", "年度", "雷同占本材料", "来源序号", "来源", "来源单位", "来源作者", "来源年度",
                 "来源标题", "来源编号", "来源占本材料", "本材料位置", "本材料编号", "本材料原文", "来源位置", "来源段落编号",
                 "来源原文", "相同文字");
@@ -135,8 +132,7 @@ public final class ExportRows {
         for (CopyCheck.Source s : c.sources()) {
             n++;
             for (CopyCheck.SharedPassage p : s.passages()) {
-                t.row(checked == null ? null : checked.unit(), checked == null ? null : checked.author(),
-                        checked == null ? null : checked.year(), new Percent(c.share()),
+                t.row(c.unit(), c.author(), c.year(), new Percent(c.share()),
                         n, s.template() ? "范文" : "材料", s.unit(), s.author(), s.year(), s.title(), s.reportId(), new Percent(s.share()),
                         place(p.ref()), p.ref(), p.text(), place(p.sourceRef()), p.sourceRef(), p.sourceText(),
                         String.join("；", p.shared()));

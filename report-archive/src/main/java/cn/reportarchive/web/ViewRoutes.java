@@ -1,7 +1,6 @@
 package cn.reportarchive.web;
 
 import cn.reportarchive.parse.Strings;
-import cn.reportarchive.archive.ReportArchive;
 import cn.reportarchive.auth.AuditAction;
 import cn.reportarchive.auth.Principal;
 import cn.reportarchive.compare.CompareException;
@@ -18,7 +17,6 @@ import cn.reportarchive.export.ExportTable;
 import cn.reportarchive.export.LedgerDocx;
 import cn.reportarchive.export.PrintHeading;
 import cn.reportarchive.export.Spreadsheets;
-import cn.reportarchive.parse.Report;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -45,17 +43,15 @@ final class ViewRoutes {
 
     private final CompareService compare;
     private final CopyService copies;
-    private final ReportArchive archive;
     private final ExportRows rows;
     private final CompareDocx compareDocx;
     private final Audit audit;
     private final Clock clock;
 
-    ViewRoutes(CompareService compare, CopyService copies, ReportArchive archive, ExportRows rows, CompareDocx compareDocx,
+    ViewRoutes(CompareService compare, CopyService copies, ExportRows rows, CompareDocx compareDocx,
             Audit audit, Clock clock) {
         this.compare = compare;
         this.copies = copies;
-        this.archive = archive;
         this.rows = rows;
         this.compareDocx = compareDocx;
         this.audit = audit;
@@ -172,12 +168,10 @@ final class ViewRoutes {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("what", "copy-check");
         return new Prepared(id, detail, null, null, () -> {
-            CopyCheck c = copies.check(id);
-            Report r = archive.get(id).orElse(null);
-            CopyCheck.DocRef checked = r == null ? null : new CopyCheck.DocRef(r.id(), r.unit(), r.author(), r.year(), r.title());
-            String subject = r == null ? "" : PrintHeading.subject(r.unit(), r.author());
-            return new Answer(c, "查重_" + (c.title() == null || c.title().isBlank() ? c.reportId() : c.title()), subject,
-                    r == null || r.year() == null ? "" : r.year() + "年", () -> List.of(rows.copyPassages(c, checked)),
+            CopyCheck c = copies.check(id); // carries the report's heading: no second read of the report
+            return new Answer(c, "查重_" + (c.title() == null || c.title().isBlank() ? c.reportId() : c.title()),
+                    PrintHeading.subject(c.unit(), c.author()), c.year() == null ? "" : c.year() + "年",
+                    () -> List.of(rows.copyPassages(c)),
                     h -> CopyDocx.write(c, h));
         });
     }

@@ -79,7 +79,7 @@ public final class WebServer implements AutoCloseable {
         AuditRoutes auditRoutes = new AuditRoutes(app.auth().audit(), audit, options.clock());
         CompareRoutes compare = new CompareRoutes(app.copies(), maxUpload, audit);
         UnitRoutes units = new UnitRoutes(app.archive(), audit);
-        ViewRoutes views = new ViewRoutes(app.compare(), app.copies(), app.archive(), new ExportRows(app.taxonomy()),
+        ViewRoutes views = new ViewRoutes(app.compare(), app.copies(), new ExportRows(app.taxonomy()),
                 new CompareDocx(app.taxonomy()), audit, options.clock());
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -102,6 +102,11 @@ class CompareCommandsTest {
         JsonNode source = check.json().get("sources").get(0);
         assertTrue(source.get("template").asBoolean(), check.out());
         assertTrue(check.json().get("share").asDouble() > 0.9, check.out());
+        JsonNode shown = CliRunner.run("show", id, "--data", data, "--json").json();
+        for (String field : new String[] {"title", "unit", "author", "year"}) { // the answer heads itself
+            assertEquals(shown.get(field), check.json().get(field), field + ": " + check.out());
+        }
+        assertEquals(2022, check.json().get("year").asInt());
         Path backup = tmp.resolve("backup.zip");
         assertEquals(0, CliRunner.run("backup", backup.toString(), "--data", data).code());
         String restored = tmp.resolve("restored").toString();

@@ -201,10 +201,10 @@ class ExportRowsTest {
         assertEquals("范文", pairs.get(1).get("来源"));
         assertEquals("网传范文", pairs.get(1).get("来源标题"));
 
-        CopyCheck check = new CopyCheck("b2", "审计局2023", 0.49, List.of(new CopyCheck.Source("a1", "临江县财政局", null, 2023,
+        CopyCheck check = new CopyCheck("b2", "审计局2023", "临江县审计局", null, 2023, 0.49, List.of(new CopyCheck.Source("a1", "临江县财政局", null, 2023,
                 "财政局2023", false, 0.47, List.of(new CopyCheck.SharedPassage("problems/1/1", "一是学习不够系统深入。",
                         "problems/1/1", "一是学习不够系统深入，满足于记笔记。", List.of("学习不够系统深入"))))));
-        List<CSVRecord> passages = parseCsv(Spreadsheets.csv(rows.copyPassages(check, copy)));
+        List<CSVRecord> passages = parseCsv(Spreadsheets.csv(rows.copyPassages(check)));
         assertEquals(1, passages.size());
         assertEquals("临江县审计局", passages.get(0).get("单位"));
         assertEquals("49%", passages.get(0).get("雷同占本材料"));

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.reportarchive.Application;
 import cn.reportarchive.archive.BulkImport;
 import cn.reportarchive.archive.ImportMetadata;
+import cn.reportarchive.archive.StoredReport;
+import cn.reportarchive.auth.AuditAction;
+import cn.reportarchive.auth.AuditQuery;
 import cn.reportarchive.extract.ExtractionLimits;
+import cn.reportarchive.parse.Report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -86,6 +90,26 @@ class CompareApiTest {
             String error = JSON.readTree(r.body()).get("error").asText();
             assertTrue(error.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN), error);
         }
+    }
+
+    @Test
+    void aCopyCheckCarriesItsReportsHeadingAndOpensNoReport() throws Exception {
+        AuditQuery views = new AuditQuery(null, AuditAction.VIEW.key(), null, null, null, 1, AuditQuery.MAX_SIZE);
+        long viewsBefore = app.auth().audit().query(views).total();
+        int personal = 0;
+        for (StoredReport stored : app.archive().list(null, null)) {
+            Report r = stored.report();
+            HttpResponse<String> answer = get("/api/copies/" + r.id());
+            assertEquals(200, answer.statusCode(), answer.body());
+            JsonNode c = JSON.readTree(answer.body());
+            assertEquals(r.title(), c.get("title").asText(), r.id());
+            assertEquals(r.unit(), c.get("unit").asText(), r.id());
+            assertEquals(r.year().intValue(), c.get("year").asInt(), r.id());
+            assertEquals(r.author(), c.get("author").isNull() ? null : c.get("author").asText(), r.id());
+            personal += r.author() == null ? 0 : 1;
+        }
+        assertTrue(personal > 0, "the samples hold personal reports, whose author the answer names");
+        assertEquals(viewsBefore, app.auth().audit().query(views).total(), "查重 records no report view");
     }
 
     @Test

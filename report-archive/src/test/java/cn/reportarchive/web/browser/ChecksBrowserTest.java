@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.reportarchive.auth.AuditAction;
+import cn.reportarchive.auth.AuditLog;
+import cn.reportarchive.auth.AuditQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -126,6 +129,30 @@ class ChecksBrowserTest extends SampleSiteTest {
         assertEquals(404, unknown.statusCode());
         assertTrue(json.readTree(unknown.body()).get("error").asText().contains("找不到"));
         assertEquals(400, get(base + "api/copies/export?limit=0").statusCode());
+    }
+
+    @Test
+    void copiesPageIsHeadedFromItsAnswerAndViewsNoReport() throws Exception {
+        String id = idByFile.get("linjiang-sjj-2023.docx");
+        AuditLog log = sample.site.app.auth().audit();
+        AuditQuery views = new AuditQuery(null, AuditAction.VIEW.key(), id, null, null, 1, AuditQuery.MAX_SIZE);
+        AuditQuery checks = new AuditQuery(null, AuditAction.COMPARE.key(), id, null, null, 1, AuditQuery.MAX_SIZE);
+        long viewsBefore = log.query(views).total();
+        long checksBefore = log.query(checks).total();
+        JsonNode check = getJson("api/copies/" + id);
+        String who = check.get("unit").asText() + " " + check.get("year").asInt() + "年 "
+                + (check.get("author").isNull() ? "领导班子" : check.get("author").asText());
+
+        driver.get(base + "copies.html?id=" + id);
+        wait.until(d -> !d.findElements(By.cssSelector("#sources tbody tr")).isEmpty());
+        wait.until(d -> !d.findElements(By.cssSelector("#pairs tbody tr")).isEmpty());
+        String heading = wait.until(d -> {
+            String h = d.findElement(By.id("print-heading")).getDomProperty("textContent");
+            return h.contains(who) ? h : null;
+        });
+        assertTrue(heading.contains("《" + check.get("title").asText() + "》"), heading);
+        assertEquals(checksBefore + 2, log.query(checks).total(), "the check asked for here and by the page, each recorded");
+        assertEquals(viewsBefore, log.query(views).total(), "the page opened no report to head itself");
     }
 
     @Test
