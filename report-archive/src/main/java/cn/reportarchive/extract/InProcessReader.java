@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class InProcessReader implements DocumentReader {
     private final TikaReader tika;
     private final Duration timeout;
-    private final OcrSettings ocr = OcrSettings.defaults();
+    private final OcrSettings ocr;
     /** When the running parse must end: the file's limit, moved on as each OCR page starts. */
     private final ThreadLocal<AtomicLong> deadline = new ThreadLocal<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -31,8 +31,9 @@ final class InProcessReader implements DocumentReader {
         return t;
     });
 
-    InProcessReader(ExtractionLimits limits) {
+    InProcessReader(ExtractionLimits limits, OcrSettings ocr) {
         this.timeout = limits.timeout();
+        this.ocr = ocr;
         this.tika = new TikaReader(limits.maxChars(), new ScanReader(new Tesseract(), ocr, this::pageStarts));
     }
 

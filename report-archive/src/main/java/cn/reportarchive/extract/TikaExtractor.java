@@ -26,7 +26,12 @@ public final class TikaExtractor implements AutoCloseable {
 
     /** Parses in this process: a runaway parser keeps running on its thread after the time-out. */
     public TikaExtractor(ExtractionLimits limits, TextNormalizer normalizer) {
-        this(limits, normalizer, new InProcessReader(limits));
+        this(limits, normalizer, OcrSettings.defaults());
+    }
+
+    /** The same with OCR's own settings (a test on a busy machine gives a page more time). */
+    public TikaExtractor(ExtractionLimits limits, TextNormalizer normalizer, OcrSettings ocr) {
+        this(limits, normalizer, new InProcessReader(limits, ocr));
     }
 
     private TikaExtractor(ExtractionLimits limits, TextNormalizer normalizer, DocumentReader reader) {

@@ -8,7 +8,6 @@ import cn.reportarchive.Application;
 import cn.reportarchive.archive.ImportMetadata;
 import cn.reportarchive.archive.ImportOutcome;
 import cn.reportarchive.bench.ScanMaker;
-import cn.reportarchive.extract.ExtractionLimits;
 import cn.reportarchive.parse.Report;
 import cn.reportarchive.parse.ReportWarning;
 import cn.reportarchive.parse.WarningCode;
@@ -62,7 +61,7 @@ class ScanImportTest {
         byte[] text = OcrPartsTest.format("report.pdf");
         byte[] mixed = mixed(text);
         List<String> pages = new CopyOnWriteArrayList<>();
-        try (Application app = Application.open(data, ExtractionLimits.defaults());
+        try (Application app = Application.open(data, LoadedMachine.OPTIONS);
                 AutoCloseable listening = app.extractor().onPage((file, page, n) -> pages.add(file + " " + page + "/" + n))) {
             ImportOutcome outcome = app.archive().importFile("混合.pdf", mixed, ImportMetadata.NONE);
             assertEquals(ImportOutcome.Status.IMPORTED, outcome.status(), outcome.error());

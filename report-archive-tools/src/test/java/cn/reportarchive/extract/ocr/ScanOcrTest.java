@@ -10,7 +10,6 @@ import cn.reportarchive.bench.CharacterErrors;
 import cn.reportarchive.bench.ScanMaker;
 import cn.reportarchive.extract.ExtractedText;
 import cn.reportarchive.extract.ExtractionException;
-import cn.reportarchive.extract.ExtractionLimits;
 import cn.reportarchive.extract.TextNormalizer;
 import cn.reportarchive.extract.TikaExtractor;
 import cn.reportarchive.parse.AspectTaxonomy;
@@ -49,7 +48,7 @@ class ScanOcrTest {
             System.err.println("ScanOcrTest skipped: tesseract with chi_sim is not available here (" + missing + ")");
         }
         assumeTrue(missing == null, "tesseract with chi_sim is not available: " + missing);
-        extractor = new TikaExtractor(ExtractionLimits.defaults(), new TextNormalizer());
+        extractor = new TikaExtractor(LoadedMachine.LIMITS, new TextNormalizer(), LoadedMachine.OCR);
     }
 
     @AfterAll

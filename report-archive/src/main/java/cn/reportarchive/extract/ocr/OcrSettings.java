@@ -18,6 +18,11 @@ public record OcrSettings(int dpi, Duration pageTimeout, int maxPages) {
         return new OcrSettings(DEFAULT_DPI, DEFAULT_PAGE_TIMEOUT, DEFAULT_MAX_PAGES);
     }
 
+    /** The same with another time a page may take (tests on a loaded machine, where tesseract runs slow). */
+    public OcrSettings withPageTimeout(Duration timeout) {
+        return new OcrSettings(dpi, timeout, maxPages);
+    }
+
     /** What the archive allows one page, rendering included, before it kills the parser process. */
     public Duration pageDeadline() {
         return pageTimeout.plusSeconds(30);
