@@ -32,18 +32,24 @@ public final class ArchiveVerifier {
 
     public enum Kind {
         MISSING_ORIGINAL, ALTERED_ORIGINAL, ORPHAN_ORIGINAL, LEFTOVER_FILE, ORPHAN_INDEX_ENTRY, NOT_INDEXED,
-        CATALOG_DAMAGED, INDEX_DAMAGED, INDEX_STALE, AUDIT_TAMPERED;
+        CATALOG_DAMAGED, INDEX_DAMAGED, INDEX_STALE, AUDIT_TAMPERED,
+        /** The catalog's side tables against its report rows ({@link RowChecks}). */
+        MISSING_TEXT, ORPHAN_TEXT, BAD_CORRECTION, UNIT_DIRECTORY;
 
         /** What an import or delete in another process shows for a moment. */
         boolean passing() {
             return this == ORPHAN_ORIGINAL || this == ORPHAN_INDEX_ENTRY || this == NOT_INDEXED || this == LEFTOVER_FILE
-                    || this == MISSING_ORIGINAL;
+                    || this == MISSING_ORIGINAL || this == MISSING_TEXT || this == ORPHAN_TEXT || this == BAD_CORRECTION
+                    || this == UNIT_DIRECTORY;
         }
 
-        /** What opening the archive or a reindex repairs; the rest needs the original back. */
+        /**
+         * What opening the archive or a reindex repairs (a text not kept is extracted again and kept);
+         * the rest needs the original or the catalog back.
+         */
         public boolean repairedByReindex() {
             return this != MISSING_ORIGINAL && this != ALTERED_ORIGINAL && this != CATALOG_DAMAGED
-                    && this != AUDIT_TAMPERED;
+                    && this != AUDIT_TAMPERED && this != ORPHAN_TEXT && this != BAD_CORRECTION && this != UNIT_DIRECTORY;
         }
     }
 
@@ -117,8 +123,12 @@ public final class ArchiveVerifier {
             problems.add(new Problem(Kind.AUDIT_TAMPERED, "audit", tampered));
         }
         try (Catalog catalog = Catalog.readOnly(data.catalog())) {
-            for (String damage : catalog.integrityProblems()) {
+            List<String> damaged = catalog.integrityProblems();
+            for (String damage : damaged) {
                 problems.add(new Problem(Kind.CATALOG_DAMAGED, "catalog.db", "目录数据库 catalog.db 损坏：" + damage + "。"));
+            }
+            if (damaged.isEmpty()) { // pages that SQLite finds damaged say nothing about the rows on them
+                problems.addAll(rowProblems());
             }
             if (catalog.indexStale()) {
                 problems.add(new Problem(Kind.INDEX_STALE, "lucene",
@@ -158,6 +168,16 @@ public final class ArchiveVerifier {
                 }
             }
             return new Findings(shaById.size(), stored.size(), inUse, problems);
+        }
+    }
+
+    /** The unit directory, the corrections and the kept texts held against the report rows. */
+    private List<Problem> rowProblems() {
+        try {
+            return RowChecks.check(data.catalog());
+        } catch (SQLException e) {
+            return List.of(new Problem(Kind.CATALOG_DAMAGED, "catalog.db", "目录数据库 catalog.db 中的单位目录、更正记录或保存的文本无法读取（"
+                    + e.getClass().getSimpleName() + "）。"));
         }
     }
 

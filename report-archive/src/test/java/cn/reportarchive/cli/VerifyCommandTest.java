@@ -181,6 +181,76 @@ class VerifyCommandTest {
         assertFalse(CliRunner.looksLikeStackTrace(r.err()), r.err());
     }
 
+    // ---- the catalog's side tables: kept texts, corrections, the unit directory ----
+
+    @Test
+    void aReportWithoutItsKeptTextIsReportedAndReindexKeepsItAgain() {
+        Path data = damaged("no-text", d -> sql(d, "DELETE FROM texts WHERE id = '" + first().get("id").asText() + "'"));
+        assertProblem(verify(data), "没有保存的文本", first().get("filename").asText());
+        assertRepairedByReindex(data);
+    }
+
+    @Test
+    void aKeptTextWithoutItsReportIsReported() {
+        Path data = damaged("stray-text", d -> sql(d,
+                "INSERT INTO texts (id, encoding, media_type, ocr, unreadable, body) VALUES ('0badc0ffee', 'UTF-8', 'text/plain', 0, NULL, x'41')"));
+        assertProblem(verify(data), "保存的文本没有对应的材料", "0badc0ffee");
+    }
+
+    @Test
+    void correctionsOfNoReportOfAnUnknownFieldOrOfNoBlockAreReported() {
+        String id = first().get("id").asText();
+        Path data = damaged("bad-corrections", d -> sql(d,
+                "INSERT INTO corrections (report_id, field, ref, value, at) VALUES ('0badc0ffee', 'year', '', '2021', '2026-01-01T00:00:00Z')",
+                "INSERT INTO corrections (report_id, field, ref, value, at) VALUES ('" + id + "', 'colour', '', '红', '2026-01-01T00:00:00Z')",
+                "INSERT INTO corrections (report_id, field, ref, value, at) VALUES ('" + id + "', 'aspect', '第三段', 'theory', '2026-01-01T00:00:00Z')"));
+        CliRunner.Result r = verify(data);
+        assertProblem(r, "更正记录指向不存在的材料", "0badc0ffee");
+        assertProblem(r, "字段“colour”无法识别", first().get("filename").asText());
+        assertProblem(r, "“第三段”不是段落位置", first().get("filename").asText());
+        assertEquals(3, r.out().lines().count(), r.out());
+    }
+
+    /** The sample reports whose unit was read (one of the three has none). */
+    private static List<JsonNode> withUnit() {
+        List<JsonNode> out = reports.stream().filter(r -> r.hasNonNull("unit")).toList();
+        assertEquals(2, out.size(), reports.toString());
+        return out;
+    }
+
+    @Test
+    void aMergedUnitIsSoundAndReportsOutOfStepWithTheDirectoryAreReported() {
+        JsonNode a = withUnit().get(0);
+        JsonNode b = withUnit().get(1);
+        Path merged = damaged("merged", d -> assertEquals(0, CliRunner.run("units", "merge", a.get("unit").asText(),
+                "--into", b.get("unit").asText(), "--data", d.toString()).code()));
+        CliRunner.Result sound = verify(merged);
+        assertEquals(0, sound.code(), sound.out() + sound.err());
+
+        Path data = damaged("unit-rows", d -> sql(d,
+                "UPDATE unit_uses SET name = '没有记录的名称' WHERE report_id = '" + a.get("id").asText() + "'",
+                "UPDATE reports SET unit = '另一个单位' WHERE id = '" + b.get("id").asText() + "'"));
+        CliRunner.Result r = verify(data);
+        assertProblem(r, "“没有记录的名称”不在单位目录中", a.get("filename").asText());
+        assertProblem(r, "“另一个单位”与单位目录不符", b.get("filename").asText());
+        assertEquals(2, r.out().lines().count(), r.out());
+    }
+
+    @Test
+    void aUnitDirectoryWithoutItsUnitsOrWithMergesGoingRoundIsReported() {
+        Path data = damaged("unit-tree", d -> sql(d,
+                "INSERT INTO unit_names (name, key, home) VALUES ('幽灵单位', '幽灵单位', 999)",
+                "INSERT INTO unit_units (display, merged_into) VALUES ('孤立单位', 12345)",
+                "UPDATE unit_units SET merged_into = (SELECT max(id) FROM unit_units WHERE merged_into IS NULL)"
+                        + " WHERE id = (SELECT min(id) FROM unit_units)",
+                "UPDATE unit_units SET merged_into = (SELECT min(id) FROM unit_units)"
+                        + " WHERE id = (SELECT max(id) FROM unit_units WHERE merged_into IS NULL)"));
+        CliRunner.Result r = verify(data);
+        assertProblem(r, "“幽灵单位”所属的单位（编号 999）不存在", "单位目录");
+        assertProblem(r, "“孤立单位”被合并进的单位（编号 12345）不存在", "单位目录");
+        assertEquals(2, r.out().lines().filter(l -> l.contains("绕成了一个圈")).count(), r.out());
+    }
+
     @Test
     void aDirectoryThatIsNoArchiveIsAUsageError() {
         CliRunner.Result r = verify(tmp.resolve("nothing-here"));
@@ -200,6 +270,18 @@ class VerifyCommandTest {
         assertEquals(0, CliRunner.run("reindex", "--data", data.toString()).code());
         CliRunner.Result after = verify(data);
         assertEquals(0, after.code(), after.out() + after.err());
+    }
+
+    /** Statements run on the archive's catalog database, as a hand or a broken tool outside the archive would. */
+    private static void sql(Path data, String... statements) {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + new DataDirectory(data).catalog().toAbsolutePath());
+             java.sql.Statement s = db.createStatement()) {
+            for (String statement : statements) {
+                s.executeUpdate(statement);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void onIndex(Path data, Consumer<ReportIndex> change) {
