@@ -1,9 +1,10 @@
 package cn.reportarchive.auth;
 
+import cn.reportarchive.parse.Keyed;
 import java.util.Optional;
 
 /** What an audit entry records; the key is what the table stores and the API filters on. */
-public enum AuditAction {
+public enum AuditAction implements Keyed {
     LOGIN("login", "登录"),
     LOGIN_FAILED("login-failed", "登录失败"),
     LOGOUT("logout", "退出"),
@@ -50,6 +51,7 @@ public enum AuditAction {
         this.label = label;
     }
 
+    @Override
     public String key() {
         return key;
     }
@@ -59,11 +61,6 @@ public enum AuditAction {
     }
 
     public static Optional<AuditAction> fromKey(String key) {
-        for (AuditAction a : values()) {
-            if (a.key.equals(key)) {
-                return Optional.of(a);
-            }
-        }
-        return Optional.empty();
+        return Keyed.find(values(), key);
     }
 }

@@ -1,5 +1,6 @@
 package cn.reportarchive.auth;
 
+import cn.reportarchive.parse.Keyed;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,7 +9,7 @@ import java.util.Optional;
  * everything an inspector does; an inspector reads, searches and imports everything; a viewer reads
  * the reports of its own units only and changes nothing.
  */
-public enum Role {
+public enum Role implements Keyed {
     ADMIN("admin", "管理员"),
     INSPECTOR("inspector", "检查人员"),
     VIEWER("viewer", "查阅人员");
@@ -21,6 +22,7 @@ public enum Role {
         this.label = label;
     }
 
+    @Override
     public String key() {
         return key;
     }
@@ -50,16 +52,13 @@ public enum Role {
         return this == VIEWER;
     }
 
+    /** As typed: spaces around it and capitals are forgiven. */
     public static Optional<Role> fromKey(String key) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        String k = key.strip().toLowerCase(Locale.ROOT);
-        for (Role r : values()) {
-            if (r.key.equals(k)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return Keyed.find(values(), key == null ? null : key.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The sentence for a role that does not exist, naming those that do. */
+    public static String unknown(String typed) {
+        return "角色“" + typed + "”不存在，只能是 " + Keyed.choices(values()) + "。";
     }
 }

@@ -74,8 +74,7 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Role r = Role.fromKey(role).orElseThrow(() ->
-                    new UserError("角色“" + role + "”不存在，只能是 admin、inspector 或 viewer。", Cli.USAGE));
+            Role r = Role.fromKey(role).orElseThrow(() -> new UserError(Role.unknown(role), Cli.USAGE));
             try (AuthStore store = common.openAuth()) {
                 Account account = withPassword("请输入“" + name + "”的密码：",
                         password -> store.accounts().add(name, r, units, password));

@@ -1,5 +1,6 @@
 package cn.reportarchive.compare;
 
+import cn.reportarchive.parse.Keyed;
 import cn.reportarchive.parse.ReportWarning;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -14,7 +15,7 @@ import java.util.List;
 public record DraftResult(@JsonUnwrapped Comparison comparison, Draft draft, NotAccounted notAccounted) {
 
     /** Where the draft's year came from. */
-    public enum YearSource {
+    public enum YearSource implements Keyed {
         GIVEN("given", "按指定的年度"),
         TEXT("text", "按草稿中写明的年度"),
         NEXT("next", "草稿未写明年度，按已存档的最近年度的下一年");
@@ -28,6 +29,7 @@ public record DraftResult(@JsonUnwrapped Comparison comparison, Draft draft, Not
         }
 
         @JsonValue
+        @Override
         public String key() {
             return key;
         }

@@ -1,8 +1,8 @@
 package cn.reportarchive.compare;
 
+import cn.reportarchive.parse.Keyed;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -10,7 +10,7 @@ import java.util.Optional;
  * for it as done, its problem was raised again, or neither. Serialised by key; the label is the
  * pages' and exports' word for it.
  */
-public enum MeasureStatus {
+public enum MeasureStatus implements Keyed {
     REPORTED("reported", "已报告落实"),
     RECURRED("recurred", "问题再次出现"),
     NO_TRACE("no-trace", "未见下文");
@@ -24,6 +24,7 @@ public enum MeasureStatus {
     }
 
     @JsonValue
+    @Override
     public String key() {
         return key;
     }
@@ -33,11 +34,11 @@ public enum MeasureStatus {
     }
 
     public static Optional<MeasureStatus> fromKey(String key) {
-        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+        return Keyed.find(values(), key);
     }
 
     @JsonCreator
     static MeasureStatus of(String key) {
-        return fromKey(key).orElseThrow(() -> new IllegalArgumentException("unknown measure status " + key));
+        return Keyed.require(values(), key, "measure status");
     }
 }

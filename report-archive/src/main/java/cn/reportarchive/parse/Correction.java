@@ -2,7 +2,6 @@ package cn.reportarchive.parse;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -13,7 +12,7 @@ import java.util.Optional;
 public record Correction(Field field, ItemRef ref, String original, String value, String by, String at) {
 
     /** The fields a person can correct, by the key the JSON and the command line use. */
-    public enum Field {
+    public enum Field implements Keyed {
         YEAR("year", "年度"),
         UNIT("unit", "单位"),
         AUTHOR("author", "作者"),
@@ -31,6 +30,7 @@ public record Correction(Field field, ItemRef ref, String original, String value
         }
 
         @JsonValue
+        @Override
         public String key() {
             return key;
         }
@@ -40,12 +40,12 @@ public record Correction(Field field, ItemRef ref, String original, String value
         }
 
         public static Optional<Field> fromKey(String key) {
-            return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
+            return Keyed.find(values(), key);
         }
 
         @JsonCreator
         static Field of(String key) {
-            return fromKey(key).orElseThrow(() -> new IllegalArgumentException("unknown correction field " + key));
+            return Keyed.require(values(), key, "correction field");
         }
     }
 

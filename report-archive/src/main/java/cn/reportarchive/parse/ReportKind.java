@@ -3,7 +3,7 @@ package cn.reportarchive.parse;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A leadership team's report, one person's, or not said. */
-public enum ReportKind {
+public enum ReportKind implements Keyed {
     TEAM("team"), PERSONAL("personal"), UNKNOWN("unknown");
 
     private final String key;
@@ -13,16 +13,13 @@ public enum ReportKind {
     }
 
     @JsonValue
+    @Override
     public String key() {
         return key;
     }
 
+    /** An unknown or missing key reads as UNKNOWN. */
     public static ReportKind fromKey(String key) {
-        for (ReportKind kind : values()) {
-            if (kind.key.equals(key)) {
-                return kind;
-            }
-        }
-        return UNKNOWN;
+        return Keyed.find(values(), key).orElse(UNKNOWN);
     }
 }

@@ -1,11 +1,10 @@
 package cn.reportarchive.parse;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The parts of a report, by what they do (not by how the heading words them). */
-public enum SectionType {
+public enum SectionType implements Keyed {
     RECTIFICATION("rectification", "整改落实"),
     PROBLEMS("problems", "问题"),
     CAUSES("causes", "原因"),
@@ -21,6 +20,7 @@ public enum SectionType {
     }
 
     @JsonValue
+    @Override
     public String key() {
         return key;
     }
@@ -30,6 +30,6 @@ public enum SectionType {
     }
 
     public static Optional<SectionType> fromKey(String key) {
-        return Arrays.stream(values()).filter(t -> t.key.equals(key)).findFirst();
+        return Keyed.find(values(), key);
     }
 }

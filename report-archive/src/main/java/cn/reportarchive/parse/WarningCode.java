@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * What the machine could not read, or read with doubt, in a report: each one puts the report on the
  * review queue (待核对). Serialised by key, as INTERFACE.md lists them.
  */
-public enum WarningCode {
+public enum WarningCode implements Keyed {
     /** No year in the title, header or preface. */
     NO_YEAR("no-year"),
     /** The year was written as a placeholder (202X年度): a template filled in carelessly. */
@@ -36,6 +36,7 @@ public enum WarningCode {
     }
 
     @JsonValue
+    @Override
     public String key() {
         return key;
     }
@@ -43,12 +44,7 @@ public enum WarningCode {
     /** An unknown key (written by a later version) reads as OTHER rather than failing. */
     @JsonCreator
     public static WarningCode fromKey(String key) {
-        for (WarningCode code : values()) {
-            if (code.key.equals(key)) {
-                return code;
-            }
-        }
-        return OTHER;
+        return Keyed.find(values(), key).orElse(OTHER);
     }
 
     /** Warnings about the header fields, which a correction of the field settles. */

@@ -1,10 +1,12 @@
 package cn.reportarchive.web;
 
+import cn.reportarchive.parse.Keyed;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** What a view answers with (?format=): its JSON, or a file: .xlsx, .csv or .docx. */
-enum OutputFormat {
+enum OutputFormat implements Keyed {
     JSON("json", "application/json"),
     XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     CSV("csv", "text/csv; charset=utf-8"),
@@ -18,7 +20,8 @@ enum OutputFormat {
         this.mediaType = mediaType;
     }
 
-    String key() {
+    @Override
+    public String key() {
         return key;
     }
 
@@ -31,11 +34,9 @@ enum OutputFormat {
         if (value == null || value.isBlank()) {
             return fallback;
         }
-        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
-        for (OutputFormat f : values()) {
-            if (f.key.equals(v) && offered.contains(f)) {
-                return f;
-            }
+        Optional<OutputFormat> f = Keyed.find(values(), value.strip().toLowerCase(java.util.Locale.ROOT));
+        if (f.isPresent() && offered.contains(f.get())) {
+            return f.get();
         }
         String names = offered.stream().sorted().map(OutputFormat::key).collect(Collectors.joining("、"));
         throw new ApiError(400, "format 只能是 " + names + " 之一。");

@@ -259,8 +259,7 @@ final class UserRoutes {
     }
 
     private static Role role(String key) {
-        return Role.fromKey(key).orElseThrow(() -> new ApiError(400,
-                "角色“" + (key == null ? "" : ApiRoutes.shorten(key)) + "”不存在，只能是 admin、inspector 或 viewer。"));
+        return Role.fromKey(key).orElseThrow(() -> new ApiError(400, Role.unknown(key == null ? "" : ApiRoutes.shorten(key))));
     }
 
     private static List<String> units(JsonNode body) {
