@@ -65,6 +65,53 @@ final class CopyStore implements AutoCloseable {
         return q;
     }
 
+    /** Binds the parameters in order: a String, a Long or Integer, or bytes. */
+    private PreparedStatement bound(String sql, Object... params) throws SQLException {
+        PreparedStatement q = ps(sql);
+        for (int i = 0; i < params.length; i++) {
+            Object v = params[i];
+            if (v instanceof String t) {
+                q.setString(i + 1, t);
+            } else if (v instanceof Long n) {
+                q.setLong(i + 1, n);
+            } else if (v instanceof Integer n) {
+                q.setInt(i + 1, n);
+            } else if (v instanceof byte[] bytes) {
+                q.setBytes(i + 1, bytes);
+            } else {
+                throw new IllegalArgumentException("parameter " + v);
+            }
+        }
+        return q;
+    }
+
+    /** Runs one statement that changes rows; how many it changed. */
+    private int update(String sql, Object... params) throws SQLException {
+        return bound(sql, params).executeUpdate();
+    }
+
+    /** The first column of every row a query selects, as longs (the points of a report, the members of a band…). */
+    private List<Long> longs(String sql, Object... params) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (ResultSet rs = bound(sql, params).executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** What {@code read} makes of the first row a query selects, or null when it selects none. */
+    private <T> T first(String sql, RowReader<T> read, Object... params) throws SQLException {
+        try (ResultSet rs = bound(sql, params).executeQuery()) {
+            return rs.next() ? read.read(rs) : null;
+        }
+    }
+
     interface Work<T> {
         T run() throws SQLException;
     }
@@ -94,28 +141,22 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void putText(TextRow t) throws SQLException {
-        {
-            PreparedStatement q = ps("INSERT OR REPLACE INTO texts VALUES (?,?,?,?,?,?,?,?,?,?)");
-            q.setString(1, t.id());
-            setInt(q, 2, t.doc());
-            q.setString(3, t.unit());
-            q.setString(4, t.author());
-            setInt(q, 5, t.year());
-            q.setString(6, t.title());
-            q.setInt(7, t.template() ? 1 : 0);
-            q.setInt(8, t.complete() ? 1 : 0);
-            q.setInt(9, t.own());
-            q.setBytes(10, WeightSnapshot.longs(t.prints()));
-            q.executeUpdate();
-        }
+        PreparedStatement q = ps("INSERT OR REPLACE INTO texts VALUES (?,?,?,?,?,?,?,?,?,?)");
+        q.setString(1, t.id());
+        setInt(q, 2, t.doc());
+        q.setString(3, t.unit());
+        q.setString(4, t.author());
+        setInt(q, 5, t.year());
+        q.setString(6, t.title());
+        q.setInt(7, t.template() ? 1 : 0);
+        q.setInt(8, t.complete() ? 1 : 0);
+        q.setInt(9, t.own());
+        q.setBytes(10, WeightSnapshot.longs(t.prints()));
+        q.executeUpdate();
     }
 
     synchronized boolean deleteText(String id) throws SQLException {
-        {
-            PreparedStatement q = ps("DELETE FROM texts WHERE id = ?");
-            q.setString(1, id);
-            return q.executeUpdate() > 0;
-        }
+        return update("DELETE FROM texts WHERE id = ?", id) > 0;
     }
 
     synchronized Set<String> textIds() throws SQLException {
@@ -154,13 +195,7 @@ final class CopyStore implements AutoCloseable {
 
     /** The fingerprints kept for a text, or null. */
     synchronized long[] prints(String id) throws SQLException {
-        {
-            PreparedStatement q = ps("SELECT prints FROM texts WHERE id = ?");
-            q.setString(1, id);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? WeightSnapshot.longs(rs.getBytes(1)) : null;
-            }
-        }
+        return first("SELECT prints FROM texts WHERE id = ?", rs -> WeightSnapshot.longs(rs.getBytes(1)), id);
     }
 
     /** Numbers the texts as the fingerprint file written just now holds them; all others are outside it. */
@@ -169,53 +204,38 @@ final class CopyStore implements AutoCloseable {
             try (Statement s = db.createStatement()) {
                 s.executeUpdate("UPDATE texts SET doc = NULL");
             }
-            {
             PreparedStatement q = ps("UPDATE texts SET doc = ? WHERE id = ?");
-                for (Map.Entry<String, Integer> e : docs.entrySet()) {
-                    q.setInt(1, e.getValue());
-                    q.setString(2, e.getKey());
-                    q.addBatch();
-                }
-                q.executeBatch();
+            for (Map.Entry<String, Integer> e : docs.entrySet()) {
+                q.setInt(1, e.getValue());
+                q.setString(2, e.getKey());
+                q.addBatch();
             }
+            q.executeBatch();
             return null;
         });
     }
 
     synchronized void setOwn(String id, int own) throws SQLException {
-        {
-            PreparedStatement q = ps("UPDATE texts SET own = ? WHERE id = ?");
-            q.setInt(1, own);
-            q.setString(2, id);
-            q.executeUpdate();
-        }
+        update("UPDATE texts SET own = ? WHERE id = ?", own, id);
     }
 
     // ---- pairs
 
     synchronized void putPairs(List<CopyIndex.PairRow> rows) throws SQLException {
-        {
-            PreparedStatement q = ps("INSERT OR REPLACE INTO pairs VALUES (?,?,?,?)");
-            for (CopyIndex.PairRow p : rows) {
-                q.setString(1, p.copy());
-                q.setString(2, p.source());
-                q.setDouble(3, p.share());
-                q.setInt(4, p.template() ? 1 : 0);
-                q.addBatch();
-            }
-            q.executeBatch();
+        PreparedStatement q = ps("INSERT OR REPLACE INTO pairs VALUES (?,?,?,?)");
+        for (CopyIndex.PairRow p : rows) {
+            q.setString(1, p.copy());
+            q.setString(2, p.source());
+            q.setDouble(3, p.share());
+            q.setInt(4, p.template() ? 1 : 0);
+            q.addBatch();
         }
+        q.executeBatch();
     }
 
     synchronized void deletePairsOf(String id) throws SQLException {
-        {
-            PreparedStatement a = ps("DELETE FROM pairs WHERE copy = ?");
-            PreparedStatement b = ps("DELETE FROM pairs WHERE source = ?");
-            a.setString(1, id);
-            a.executeUpdate();
-            b.setString(1, id);
-            b.executeUpdate();
-        }
+        update("DELETE FROM pairs WHERE copy = ?", id);
+        update("DELETE FROM pairs WHERE source = ?", id);
     }
 
     synchronized void clearAll() throws SQLException {
@@ -227,13 +247,7 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized boolean hasText(String id) throws SQLException {
-        {
-            PreparedStatement q = ps("SELECT 1 FROM texts WHERE id = ?");
-            q.setString(1, id);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return first("SELECT 1 FROM texts WHERE id = ?", rs -> true, id) != null;
     }
 
     /** Placed reports (not templates): what the snapshot's limits are counted on. */
@@ -286,19 +300,17 @@ final class CopyStore implements AutoCloseable {
     /** The most-shared pairs, with both texts' particulars. */
     synchronized List<CopyCheck.Pair> topPairs(int limit) throws SQLException {
         List<CopyCheck.Pair> out = new ArrayList<>();
-        {
-            PreparedStatement q = ps("""
-                SELECT p.share, p.template, c.id, c.unit, c.author, c.year, c.title, s.id, s.unit, s.author, s.year, s.title
-                FROM pairs p JOIN texts c ON c.id = p.copy JOIN texts s ON s.id = p.source
-                ORDER BY p.share DESC, p.copy, p.source LIMIT ?""");
-            q.setInt(1, limit);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new CopyCheck.Pair(
-                            new CopyCheck.DocRef(rs.getString(3), rs.getString(4), rs.getString(5), getInt(rs, 6), rs.getString(7)),
-                            new CopyCheck.DocRef(rs.getString(8), rs.getString(9), rs.getString(10), getInt(rs, 11), rs.getString(12)),
-                            rs.getDouble(1), rs.getInt(2) == 1));
-                }
+        PreparedStatement q = ps("""
+            SELECT p.share, p.template, c.id, c.unit, c.author, c.year, c.title, s.id, s.unit, s.author, s.year, s.title
+            FROM pairs p JOIN texts c ON c.id = p.copy JOIN texts s ON s.id = p.source
+            ORDER BY p.share DESC, p.copy, p.source LIMIT ?""");
+        q.setInt(1, limit);
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                out.add(new CopyCheck.Pair(
+                        new CopyCheck.DocRef(rs.getString(3), rs.getString(4), rs.getString(5), getInt(rs, 6), rs.getString(7)),
+                        new CopyCheck.DocRef(rs.getString(8), rs.getString(9), rs.getString(10), getInt(rs, 11), rs.getString(12)),
+                        rs.getDouble(1), rs.getInt(2) == 1));
             }
         }
         return out;
@@ -310,134 +322,61 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void putPoint(PointRow p) throws SQLException {
-        {
-            PreparedStatement q = ps("INSERT OR REPLACE INTO points VALUES (?,?,?,?,?,?,?,?)");
-            q.setLong(1, p.ord());
-            q.setString(2, p.id());
-            q.setString(3, p.ref());
-            q.setString(4, p.aspect());
-            q.setString(5, p.text());
-            q.setString(6, p.unit());
-            q.setString(7, p.author());
-            setInt(q, 8, p.year());
-            q.executeUpdate();
-        }
+        PreparedStatement q = ps("INSERT OR REPLACE INTO points VALUES (?,?,?,?,?,?,?,?)");
+        q.setLong(1, p.ord());
+        q.setString(2, p.id());
+        q.setString(3, p.ref());
+        q.setString(4, p.aspect());
+        q.setString(5, p.text());
+        q.setString(6, p.unit());
+        q.setString(7, p.author());
+        setInt(q, 8, p.year());
+        q.executeUpdate();
     }
 
     synchronized List<Long> pointsOf(String id) throws SQLException {
-        List<Long> out = new ArrayList<>();
-        {
-            PreparedStatement q = ps("SELECT ord FROM points WHERE id = ? ORDER BY ord");
-            q.setString(1, id);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        }
-        return out;
+        return longs("SELECT ord FROM points WHERE id = ? ORDER BY ord", id);
     }
 
     synchronized String pointText(long ord) throws SQLException {
-        {
-            PreparedStatement q = ps("SELECT text FROM points WHERE ord = ?");
-            q.setLong(1, ord);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return first("SELECT text FROM points WHERE ord = ?", rs -> rs.getString(1), ord);
     }
 
     synchronized void deletePoint(long ord) throws SQLException {
-        {
-            PreparedStatement q = ps("DELETE FROM points WHERE ord = ?");
-            q.setLong(1, ord);
-            q.executeUpdate();
-        }
+        update("DELETE FROM points WHERE ord = ?", ord);
     }
 
     /** The members of a band's bucket, smallest first (the first is the bucket's representative). */
     synchronized List<Long> bucket(long key) throws SQLException {
-        List<Long> out = new ArrayList<>();
-        {
-            PreparedStatement q = ps("SELECT ord FROM bands WHERE key = ? ORDER BY ord");
-            q.setLong(1, key);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        }
-        return out;
+        return longs("SELECT ord FROM bands WHERE key = ? ORDER BY ord", key);
     }
 
     synchronized Long representative(long key) throws SQLException {
-        {
-            PreparedStatement q = ps("SELECT ord FROM bands WHERE key = ? ORDER BY ord LIMIT 1");
-            q.setLong(1, key);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
+        return first("SELECT ord FROM bands WHERE key = ? ORDER BY ord LIMIT 1", rs -> rs.getLong(1), key);
     }
 
     synchronized void putBand(long key, long ord) throws SQLException {
-        {
-            PreparedStatement q = ps("INSERT OR IGNORE INTO bands VALUES (?,?)");
-            q.setLong(1, key);
-            q.setLong(2, ord);
-            q.executeUpdate();
-        }
+        update("INSERT OR IGNORE INTO bands VALUES (?,?)", key, ord);
     }
 
     synchronized List<Long> bandsOf(long ord) throws SQLException {
-        List<Long> out = new ArrayList<>();
-        {
-            PreparedStatement q = ps("SELECT key FROM bands WHERE ord = ?");
-            q.setLong(1, ord);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        }
-        return out;
+        return longs("SELECT key FROM bands WHERE ord = ?", ord);
     }
 
     synchronized void deleteBand(long key, long ord) throws SQLException {
-        {
-            PreparedStatement q = ps("DELETE FROM bands WHERE key = ? AND ord = ?");
-            q.setLong(1, key);
-            q.setLong(2, ord);
-            q.executeUpdate();
-        }
+        update("DELETE FROM bands WHERE key = ? AND ord = ?", key, ord);
     }
 
     synchronized void putLink(long key, long ord, long rep) throws SQLException {
-        {
-            PreparedStatement q = ps("INSERT OR REPLACE INTO links VALUES (?,?,?)");
-            q.setLong(1, key);
-            q.setLong(2, ord);
-            q.setLong(3, rep);
-            q.executeUpdate();
-        }
+        update("INSERT OR REPLACE INTO links VALUES (?,?,?)", key, ord, rep);
     }
 
     synchronized void deleteLink(long key, long ord) throws SQLException {
-        {
-            PreparedStatement q = ps("DELETE FROM links WHERE key = ? AND ord = ?");
-            q.setLong(1, key);
-            q.setLong(2, ord);
-            q.executeUpdate();
-        }
+        update("DELETE FROM links WHERE key = ? AND ord = ?", key, ord);
     }
 
     synchronized void deleteLinksOf(long key) throws SQLException {
-        {
-            PreparedStatement q = ps("DELETE FROM links WHERE key = ?");
-            q.setLong(1, key);
-            q.executeUpdate();
-        }
+        update("DELETE FROM links WHERE key = ?", key);
     }
 
     interface LinkConsumer {
@@ -467,47 +406,29 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized PointRow point(long ord) throws SQLException {
-        {
-            PreparedStatement q = ps("SELECT ord, id, ref, aspect, text, unit, author, year FROM points WHERE ord = ?");
-            q.setLong(1, ord);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? new PointRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), getInt(rs, 8)) : null;
-            }
-        }
+        return first("SELECT ord, id, ref, aspect, text, unit, author, year FROM points WHERE ord = ?",
+                rs -> new PointRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), getInt(rs, 8)), ord);
     }
 
     // ---- state and dirty marks
 
     synchronized byte[] state(String key) throws SQLException {
-        {
-            PreparedStatement q = ps("SELECT value FROM state WHERE key = ?");
-            q.setString(1, key);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : null;
-            }
-        }
+        return first("SELECT value FROM state WHERE key = ?", rs -> rs.getBytes(1), key);
     }
 
     synchronized void setState(String key, byte[] value) throws SQLException {
-        {
-            PreparedStatement q = ps("INSERT OR REPLACE INTO state VALUES (?,?)");
-            q.setString(1, key);
-            q.setBytes(2, value);
-            q.executeUpdate();
-        }
+        update("INSERT OR REPLACE INTO state VALUES (?,?)", key, value);
     }
 
     synchronized void markDirty(List<String> ids) throws SQLException {
         inTransaction(() -> {
-            {
             PreparedStatement q = ps("INSERT OR IGNORE INTO dirty VALUES (?)");
-                for (String id : ids) {
-                    q.setString(1, id);
-                    q.addBatch();
-                }
-                q.executeBatch();
+            for (String id : ids) {
+                q.setString(1, id);
+                q.addBatch();
             }
+            q.executeBatch();
             return null;
         });
     }
@@ -523,11 +444,7 @@ final class CopyStore implements AutoCloseable {
     }
 
     synchronized void clean(String id) throws SQLException {
-        {
-            PreparedStatement q = ps("DELETE FROM dirty WHERE id = ?");
-            q.setString(1, id);
-            q.executeUpdate();
-        }
+        update("DELETE FROM dirty WHERE id = ?", id);
     }
 
     static byte[] utf8(String s) {
