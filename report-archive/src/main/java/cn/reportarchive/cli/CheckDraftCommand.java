@@ -24,20 +24,17 @@ final class CheckDraftCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    JsonOutput output;
+
+    @Mixin
+    Whose whose;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "草稿文件（.docx、.doc、.pdf、.txt 等）")
     Path file;
 
-    @Option(names = "--unit", required = true, description = "草稿所属的单位")
-    String unit;
-
-    @Option(names = "--author", description = "个人材料的作者；不指定时与领导班子材料对比")
-    String author;
-
     @Option(names = "--year", description = "草稿的年度；不指定时按草稿中写明的年度，再不然按已存档的最近年度的下一年")
     Integer year;
-
-    @Option(names = "--json", description = "输出 JSON")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -53,11 +50,11 @@ final class CheckDraftCommand implements Callable<Integer> {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("file", String.valueOf(file.getFileName()));
             detail.put("size", bytes.length);
-            detail.put("unit", unit);
-            detail.put("author", author);
+            detail.put("unit", whose.unit);
+            detail.put("author", whose.author);
             DraftResult result;
             try {
-                result = app.drafts().check(new DraftCheck.Draft(String.valueOf(file.getFileName()), bytes, unit, author, year),
+                result = app.drafts().check(new DraftCheck.Draft(String.valueOf(file.getFileName()), bytes, whose.unit, whose.author, year),
                         app.compare());
             } catch (CompareException e) {
                 detail.put("error", e.getMessage());
@@ -70,7 +67,7 @@ final class CheckDraftCommand implements Callable<Integer> {
             detail.put("year", result.draft().year());
             detail.put("report", result.comparison().from().reportId());
             app.auth().audit().recordCommandLine(AuditAction.DRAFT_CHECK, null, detail);
-            if (json) {
+            if (output.json) {
                 System.out.println(Json.pretty(result));
             } else {
                 print(result);

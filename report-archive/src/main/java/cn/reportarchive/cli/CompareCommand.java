@@ -15,11 +15,11 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--unit", required = true, description = "单位")
-    String unit;
+    @Mixin
+    JsonOutput output;
 
-    @Option(names = "--author", description = "个人材料的作者；不指定时对比领导班子材料")
-    String author;
+    @Mixin
+    Whose whose;
 
     @Option(names = "--from", required = true, description = "较早的年度")
     int from;
@@ -27,19 +27,16 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, description = "较晚的年度")
     int to;
 
-    @Option(names = "--json", description = "输出 JSON")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
         try (Application app = common.open()) {
             Comparison c;
             try {
-                c = app.compare().compare(unit, author, from, to);
+                c = app.compare().compare(whose.unit, whose.author, from, to);
             } catch (CompareException e) {
                 throw new UserError(e.getMessage(), e.reason() == CompareException.Reason.NOT_FOUND ? Cli.INPUT_FAILED : Cli.USAGE);
             }
-            if (json) {
+            if (output.json) {
                 System.out.println(Json.pretty(c));
                 return Cli.OK;
             }

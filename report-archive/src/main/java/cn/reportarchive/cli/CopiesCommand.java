@@ -15,14 +15,14 @@ final class CopiesCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    JsonOutput output;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "材料编号")
     String id;
 
     @Option(names = "--limit", description = "全库列表最多条数（默认 50）")
     int limit = 50;
-
-    @Option(names = "--json", description = "输出 JSON")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -34,7 +34,7 @@ final class CopiesCommand implements Callable<Integer> {
                 } catch (CompareException e) {
                     throw new UserError(e.getMessage(), Cli.INPUT_FAILED); // short of memory: the sentence, exit 1
                 }
-                if (json) {
+                if (output.json) {
                     System.out.println(Json.pretty(java.util.Map.of("pairs", pairs)));
                 } else {
                     pairs.forEach(p -> System.out.printf("%3.0f%%  %s %s %s  ←  %s %s %s%n", p.share() * 100,
@@ -50,7 +50,7 @@ final class CopiesCommand implements Callable<Integer> {
             } catch (CompareException e) {
                 throw new UserError(e.getMessage(), Cli.INPUT_FAILED);
             }
-            if (json) {
+            if (output.json) {
                 System.out.println(Json.pretty(c));
                 return Cli.OK;
             }

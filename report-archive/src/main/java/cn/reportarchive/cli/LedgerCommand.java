@@ -28,11 +28,8 @@ final class LedgerCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--unit", required = true, description = "单位")
-    String unit;
-
-    @Option(names = "--author", description = "个人材料的作者；不指定时为领导班子材料")
-    String author;
+    @Mixin
+    Whose whose;
 
     @Option(names = "--year", required = true, description = "台账的年度（其材料的整改措施）")
     int year;
@@ -49,7 +46,7 @@ final class LedgerCommand implements Callable<Integer> {
         try (Application app = common.open()) {
             Ledger l;
             try {
-                l = app.compare().ledger(unit, author, year);
+                l = app.compare().ledger(whose.unit, whose.author, year);
             } catch (CompareException e) {
                 throw new UserError(e.getMessage(), e.reason() == CompareException.Reason.NOT_FOUND ? Cli.INPUT_FAILED : Cli.USAGE);
             }

@@ -13,11 +13,8 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--unit", description = "只列出该单位的材料")
-    String unit;
-
-    @Option(names = "--year", description = "只列出该年度的材料")
-    Integer year;
+    @Mixin
+    Narrowing narrowing;
 
     @Option(names = "--json", description = "输出 JSON 数组")
     boolean json;
@@ -25,7 +22,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Application app = common.open()) {
-            List<ReportSummary> reports = app.archive().summaries(unit, year);
+            List<ReportSummary> reports = app.archive().summaries(narrowing.unit, narrowing.year);
             if (json) {
                 System.out.println(Json.pretty(reports));
                 return 0;

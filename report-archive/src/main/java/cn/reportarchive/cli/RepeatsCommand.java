@@ -15,6 +15,9 @@ final class RepeatsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    JsonOutput output;
+
     @Option(names = "--unit", description = "单位；不指定时列出全库多个单位共有的问题")
     String unit;
 
@@ -27,9 +30,6 @@ final class RepeatsCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "全库列表最多条数（默认 50）")
     int limit = 50;
 
-    @Option(names = "--json", description = "输出 JSON")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
         try (Application app = common.open()) {
@@ -40,7 +40,7 @@ final class RepeatsCommand implements Callable<Integer> {
                 } catch (CompareException e) {
                     throw new UserError(e.getMessage(), Cli.INPUT_FAILED);
                 }
-                if (json) {
+                if (output.json) {
                     System.out.println(Json.pretty(java.util.Map.of("groups", groups)));
                 } else {
                     groups.forEach(g -> System.out.printf("%d 个单位 %d 份材料  %s%n", g.units(), g.reports(), g.text()));
@@ -53,7 +53,7 @@ final class RepeatsCommand implements Callable<Integer> {
             } catch (CompareException e) {
                 throw new UserError(e.getMessage(), e.reason() == CompareException.Reason.NOT_FOUND ? Cli.INPUT_FAILED : Cli.USAGE);
             }
-            if (json) {
+            if (output.json) {
                 System.out.println(Json.pretty(h));
                 return Cli.OK;
             }

@@ -16,14 +16,14 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    JsonOutput output;
+
+    @Mixin
+    Narrowing narrowing;
+
     @Parameters(index = "0", paramLabel = "QUERY", description = "检索式")
     String query;
-
-    @Option(names = "--year", description = "年度")
-    Integer year;
-
-    @Option(names = "--unit", description = "单位")
-    String unit;
 
     @Option(names = "--aspect", description = "方面（如 theory 或 理论学习）")
     String aspect;
@@ -46,9 +46,6 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--per-report", description = "同一份材料在前面最多占几条，其余排到后面（默认 2，0 为不限）")
     int perReport = SearchRequest.DEFAULT_PER_REPORT;
 
-    @Option(names = "--json", description = "输出 JSON")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
         try (Application app = common.open()) {
@@ -57,11 +54,11 @@ final class SearchCommand implements Callable<Integer> {
                 case "year" -> SearchRequest.Order.YEAR;
                 default -> throw new UserError("--sort 只能是 relevance 或 year。", Cli.USAGE);
             };
-            SearchRequest request = new SearchRequest(query, year, unit, aspect, section, page, limit, order, !noRelated,
+            SearchRequest request = new SearchRequest(query, narrowing.year, narrowing.unit, aspect, section, page, limit, order, !noRelated,
                     perReport);
             SearchResult result = app.search().search(request);
             java.util.List<String> suggestions = app.suggestions().suggest(request, result.total());
-            if (json) {
+            if (output.json) {
                 System.out.println(Json.pretty(new SuggestedResult(result, suggestions)));
                 return 0;
             }

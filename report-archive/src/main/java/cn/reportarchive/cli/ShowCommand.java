@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "show", description = "显示一份材料的结构")
@@ -18,11 +17,11 @@ final class ShowCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    JsonOutput output;
+
     @Parameters(index = "0", paramLabel = "ID", description = "材料编号")
     String id;
-
-    @Option(names = "--json", description = "输出 JSON")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -31,7 +30,7 @@ final class ShowCommand implements Callable<Integer> {
             if (report.isEmpty()) {
                 throw new UserError("找不到编号为 " + id + " 的材料。", 1);
             }
-            if (json) {
+            if (output.json) {
                 System.out.println(Json.pretty(report.get()));
             } else {
                 print(report.get(), app);

@@ -16,14 +16,14 @@ final class SimilarCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    JsonOutput output;
+
+    @Mixin
+    Narrowing narrowing;
+
     @Parameters(index = "0", paramLabel = "TEXT", description = "要查找的文字（如一条问题）")
     String text;
-
-    @Option(names = "--unit", description = "只查这个单位")
-    String unit;
-
-    @Option(names = "--year", description = "只查这个年度")
-    Integer year;
 
     @Option(names = "--section", description = "只查这一部分（problems 问题、measures 措施、causes 原因…）")
     String section;
@@ -31,19 +31,16 @@ final class SimilarCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "最多返回条数（默认 20，至多 200）")
     int limit = SimilarPoints.DEFAULT_LIMIT;
 
-    @Option(names = "--json", description = "输出 JSON")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
         try (Application app = common.open()) {
             SimilarPoints.Result result;
             try {
-                result = app.similar().find(new SimilarPoints.Request(text, unit, year, section, limit, null));
+                result = app.similar().find(new SimilarPoints.Request(text, narrowing.unit, narrowing.year, section, limit, null));
             } catch (CompareException e) {
                 throw new UserError(e.getMessage(), Cli.USAGE);
             }
-            if (json) {
+            if (output.json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("hits", result.hits());
                 System.out.println(Json.pretty(out));

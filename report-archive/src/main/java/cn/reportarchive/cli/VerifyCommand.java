@@ -8,20 +8,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "verify", description = "检查档案库：原件是否齐全、未被改动，有无多余的原件或索引条目（不修改任何内容，可在 serve 运行时执行）")
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--json", description = "输出 JSON")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Override
     public Integer call() throws Exception {
         ArchiveVerifier.Findings findings = new ArchiveVerifier(common.existingData()).verify();
-        if (json) {
+        if (output.json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("ok", findings.ok());
             out.put("reports", findings.reports());
