@@ -44,21 +44,15 @@ public final class ReportArchive {
     private final ReportIndex index;
     private final TikaExtractor extractor;
     private final ReportParser parser;
-    /** One writer at a time: an index commit must never publish another import's half. */
-    private final Object writeLock = new Object();
+    /** One writer at a time, none once closing, and a mark when one failed part way. */
+    private final WriteGuard guard = new WriteGuard();
     /** The same, seen from other processes: held while a write is half done (verify waits for it). */
     private final WritesUnderWay writing;
-    /** Set once the archive is closing: no write starts after it, a write under way finishes first. */
-    private boolean closing;
-    /**
-     * Set when a write failed part way: what it left (an original its cleanup could not delete) is
-     * for the next open's full recovery, so the archive is then not marked as closed whole.
-     */
-    private volatile boolean troubled;
     /** Uploads in memory at once: four files of the largest size, whatever their number. */
     private final IntakeLimit intake;
     private final ArchiveMaintenance maintenance;
-    private final Corrections corrections;
+    /** The correction path. */
+    private final ReportEditor editor;
     /** Every unit name, typed or read, resolves through it when a report is stored and when one is looked up. */
     private final UnitDirectory units;
     private final UnitAssignments unitAssignments;
@@ -79,9 +73,9 @@ public final class ReportArchive {
         this.unitAssignments = new UnitAssignments(catalog, index, units);
         this.intake = new IntakeLimit(INTAKE_FILES * extractor.limits().maxBytes(), INTAKE_WAIT);
         // a re-parse reads the written name again: it is resolved as on import (and nothing is written when unchanged)
-        this.maintenance = new ArchiveMaintenance(writeLock, originals, catalog, index, this::extract, this::interpret,
+        this.maintenance = new ArchiveMaintenance(guard.lock, originals, catalog, index, this::extract, this::interpret,
                 this::withUnit, this::changed);
-        this.corrections = new Corrections(parser.taxonomy());
+        this.editor = new ReportEditor(guard, catalog, index, new Corrections(parser.taxonomy()), this::withUnit, this::changed);
     }
 
     private static final int INTAKE_FILES = 4;
@@ -180,8 +174,8 @@ public final class ReportArchive {
     public List<ImportOutcome> commit(List<Prepared> prepared) {
         List<Prepared> batch = new ArrayList<>(prepared);
         ImportOutcome[] outcomes = new ImportOutcome[batch.size()];
-        synchronized (writeLock) {
-            if (closing) {
+        synchronized (guard.lock) {
+            if (guard.closing()) {
                 return batch.stream().map(p -> ImportOutcome.notStored(p.filename(), "档案库正在关闭，该文件未导入，请稍后重试。"))
                         .toList();
             }
@@ -252,7 +246,7 @@ public final class ReportArchive {
         } finally {
             // whatever failed (an Error or a cleanup that threw as well) may have left something behind
             if (!stored) {
-                troubled = true;
+                guard.troubled();
             }
         }
     }
@@ -371,7 +365,7 @@ public final class ReportArchive {
 
     /** Makes these names' units one with {@code into}'s; the reports concerned show it at once. */
     public UnitChange mergeUnits(List<String> names, String into, String by) throws SQLException, IOException, UnitException {
-        synchronized (writeLock) {
+        synchronized (guard.lock) {
             UnitChange change = units.merge(names, into, by);
             reassigned(unitAssignments.reassign(change.affected()));
             return change;
@@ -386,7 +380,7 @@ public final class ReportArchive {
 
     /** Undoes the merge of this name's unit; the reports concerned show their own unit again at once. */
     public UnitChange unmergeUnit(String name) throws SQLException, IOException, UnitException {
-        synchronized (writeLock) {
+        synchronized (guard.lock) {
             UnitChange change = units.unmerge(name);
             reassigned(unitAssignments.reassign(change.affected()));
             return change;
@@ -497,16 +491,12 @@ public final class ReportArchive {
      * the index are closed, so that stopping the server never cuts a report in half.
      */
     public void shutDown() {
-        synchronized (writeLock) {
-            closing = true;
-        }
+        guard.close();
     }
 
     public boolean delete(String id) throws SQLException, IOException {
-        synchronized (writeLock) {
-            if (closing) {
-                throw new IOException("档案库正在关闭");
-            }
+        synchronized (guard.lock) {
+            guard.checkOpen();
             Optional<StoredReport> stored = catalog.get(id);
             if (stored.isEmpty()) {
                 return false;
@@ -518,7 +508,7 @@ public final class ReportArchive {
                 originals.delete(stored.get().report().sha256());
                 changed(id);
             } catch (IOException | SQLException | RuntimeException e) {
-                troubled = true;
+                guard.troubled();
                 throw e;
             }
             return true;
@@ -530,49 +520,18 @@ public final class ReportArchive {
     }
 
     /**
-     * Corrects a report: the request is checked, turned into corrections against the report as it
-     * stands, stored with the corrected report in one catalog transaction and the report's passages
-     * put again into the index, all under the write lock, so that two people correcting one report at
-     * once are served one after the other (the second sees the first's values as "before").
-     * Empty when there is no such report; {@link Corrections.Refused} for a value that cannot be right.
+     * Corrects a report (see {@link ReportEditor}): the correction wins everywhere at once, what the
+     * file said is kept beside it. Empty when there is no such report; {@link Corrections.Refused}
+     * for a value that cannot be right.
      */
     public Optional<Edited> edit(String id, Corrections.Request request, String by)
             throws Corrections.Refused, SQLException, IOException {
-        String problem = corrections.check(request);
-        if (problem != null) {
-            throw new Corrections.Refused(problem); // nothing is read or locked for a value that cannot be right
-        }
-        synchronized (writeLock) {
-            if (closing) {
-                throw new IOException("档案库正在关闭");
-            }
-            Optional<StoredReport> stored = catalog.get(id);
-            if (stored.isEmpty()) {
-                return Optional.empty();
-            }
-            Report before = stored.get().report();
-            List<Correction> made = corrections.made(before, request, by, Instant.now().toString());
-            // a corrected unit is resolved through the unit directory like a typed or read one
-            Report after = withUnit(Corrections.apply(before, Corrections.merged(catalog.corrections(id), made)));
-            try {
-                // should the process die between the two writes, the next open rebuilds the index from the catalog
-                catalog.setIndexStale(true);
-                catalog.correct(after, made);
-                index.put(after);
-                index.commit();
-                catalog.setIndexStale(false);
-            } catch (IOException | SQLException | RuntimeException e) {
-                troubled = true;
-                throw e;
-            }
-            changed(id);
-            return Optional.of(new Edited(before, after, made));
-        }
+        return editor.edit(id, request, by);
     }
 
     /** The corrections people made to a report, as the catalog keeps them (also those a re-parse left unapplied). */
     public List<Correction> corrections(String id) throws SQLException {
-        return catalog.corrections(id);
+        return editor.corrections(id);
     }
 
     /** Tells the listeners (the copy check's cache) that this report changed in place or is gone. */
@@ -582,7 +541,7 @@ public final class ReportArchive {
 
     /** Whether every write of this session finished or was undone whole (see {@link CleanClose}). */
     public boolean whole() {
-        return !troubled;
+        return guard.whole();
     }
 
     /**
@@ -594,7 +553,7 @@ public final class ReportArchive {
      */
     public RecoveryReport recover(boolean closedCleanly) throws SQLException, IOException {
         RecoveryReport report = maintenance.recover(closedCleanly);
-        synchronized (writeLock) {
+        synchronized (guard.lock) {
             if (units.needsReconcile()) { // an archive from before the unit directory, or a merge cut short
                 int moved = unitAssignments.reconcileAll();
                 if (moved > 0) {
@@ -622,7 +581,7 @@ public final class ReportArchive {
             mergeIndex(); // a rebuild leaves the index in as many segments as a bulk import
             return result;
         } catch (IOException | SQLException | RuntimeException e) {
-            troubled = true;
+            guard.troubled();
             throw e;
         }
     }
@@ -640,7 +599,7 @@ public final class ReportArchive {
                 return;
             }
             index.merge();
-            synchronized (writeLock) {
+            synchronized (guard.lock) {
                 index.commit();
             }
             LOG.info("索引段已合并：{} 段 → {} 段，用时 {} 秒", before, index.segments(), (System.nanoTime() - t0) / 1_000_000_000L);
