@@ -54,12 +54,22 @@ final class RowChecks {
         }
     }
 
-    private void readReports() throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT id, filename, unit FROM reports ORDER BY id")) {
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Each row a query selects, in its order. */
+    private void forEachRow(String sql, RowReader each) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                reports.put(rs.getString(1), new Row(rs.getString(2), rs.getString(3)));
+                each.read(rs);
             }
         }
+    }
+
+    private void readReports() throws SQLException {
+        forEachRow("SELECT id, filename, unit FROM reports ORDER BY id",
+                rs -> reports.put(rs.getString(1), new Row(rs.getString(2), rs.getString(3))));
     }
 
     private String name(String id) {
@@ -81,15 +91,13 @@ final class RowChecks {
     private void texts(List<Problem> problems) throws SQLException {
         Set<String> kept = new HashSet<>();
         if (hasTable("texts")) {
-            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM texts ORDER BY id")) {
-                while (rs.next()) {
-                    String id = rs.getString(1);
-                    kept.add(id);
-                    if (!reports.containsKey(id)) {
-                        problems.add(new Problem(Kind.ORPHAN_TEXT, id, "保存的文本没有对应的材料（编号 " + id + "）。"));
-                    }
+            forEachRow("SELECT id FROM texts ORDER BY id", rs -> {
+                String id = rs.getString(1);
+                kept.add(id);
+                if (!reports.containsKey(id)) {
+                    problems.add(new Problem(Kind.ORPHAN_TEXT, id, "保存的文本没有对应的材料（编号 " + id + "）。"));
                 }
-            }
+            });
         }
         for (String id : reports.keySet()) {
             if (!kept.contains(id)) {
@@ -104,30 +112,27 @@ final class RowChecks {
         if (!hasTable("corrections")) {
             return;
         }
-        try (Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("SELECT report_id, field, ref FROM corrections ORDER BY report_id, field, ref")) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                String field = rs.getString(2);
-                String ref = rs.getString(3);
-                String subject = id + " " + field + (ref == null || ref.isEmpty() ? "" : " " + ref);
-                if (!reports.containsKey(id)) {
-                    problems.add(new Problem(Kind.BAD_CORRECTION, subject, "更正记录指向不存在的材料（编号 " + id + "）。"));
-                    continue;
-                }
-                var known = Correction.Field.fromKey(field);
-                if (known.isEmpty()) {
-                    problems.add(new Problem(Kind.BAD_CORRECTION, subject, "更正记录的字段“" + field + "”无法识别，这项更正不会生效："
-                            + name(id) + "。"));
-                } else if (known.get() == Correction.Field.ASPECT && ItemRef.tryParse(ref).isEmpty()) {
-                    problems.add(new Problem(Kind.BAD_CORRECTION, subject, "方面的更正没有指明是哪一部分（“" + (ref == null ? "" : ref)
-                            + "”不是段落位置），这项更正不会生效：" + name(id) + "。"));
-                } else if (known.get() != Correction.Field.ASPECT && ref != null && !ref.isEmpty()) {
-                    problems.add(new Problem(Kind.BAD_CORRECTION, subject, "“" + known.get().label() + "”的更正不应指明段落位置（“" + ref
-                            + "”）：" + name(id) + "。"));
-                }
+        forEachRow("SELECT report_id, field, ref FROM corrections ORDER BY report_id, field, ref", rs -> {
+            String id = rs.getString(1);
+            String field = rs.getString(2);
+            String ref = rs.getString(3);
+            String subject = id + " " + field + (ref == null || ref.isEmpty() ? "" : " " + ref);
+            if (!reports.containsKey(id)) {
+                problems.add(new Problem(Kind.BAD_CORRECTION, subject, "更正记录指向不存在的材料（编号 " + id + "）。"));
+                return;
             }
-        }
+            var known = Correction.Field.fromKey(field);
+            if (known.isEmpty()) {
+                problems.add(new Problem(Kind.BAD_CORRECTION, subject, "更正记录的字段“" + field + "”无法识别，这项更正不会生效："
+                        + name(id) + "。"));
+            } else if (known.get() == Correction.Field.ASPECT && ItemRef.tryParse(ref).isEmpty()) {
+                problems.add(new Problem(Kind.BAD_CORRECTION, subject, "方面的更正没有指明是哪一部分（“" + (ref == null ? "" : ref)
+                        + "”不是段落位置），这项更正不会生效：" + name(id) + "。"));
+            } else if (known.get() != Correction.Field.ASPECT && ref != null && !ref.isEmpty()) {
+                problems.add(new Problem(Kind.BAD_CORRECTION, subject, "“" + known.get().label() + "”的更正不应指明段落位置（“" + ref
+                        + "”）：" + name(id) + "。"));
+            }
+        });
     }
 
     // ---- the unit directory
@@ -138,16 +143,14 @@ final class RowChecks {
         }
         Map<Long, String> display = new HashMap<>();
         Map<Long, Long> mergedInto = new HashMap<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT id, display, merged_into FROM unit_units ORDER BY id")) {
-            while (rs.next()) {
-                long id = rs.getLong(1);
-                display.put(id, rs.getString(2));
-                long up = rs.getLong(3);
-                if (!rs.wasNull()) {
-                    mergedInto.put(id, up);
-                }
+        forEachRow("SELECT id, display, merged_into FROM unit_units ORDER BY id", rs -> {
+            long id = rs.getLong(1);
+            display.put(id, rs.getString(2));
+            long up = rs.getLong(3);
+            if (!rs.wasNull()) {
+                mergedInto.put(id, up);
             }
-        }
+        });
         for (Map.Entry<Long, Long> m : mergedInto.entrySet()) {
             if (!display.containsKey(m.getValue())) {
                 problems.add(new Problem(Kind.UNIT_DIRECTORY, "unit " + m.getKey(), "单位目录中“" + display.get(m.getKey())
@@ -158,30 +161,26 @@ final class RowChecks {
             }
         }
         Map<String, Long> homeOfName = new HashMap<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT name, home FROM unit_names ORDER BY rowid")) {
-            while (rs.next()) {
-                String name = rs.getString(1);
-                long home = rs.getLong(2);
-                homeOfName.put(name, home);
-                if (!display.containsKey(home)) {
-                    problems.add(new Problem(Kind.UNIT_DIRECTORY, "name " + name, "单位目录中名称“" + name + "”所属的单位（编号 "
-                            + home + "）不存在。"));
-                }
+        forEachRow("SELECT name, home FROM unit_names ORDER BY rowid", rs -> {
+            String name = rs.getString(1);
+            long home = rs.getLong(2);
+            homeOfName.put(name, home);
+            if (!display.containsKey(home)) {
+                problems.add(new Problem(Kind.UNIT_DIRECTORY, "name " + name, "单位目录中名称“" + name + "”所属的单位（编号 "
+                        + home + "）不存在。"));
             }
-        }
+        });
         Map<String, String> used = new HashMap<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT report_id, name FROM unit_uses ORDER BY report_id")) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                String name = rs.getString(2);
-                used.put(id, name);
-                // a row of a report that is gone is no fault: a delete leaves it, a backup taken while an import
-                // records its name before its row has it, and every reader of the names joins the reports
-                if (reports.containsKey(id) && !homeOfName.containsKey(name)) {
-                    problems.add(new Problem(Kind.UNIT_DIRECTORY, id, "材料所记的单位名称“" + name + "”不在单位目录中：" + name(id) + "。"));
-                }
+        forEachRow("SELECT report_id, name FROM unit_uses ORDER BY report_id", rs -> {
+            String id = rs.getString(1);
+            String name = rs.getString(2);
+            used.put(id, name);
+            // a row of a report that is gone is no fault: a delete leaves it, a backup taken while an import
+            // records its name before its row has it, and every reader of the names joins the reports
+            if (reports.containsKey(id) && !homeOfName.containsKey(name)) {
+                problems.add(new Problem(Kind.UNIT_DIRECTORY, id, "材料所记的单位名称“" + name + "”不在单位目录中：" + name(id) + "。"));
             }
-        }
+        });
         if (reconcilePending()) {
             return; // the next opening of the archive puts every report under its unit: nothing to hold them to yet
         }
@@ -222,11 +221,7 @@ final class RowChecks {
     /** As {@link UnitTables}: the directory not yet brought in, or a merge cut short. */
     private boolean reconcilePending() throws SQLException {
         Set<String> keys = new HashSet<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT key FROM unit_state")) {
-            while (rs.next()) {
-                keys.add(rs.getString(1));
-            }
-        }
+        forEachRow("SELECT key FROM unit_state", rs -> keys.add(rs.getString(1)));
         return !keys.contains("migrated") || keys.contains("dirty");
     }
 }
