@@ -57,13 +57,23 @@ final class UserCommand implements Runnable {
         }
     }
 
+    /** The account a subcommand is about: add, passwd, remove. */
+    static final class AccountName {
+        @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
+        String name;
+
+        UserError unknown() {
+            return new UserError("没有名为“" + name + "”的账户。", Cli.INPUT_FAILED);
+        }
+    }
+
     @Command(name = "add", description = "新增账户；密码从终端输入（不回显），或在标准输入不是终端时读其第一行")
     static final class Add implements Callable<Integer> {
         @Mixin
         CommonOptions common;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
-        String name;
+        @Mixin
+        AccountName who;
 
         @Option(names = "--role", required = true, paramLabel = "ROLE",
                 description = "admin（管理员）、inspector（检查人员）或 viewer（查阅人员）")
@@ -76,8 +86,8 @@ final class UserCommand implements Runnable {
         public Integer call() throws Exception {
             Role r = Role.fromKey(role).orElseThrow(() -> new UserError(Role.unknown(role), Cli.USAGE));
             try (AuthStore store = common.openAuth()) {
-                Account account = withPassword("请输入“" + name + "”的密码：",
-                        password -> store.accounts().add(name, r, units, password));
+                Account account = withPassword("请输入“" + who.name + "”的密码：",
+                        password -> store.accounts().add(who.name, r, units, password));
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("role", account.role().key());
                 if (!account.units().isEmpty()) {
@@ -133,21 +143,21 @@ final class UserCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
-        String name;
+        @Mixin
+        AccountName who;
 
         @Override
         public Integer call() throws Exception {
             try (AuthStore store = common.openAuth()) {
-                if (store.accounts().find(name).isEmpty()) {
-                    throw new UserError("没有名为“" + name + "”的账户。", Cli.INPUT_FAILED);
+                if (store.accounts().find(who.name).isEmpty()) {
+                    throw who.unknown();
                 }
-                withPassword("请输入“" + name + "”的新密码：", password -> {
-                    store.accounts().setPassword(name, password);
+                withPassword("请输入“" + who.name + "”的新密码：", password -> {
+                    store.accounts().setPassword(who.name, password);
                     return null;
                 });
-                store.audit().append(null, cliAddress(), AuditAction.USER_PASSWORD, name.strip(), Map.of());
-                System.err.println("已修改 " + name.strip() + " 的密码。");
+                store.audit().append(null, cliAddress(), AuditAction.USER_PASSWORD, who.name.strip(), Map.of());
+                System.err.println("已修改 " + who.name.strip() + " 的密码。");
                 return Cli.OK;
             }
         }
@@ -158,17 +168,17 @@ final class UserCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "用户名")
-        String name;
+        @Mixin
+        AccountName who;
 
         @Override
         public Integer call() throws Exception {
             try (AuthStore store = common.openAuth()) {
-                if (!store.accounts().remove(name)) {
-                    throw new UserError("没有名为“" + name + "”的账户。", Cli.INPUT_FAILED);
+                if (!store.accounts().remove(who.name)) {
+                    throw who.unknown();
                 }
-                store.audit().append(null, cliAddress(), AuditAction.USER_REMOVE, name.strip(), Map.of());
-                System.err.println("已删除账户 " + name.strip() + "。");
+                store.audit().append(null, cliAddress(), AuditAction.USER_REMOVE, who.name.strip(), Map.of());
+                System.err.println("已删除账户 " + who.name.strip() + "。");
                 List<Account> left = store.accounts().list();
                 if (left.isEmpty()) {
                     System.err.println("注意：已没有任何账户，serve 将仅对本机开放、无需登录。");
