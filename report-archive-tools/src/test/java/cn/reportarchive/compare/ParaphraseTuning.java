@@ -200,4 +200,86 @@ class ParaphraseTuning {
         System.out.println(String.format(Locale.ROOT, "FALSECALLS %d at floor 0.16; longest shared run <6: %d, 6-9: %d, 10-14: %d, 15+: %d",
                 calls, byRun[0], byRun[1], byRun[2], byRun[3]));
     }
+
+    /**
+     * Two decisions tried against the hard negatives (tune simulated year pairs beside the generated
+     * set, {@code -Dtuning.decisions=true}): the matching on the blend local-scaled within each year
+     * pair ({@link Separability#localScaled}: a point alike to all its neighbours counts less), and a
+     * second, lower floor for pairs that share no verbatim run of 5 characters or only a little
+     * ({@link Separability#sharedRuns}: stock clauses reused for another problem), the copy floor 0.64
+     * kept for the rest. The second is run as a shifted score (the lower floor moved onto 0.64).
+     */
+    @Test
+    void decisions() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("tuning.decisions"));
+        WordView view = new WordView(SynonymClasses.load());
+        List<ParaphraseSet.Pair> tune = ParaphraseSet.problems("tune");
+        List<String> as = tune.stream().map(ParaphraseSet.Pair::a).toList();
+        List<String> bs = tune.stream().map(ParaphraseSet.Pair::b).toList();
+        GramWeights background = BackgroundCorpus.weights();
+        Separability.Feature blend = Separability.fromSimilarity(w -> new Similarity(w, view), "of");
+        Separability.Feature runs = Separability.sharedRuns(5);
+        double[][] full = blend.of(bs, as, background);
+        double[][] fullRuns = runs.of(bs, as, background);
+        GeneratedCorpus corpus = new GeneratedCorpus(tmp, cn.reportarchive.generate.GeneratorOptions.of(tmp, 500, 20261128L)
+                .withFormats(cn.reportarchive.generate.FormatMix.parse("txt=80,docx=20")).withYears(2019, 2024));
+        List<GenPair> gen = new ArrayList<>();
+        List<double[][]> genRuns = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode c : corpus.truth("compare")) {
+            List<Point> fp = ReportPoints.of(corpus.reports.get(c.get("from").get("file").asText()), cn.reportarchive.parse.SectionType.PROBLEMS);
+            List<Point> tp = ReportPoints.of(corpus.reports.get(c.get("to").get("file").asText()), cn.reportarchive.parse.SectionType.PROBLEMS);
+            List<String> ft = fp.stream().map(Point::text).toList();
+            List<String> tt = tp.stream().map(Point::text).toList();
+            boolean[][] planted = new boolean[tp.size()][fp.size()];
+            int count = 0;
+            for (com.fasterxml.jackson.databind.JsonNode r : c.get("repeats")) {
+                count++;
+                for (int j = 0; j < tp.size(); j++) {
+                    for (int i = 0; i < fp.size(); i++) {
+                        planted[j][i] |= fp.get(i).ref().toString().equals(r.get("from").asText()) && tp.get(j).ref().toString().equals(r.get("to").asText());
+                    }
+                }
+            }
+            gen.add(new GenPair(blend.of(tt, ft, corpus.weights), planted, count));
+            genRuns.add(runs.of(tt, ft, corpus.weights));
+        }
+        java.util.function.UnaryOperator<double[][]> scaled = m -> Separability.localScaled((l, e, w) -> m).of(
+                java.util.Collections.nCopies(m.length, ""), java.util.Collections.nCopies(m.length == 0 ? 0 : m[0].length, ""), null);
+        List<GenPair> genScaled = gen.stream().map(g -> new GenPair(scaled.apply(g.sim()), g.planted(), g.plantedCount())).toList();
+        for (double floor = -0.10; floor <= 0.301; floor += 0.05) {
+            RepeatMatching.Settings rs = new RepeatMatching.Settings(floor, 0, 2);
+            ParaphraseSet.RepeatFigures f = ParaphraseSet.matched(tune, full, rs, 12, 20, scaled);
+            double[] gf = score(genScaled, rs);
+            System.out.println(String.format(Locale.ROOT, "CSLS floor %.2f | tune P %.3f R %.3f F1 %.3f | gen P %.3f R %.3f",
+                    floor, f.precision(), f.recall(), f.f1(), gf[0], gf[1]));
+        }
+        for (double low : new double[] {0.18, 0.22, 0.26, 0.30, 0.34, 0.38, 0.42, 0.50}) {
+            for (double maxRun : new double[] {0, 0.15, 0.3}) {
+                RepeatMatching.Settings rs = new RepeatMatching.Settings(0.64, 0, 0.9);
+                double[][] shifted = shifted(full, fullRuns, low, maxRun);
+                ParaphraseSet.RepeatFigures f = ParaphraseSet.matched(tune, shifted, rs, 12, 20);
+                List<GenPair> g = new ArrayList<>();
+                for (int k = 0; k < gen.size(); k++) {
+                    g.add(new GenPair(shifted(gen.get(k).sim(), genRuns.get(k), low, maxRun), gen.get(k).planted(), gen.get(k).plantedCount()));
+                }
+                double[] gf = score(g, rs);
+                System.out.println(String.format(Locale.ROOT, "RUNS low floor %.2f shared runs <= %.2f | tune P %.3f R %.3f F1 %.3f | gen P %.3f R %.3f",
+                        low, maxRun, f.precision(), f.recall(), f.f1(), gf[0], gf[1]));
+            }
+        }
+    }
+
+    /** Below 0.64, a pair sharing at most {@code maxRun} of its text in 5-character runs moved up by 0.64 - {@code low}. */
+    private static double[][] shifted(double[][] sim, double[][] runs, double low, double maxRun) {
+        double[][] out = new double[sim.length][];
+        for (int j = 0; j < sim.length; j++) {
+            out[j] = sim[j].clone();
+            for (int i = 0; i < sim[j].length; i++) {
+                if (sim[j][i] < 0.64 && runs[j][i] <= maxRun) {
+                    out[j][i] = Math.min(0.8999, sim[j][i] + 0.64 - low);
+                }
+            }
+        }
+        return out;
+    }
 }
