@@ -282,4 +282,116 @@ class ParaphraseTuning {
         }
         return out;
     }
+
+    /**
+     * Local scaling against a fixed background ({@code -Dtuning.hubs=true}): each point's hubness is
+     * the mean of its {@code k} best blended scores against the background's passages of 30 characters
+     * or more (sample-docs + dev corpus, {@link BackgroundCorpus}; the generated set's points weighed
+     * by its own pair weights), and a pair is decided on its score less {@code beta} times the mean
+     * hubness of its two points: a point built of the genre's stock clauses is alike to much of the
+     * background, a restatement's distinctive content is not.
+     */
+    @Test
+    void hubs() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("tuning.hubs"));
+        WordView view = new WordView(SynonymClasses.load());
+        List<String> background = BackgroundCorpus.reports().stream().flatMap(List::stream).filter(t -> TextKey.of(t).length() >= 30).toList();
+        List<ParaphraseSet.Pair> tune = ParaphraseSet.problems("tune");
+        Similarity ts = new Similarity(BackgroundCorpus.weights(), view);
+        double[][] full = ParaphraseSet.matrix(tune, ts);
+        int[] ks = {1, 3, 10};
+        double[][] hubA = hubness(ts, tune.stream().map(ParaphraseSet.Pair::a).toList(), background, ks);
+        double[][] hubB = hubness(ts, tune.stream().map(ParaphraseSet.Pair::b).toList(), background, ks);
+        GeneratedCorpus corpus = new GeneratedCorpus(tmp, cn.reportarchive.generate.GeneratorOptions.of(tmp, 500, 20261128L)
+                .withFormats(cn.reportarchive.generate.FormatMix.parse("txt=80,docx=20")).withYears(2019, 2024));
+        Similarity gs = new Similarity(corpus.weights, view);
+        List<GenPair> gen = generated(corpus, gs);
+        List<double[][][]> genHubs = new ArrayList<>(); // [0] later, [1] earlier: [point][k]
+        for (com.fasterxml.jackson.databind.JsonNode c : corpus.truth("compare")) {
+            List<String> ft = ReportPoints.of(corpus.reports.get(c.get("from").get("file").asText()), cn.reportarchive.parse.SectionType.PROBLEMS)
+                    .stream().map(Point::text).toList();
+            List<String> tt = ReportPoints.of(corpus.reports.get(c.get("to").get("file").asText()), cn.reportarchive.parse.SectionType.PROBLEMS)
+                    .stream().map(Point::text).toList();
+            genHubs.add(new double[][][] {hubness(gs, tt, background, ks), hubness(gs, ft, background, ks)});
+        }
+        System.out.println(String.format(Locale.ROOT, "HUBS background %d passages; mean hubness k=1/3/10: tune %.3f %.3f %.3f, generated %.3f %.3f %.3f",
+                background.size(), mean(hubA, 0), mean(hubA, 1), mean(hubA, 2), mean(genHubs.get(0)[1], 0), mean(genHubs.get(0)[1], 1), mean(genHubs.get(0)[1], 2)));
+        for (int k = 0; k < ks.length; k++) {
+            for (double beta : new double[] {0.5, 1.0}) {
+                double[][] t = new double[full.length][full.length];
+                for (int j = 0; j < full.length; j++) {
+                    for (int i = 0; i < full.length; i++) {
+                        t[j][i] = full[j][i] - beta * 0.5 * (hubB[j][k] + hubA[i][k]);
+                    }
+                }
+                List<GenPair> g = new ArrayList<>();
+                for (int x = 0; x < gen.size(); x++) {
+                    double[][] m = gen.get(x).sim();
+                    double[][] o = new double[m.length][];
+                    for (int j = 0; j < m.length; j++) {
+                        o[j] = new double[m[j].length];
+                        for (int i = 0; i < m[j].length; i++) {
+                            o[j][i] = m[j][i] - beta * 0.5 * (genHubs.get(x)[0][j][k] + genHubs.get(x)[1][i][k]);
+                        }
+                    }
+                    g.add(new GenPair(o, gen.get(x).planted(), gen.get(x).plantedCount()));
+                }
+                for (double floor = -0.20; floor <= 0.401; floor += 0.05) {
+                    RepeatMatching.Settings rs = new RepeatMatching.Settings(floor, 0, 2);
+                    ParaphraseSet.RepeatFigures f = ParaphraseSet.matched(tune, t, rs, 12, 20);
+                    double[] gf = score(g, rs);
+                    System.out.println(String.format(Locale.ROOT, "HUBS k %d beta %.1f floor %.2f | tune P %.3f R %.3f F1 %.3f | gen P %.3f R %.3f",
+                            ks[k], beta, floor, f.precision(), f.recall(), f.f1(), gf[0], gf[1]));
+                }
+            }
+        }
+    }
+
+    private static List<GenPair> generated(GeneratedCorpus corpus, Similarity sim) {
+        List<GenPair> out = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode c : corpus.truth("compare")) {
+            List<Point> fp = ReportPoints.of(corpus.reports.get(c.get("from").get("file").asText()), cn.reportarchive.parse.SectionType.PROBLEMS);
+            List<Point> tp = ReportPoints.of(corpus.reports.get(c.get("to").get("file").asText()), cn.reportarchive.parse.SectionType.PROBLEMS);
+            double[][] m = new double[tp.size()][fp.size()];
+            boolean[][] planted = new boolean[tp.size()][fp.size()];
+            int count = 0;
+            for (int j = 0; j < tp.size(); j++) {
+                for (int i = 0; i < fp.size(); i++) {
+                    m[j][i] = sim.of(sim.prepare(tp.get(j).text()), sim.prepare(fp.get(i).text()));
+                }
+            }
+            for (com.fasterxml.jackson.databind.JsonNode r : c.get("repeats")) {
+                count++;
+                for (int j = 0; j < tp.size(); j++) {
+                    for (int i = 0; i < fp.size(); i++) {
+                        planted[j][i] |= fp.get(i).ref().toString().equals(r.get("from").asText()) && tp.get(j).ref().toString().equals(r.get("to").asText());
+                    }
+                }
+            }
+            out.add(new GenPair(m, planted, count));
+        }
+        return out;
+    }
+
+    /** For each text, the mean of its k best blended scores against the background, for each k asked. */
+    private static double[][] hubness(Similarity sim, List<String> texts, List<String> background, int[] ks) {
+        List<Similarity.Prepared> bg = background.stream().map(sim::prepare).toList();
+        double[][] out = new double[texts.size()][ks.length];
+        for (int t = 0; t < texts.size(); t++) {
+            Similarity.Prepared p = sim.prepare(texts.get(t));
+            double[] s = bg.stream().mapToDouble(b -> sim.of(p, b)).sorted().toArray();
+            for (int k = 0; k < ks.length; k++) {
+                double sum = 0;
+                for (int x = 0; x < ks[k]; x++) {
+                    sum += s[s.length - 1 - x];
+                }
+                out[t][k] = sum / ks[k];
+            }
+        }
+        return out;
+    }
+
+    private static double mean(double[][] xs, int k) {
+        return java.util.Arrays.stream(xs).mapToDouble(x -> x[k]).average().orElse(0);
+    }
 }
