@@ -394,4 +394,118 @@ class ParaphraseTuning {
     private static double mean(double[][] xs, int k) {
         return java.util.Arrays.stream(xs).mapToDouble(x -> x[k]).average().orElse(0);
     }
+
+    /**
+     * A small fitted combination ({@code -Dtuning.fitted=true}): logistic regression on a pair's
+     * character-pair score, word score (synonyms counted) and share in shared 5-character runs,
+     * fitted on tune's pairs (a pair's own two points weighed 1, other cells 0.05) and the generated
+     * set's cells, the two sets weighed alike; the matching then runs on the fitted probability (a
+     * copy, blend 0.9 or more, stands as before). Fitted and scored on the same data: an upper bound.
+     */
+    @Test
+    void fitted() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("tuning.fitted"));
+        WordView view = new WordView(SynonymClasses.load());
+        List<ParaphraseSet.Pair> tune = ParaphraseSet.problems("tune");
+        List<String> as = tune.stream().map(ParaphraseSet.Pair::a).toList();
+        List<String> bs = tune.stream().map(ParaphraseSet.Pair::b).toList();
+        GramWeights background = BackgroundCorpus.weights();
+        List<Separability.Feature> features = List.of(Separability.fromSimilarity(w -> new Similarity(w, view), "pairs"),
+                Separability.fromSimilarity(w -> new Similarity(w, view), "words"), Separability.sharedRuns(5));
+        Separability.Feature blend = Separability.fromSimilarity(w -> new Similarity(w, view), "of");
+        double[][][] tuneX = features.stream().map(f -> f.of(bs, as, background)).toArray(double[][][]::new);
+        double[][] tuneBlend = blend.of(bs, as, background);
+        GeneratedCorpus corpus = new GeneratedCorpus(tmp, cn.reportarchive.generate.GeneratorOptions.of(tmp, 500, 20261128L)
+                .withFormats(cn.reportarchive.generate.FormatMix.parse("txt=80,docx=20")).withYears(2019, 2024));
+        List<GenPair> gen = generated(corpus, new Similarity(corpus.weights, view));
+        List<double[][][]> genX = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode c : corpus.truth("compare")) {
+            List<String> ft = ReportPoints.of(corpus.reports.get(c.get("from").get("file").asText()), cn.reportarchive.parse.SectionType.PROBLEMS)
+                    .stream().map(Point::text).toList();
+            List<String> tt = ReportPoints.of(corpus.reports.get(c.get("to").get("file").asText()), cn.reportarchive.parse.SectionType.PROBLEMS)
+                    .stream().map(Point::text).toList();
+            genX.add(features.stream().map(f -> f.of(tt, ft, corpus.weights)).toArray(double[][][]::new));
+        }
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> yw = new ArrayList<>(); // label, weight
+        int n = tune.size();
+        double tuneTotal = n + 0.05 * (n * n - n);
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                xs.add(cell(tuneX, j, i));
+                yw.add(new double[] {i == j && tune.get(j).same() ? 1 : 0, (i == j ? 1 : 0.05) / tuneTotal});
+            }
+        }
+        int genCells = gen.stream().mapToInt(g -> g.sim().length == 0 ? 0 : g.sim().length * g.sim()[0].length).sum();
+        for (int x = 0; x < gen.size(); x++) {
+            for (int j = 0; j < gen.get(x).sim().length; j++) {
+                for (int i = 0; i < gen.get(x).sim()[j].length; i++) {
+                    xs.add(cell(genX.get(x), j, i));
+                    yw.add(new double[] {gen.get(x).planted()[j][i] ? 1 : 0, 1.0 / genCells});
+                }
+            }
+        }
+        double[] b = fit(xs, yw);
+        System.out.println(String.format(Locale.ROOT, "FITTED logit = %.3f*pairs + %.3f*words + %.3f*runs5 + %.3f", b[0], b[1], b[2], b[3]));
+        double[][] tuneP = probability(tuneX, tuneBlend, b);
+        List<GenPair> g = new ArrayList<>();
+        for (int x = 0; x < gen.size(); x++) {
+            g.add(new GenPair(probability(genX.get(x), gen.get(x).sim(), b), gen.get(x).planted(), gen.get(x).plantedCount()));
+        }
+        for (double floor = 0.1; floor <= 0.951; floor += 0.05) {
+            RepeatMatching.Settings rs = new RepeatMatching.Settings(floor, 0, 1.5);
+            ParaphraseSet.RepeatFigures f = ParaphraseSet.matched(tune, tuneP, rs, 12, 20);
+            double[] gf = score(g, rs);
+            System.out.println(String.format(Locale.ROOT, "FITTED floor %.2f | tune P %.3f R %.3f F1 %.3f | gen P %.3f R %.3f",
+                    floor, f.precision(), f.recall(), f.f1(), gf[0], gf[1]));
+        }
+    }
+
+    private static double[] cell(double[][][] x, int j, int i) {
+        double[] out = new double[x.length];
+        for (int f = 0; f < x.length; f++) {
+            out[f] = x[f][j][i];
+        }
+        return out;
+    }
+
+    /** Weighted logistic regression by gradient descent (features as given, an intercept last; slight L2). */
+    private static double[] fit(List<double[]> xs, List<double[]> yw) {
+        int d = xs.get(0).length;
+        double[] b = new double[d + 1];
+        for (int it = 0; it < 20000; it++) {
+            double[] grad = new double[d + 1];
+            for (int k = 0; k < xs.size(); k++) {
+                double[] x = xs.get(k);
+                double z = b[d];
+                for (int f = 0; f < d; f++) {
+                    z += b[f] * x[f];
+                }
+                double err = (1 / (1 + Math.exp(-z)) - yw.get(k)[0]) * yw.get(k)[1];
+                for (int f = 0; f < d; f++) {
+                    grad[f] += err * x[f];
+                }
+                grad[d] += err;
+            }
+            for (int f = 0; f <= d; f++) {
+                b[f] -= 20 * (grad[f] / 2 + (f < d ? 1e-4 * b[f] : 0));
+            }
+        }
+        return b;
+    }
+
+    private static double[][] probability(double[][][] x, double[][] blend, double[] b) {
+        double[][] out = new double[blend.length][];
+        for (int j = 0; j < blend.length; j++) {
+            out[j] = new double[blend[j].length];
+            for (int i = 0; i < blend[j].length; i++) {
+                double z = b[b.length - 1];
+                for (int f = 0; f < x.length; f++) {
+                    z += b[f] * x[f][j][i];
+                }
+                out[j][i] = blend[j][i] >= 0.9 ? 1 : 1 / (1 + Math.exp(-z));
+            }
+        }
+        return out;
+    }
 }
