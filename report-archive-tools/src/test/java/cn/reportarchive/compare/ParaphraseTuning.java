@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
  * year pairs) beside the generated set's precision and recall at the same settings;
  * {@code -Dtuning.measures=true}: each tune measure case's account score and recurrence similarity;
  * {@code -Dtuning.dump=true}: every tune and generated pair's pair, word and blended scores
- * (target/paraphrase-tune-dump.tsv).
+ * (target/paraphrase-tune-dump.tsv); {@code -Dtuning.decisions}, {@code -Dtuning.hubs},
+ * {@code -Dtuning.fitted}: decisions tried against the hard negatives (local scaling within the year
+ * pair, a lower floor for pairs without shared stock runs, hubness against a fixed background, a
+ * fitted combination), each on tune beside the generated set (BENCHMARKS.md, "## Repeats").
  */
 class ParaphraseTuning {
     @TempDir
