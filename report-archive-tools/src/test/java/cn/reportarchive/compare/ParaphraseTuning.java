@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * year pairs) beside the generated set's precision and recall at the same settings;
  * {@code -Dtuning.measures=true}: each tune measure case's account score and recurrence similarity;
  * {@code -Dtuning.dump=true}: every tune and generated pair's pair, word and blended scores
- * (target/paraphrase-tune-dump.tsv).
+ * (target/paraphrase-tune-dump.tsv). Decisions tried against the hard negatives: {@link DecisionTuning}.
  */
 class ParaphraseTuning {
     @TempDir

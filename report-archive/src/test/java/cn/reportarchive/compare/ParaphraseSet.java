@@ -106,6 +106,12 @@ final class ParaphraseSet {
      * By kind: how often each pair's own two points were linked, over all deals.
      */
     static RepeatFigures matched(List<Pair> pairs, double[][] full, RepeatMatching.Settings settings, int size, int rounds) {
+        return matched(pairs, full, settings, size, rounds, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As above, each deal's matrix passed through {@code perDeal} before the matching (a decision that looks at the whole year pair). */
+    static RepeatFigures matched(List<Pair> pairs, double[][] full, RepeatMatching.Settings settings, int size, int rounds,
+            java.util.function.UnaryOperator<double[][]> perDeal) {
         int tp = 0;
         int fp = 0;
         int fn = 0;
@@ -124,7 +130,7 @@ final class ParaphraseSet {
                         sim[j][i] = full[group.get(j)][group.get(i)];
                     }
                 }
-                int[] got = RepeatMatching.decide(sim, settings);
+                int[] got = RepeatMatching.decide(perDeal.apply(sim), settings);
                 for (int j = 0; j < group.size(); j++) {
                     Pair p = pairs.get(group.get(j));
                     int[] k = byKind.computeIfAbsent((p.same() ? "+ " : "- ") + p.kind(), x -> new int[2]);
