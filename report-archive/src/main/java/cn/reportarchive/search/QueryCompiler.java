@@ -362,7 +362,7 @@ final class QueryCompiler {
      * two pairs two positions apart can stand on either side of a run break: 形式@0 主义@2 matches 形式多，主义.
      * Only the overlapping pair between them (式主@1) proves the characters adjacent in one run.
      * PairPhrasePositionsTest shows both. Lucene's exact phrase already leads its conjunction with the
-     * rarest pair (PhraseWeight sorts the postings by document frequency).
+     * rarest pair (its approximation is a ConjunctionDISI, which orders the postings by cost).
      */
     private static Query phrase(String field, Analyzer analyzer, String text) {
         PhraseQuery.Builder b = new PhraseQuery.Builder();
