@@ -190,8 +190,8 @@ public final class PassageSearch {
         }
         Map<String, Map<String, Integer>> counts = facets.count(searcher.getIndexReader(), found.matches(),
                 sideways);
-        boolean facetsExact = found.matches().exact()
-                && sideways.values().stream().allMatch(MatchCounter.Matches::exact);
+        boolean facetsExact = found.matches().facetsExact()
+                && sideways.values().stream().allMatch(MatchCounter.Matches::facetsExact);
         return new SearchResult(found.matches().total(), found.matches().exact(), page, counts, facetsExact,
                 reports(page, perReport));
     }
