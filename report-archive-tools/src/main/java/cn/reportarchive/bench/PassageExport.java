@@ -31,8 +31,9 @@ import org.apache.lucene.store.FSDirectory;
  * The archive's passages written out once per archive size, for the two baselines of {@code bench
  * search}: text files of one passage a line (what ripgrep scans) and, numbered by the same lines, the
  * smartcn-only peer index (see {@link SmartcnPeer}). {@code lines.tsv} gives each file's first line,
- * {@code reports.tsv} each report's first line: a passage of the archive's index (report, ordinal) is
- * line {@code first + ordinal}, so the three can be compared passage for passage.
+ * {@code reports.tsv} each report's first line: a passage of running text of the archive's index (report,
+ * its ordinal among the report's running text) is line {@code first + ordinal}, so the three can be compared
+ * passage for passage (titles and headings, which the index numbers too, are not exported).
  */
 final class PassageExport {
     static final String PEER = "peer";

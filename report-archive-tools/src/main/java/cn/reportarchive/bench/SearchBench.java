@@ -6,11 +6,16 @@ import cn.reportarchive.parse.Passages;
 import cn.reportarchive.parse.SectionType;
 import cn.reportarchive.search.SearchRequest;
 import cn.reportarchive.search.SearchResult;
+import cn.reportarchive.index.Fields;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +23,19 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Search latency and throughput on an archive: a query mix drawn from its passages, one client
@@ -207,6 +225,7 @@ public final class SearchBench {
         long[] scanNanos = new long[queries.size()];
         long[] sameIndex = new long[queries.size()];
         SmartcnPeer.LineFacts facts = peer.facts(export.lines());
+        Map<String, int[]> notText = titlesAndHeadings();
         double oursSum = 0;
         double peerSum = 0;
         int counted = 0;
@@ -224,7 +243,8 @@ public final class SearchBench {
             BitSet ours = new BitSet();
             app.search().forEachMatch(new SearchRequest(q.text(), null, null, null, null, 1, 20),
                     (report, ordinal) -> {
-                        int line = export.line(report, ordinal);
+                        long text = textOrdinal(notText.get(report), ordinal);
+                        int line = text < 0 ? -1 : export.line(report, text);
                         if (line >= 0) {
                             ours.set(line);
                         }
@@ -257,6 +277,51 @@ public final class SearchBench {
                         + "finds none for %.0f %%)%n", counted, 100 * recall.ours(), oursExtra, 100 * recall.peer(),
                 100.0 * peerMissesSome / Math.max(1, counted), 100.0 * peerFindsNone / Math.max(1, counted));
         return recall;
+    }
+
+    /**
+     * The ordinals of each report's title and headings, in order. The index numbers every passage a reader
+     * sees (Passages.searchable), the export running text only (Passages.of, one line each): a match's line
+     * is its ordinal less the titles and headings before it. Read from the index, so that an export written
+     * before stays valid.
+     */
+    private Map<String, int[]> titlesAndHeadings() throws IOException {
+        Map<String, List<Integer>> found = new HashMap<>();
+        IndexSearcher searcher = app.archive().index().acquire();
+        try {
+            Query notText = new TermInSetQuery(Fields.PASSAGE, List.of(new BytesRef("title"), new BytesRef("heading")));
+            Weight weight = searcher.createWeight(searcher.rewrite(notText), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                SortedDocValues ids = DocValues.getSorted(leaf.reader(), Fields.REPORT_ID);
+                NumericDocValues ordinals = DocValues.getNumeric(leaf.reader(), Fields.ORDINAL);
+                Bits live = leaf.reader().getLiveDocs();
+                DocIdSetIterator it = scorer.iterator();
+                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if ((live == null || live.get(doc)) && ids.advanceExact(doc) && ordinals.advanceExact(doc)) {
+                        found.computeIfAbsent(ids.lookupOrd(ids.ordValue()).utf8ToString(), k -> new ArrayList<>())
+                                .add((int) ordinals.longValue());
+                    }
+                }
+            }
+        } finally {
+            app.archive().index().release(searcher);
+        }
+        Map<String, int[]> out = new HashMap<>();
+        found.forEach((id, list) -> out.put(id, list.stream().mapToInt(Integer::intValue).sorted().toArray()));
+        return out;
+    }
+
+    /** The running-text ordinal of a passage of the index; -1 for a title or heading. */
+    static long textOrdinal(int[] titlesAndHeadings, long ordinal) {
+        if (titlesAndHeadings == null) {
+            return ordinal;
+        }
+        int at = Arrays.binarySearch(titlesAndHeadings, (int) ordinal);
+        return at >= 0 ? -1 : ordinal + at + 1; // -(insertion point) - 1: insertion point = how many come before
     }
 
     /** The grep set with the query's year and section filters applied. */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Beyond the bound for exact counting, the total and the facets are estimated from a sample while
@@ -36,6 +37,8 @@ class EstimatedCountsTest {
     static Application app;
     static PassageSearch exact;
     static PassageSearch estimating;
+    /** Exact totals, facets from a sample beyond 1,200 matches. */
+    static PassageSearch facetSampling;
 
     @BeforeAll
     static void open() throws Exception {
@@ -48,6 +51,8 @@ class EstimatedCountsTest {
         exact = new PassageSearch(app.archive().index(), app.taxonomy(), related, app.archive()::unitOf,
                 new MatchCounter(Integer.MAX_VALUE - 1, 1, 64));
         estimating = new PassageSearch(app.archive().index(), app.taxonomy(), related, app.archive()::unitOf, new MatchCounter(300, 600, 1));
+        facetSampling = new PassageSearch(app.archive().index(), app.taxonomy(), related, app.archive()::unitOf,
+                new MatchCounter(Integer.MAX_VALUE - 1, 1, 1, 600));
     }
 
     @AfterAll
@@ -77,6 +82,34 @@ class EstimatedCountsTest {
                 assertClose(full.facets().get(dim), sampled.facets().get(dim), full.total(), query + " " + dim);
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"问题", "工作", ""})
+    void manyExactMatchesKeepTheirTotalAndCountTheirFacetsOnASample(String query) throws Exception {
+        SearchResult full = exact.search(request(query, null, null, 1));
+        SearchResult sampled = facetSampling.search(request(query, null, null, 1));
+        assertTrue(full.total() > 2 * 600, query + " should have many matches: " + full.total());
+        assertTrue(sampled.totalExact(), query);
+        assertEquals(full.total(), sampled.total(), query);
+        assertFalse(sampled.facetsExact(), query);
+        assertEquals(full.hits(), sampled.hits(), query);
+        for (String dim : List.of("year", "section", "aspect")) {
+            assertClose(full.facets().get(dim), sampled.facets().get(dim), full.total(), query + " " + dim);
+        }
+        // scaled by the exact total over the sampled matches: every passage has a year, so the years add up to it
+        Map<String, Integer> years = sampled.facets().get("year");
+        long sum = years.values().stream().mapToLong(Integer::longValue).sum();
+        assertTrue(Math.abs(sum - sampled.total()) <= years.size(), query + ": years add up to " + sum);
+    }
+
+    @Test
+    void fewExactMatchesCountEveryFacet() throws Exception {
+        SearchResult full = exact.search(request("\"形式主义\"", null, null, 1));
+        SearchResult sampled = facetSampling.search(request("\"形式主义\"", null, null, 1));
+        assertTrue(full.total() > 0 && full.total() <= 2 * 600, "a narrow query: " + full.total());
+        assertTrue(sampled.totalExact() && sampled.facetsExact());
+        assertEquals(full, sampled);
     }
 
     /** Every value holding a tenth of the matches or more is estimated within a third. */

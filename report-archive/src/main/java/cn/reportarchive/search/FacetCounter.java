@@ -73,7 +73,7 @@ final class FacetCounter {
         for (int d = 0; d < dims; d++) {
             ownDims[d] = !sideways.containsKey(Fields.FACETS[d]);
         }
-        int[][] main = count(labels, matches.docs(), ownDims);
+        Counted main = count(labels, matches, ownDims);
         for (int d = 0; d < dims; d++) {
             MatchCounter.Matches own = sideways.get(Fields.FACETS[d]);
             int[] counts;
@@ -81,11 +81,12 @@ final class FacetCounter {
             if (own != null) {
                 boolean[] only = new boolean[dims];
                 only[d] = true;
-                counts = count(labels, own.docs(), only)[d];
-                scale = own.scale();
+                Counted counted = count(labels, own, only);
+                counts = counted.counts()[d];
+                scale = counted.scale();
             } else {
-                counts = main[d];
-                scale = matches.scale();
+                counts = main.counts()[d];
+                scale = main.scale();
             }
             top(counts, labels.names()[d], scale, out.get(Fields.FACETS[d]));
         }
@@ -108,12 +109,36 @@ final class FacetCounter {
         }
     }
 
-    /** Matches per value (numbered across the reader) of the dimensions asked for, in one pass over the matches. */
-    private int[][] count(Labels labels, FacetsCollector docs, boolean[] dims) throws IOException {
+    /** Matches per value of the dimensions asked for, and what multiplies them into the counts to show. */
+    private record Counted(int[][] counts, double scale) {
+    }
+
+    /**
+     * Matches per value (numbered across the reader) of the dimensions asked for, in one pass over the
+     * matches or over those in the matches' facet sample. A sample's counts are scaled by the exact total over
+     * the matches it holds, so that the counts of a dimension add up to the total; a sample that holds none
+     * of the matches (a query whose matches cluster between its blocks) is replaced by every match.
+     */
+    private Counted count(Labels labels, MatchCounter.Matches matches, boolean[] dims) throws IOException {
+        if (matches.facetSample() != null) {
+            int[][] counts = new int[dims.length][];
+            long seen = count(labels, matches.docs(), dims, matches.facetSample(), counts);
+            if (seen > 0) {
+                return new Counted(counts, (double) matches.total() / seen);
+            }
+        }
         int[][] counts = new int[dims.length][];
+        count(labels, matches.docs(), dims, null, counts);
+        return new Counted(counts, matches.scale());
+    }
+
+    /** Fills {@code counts} from the matches (those of {@code sample} only, if not null); the matches counted. */
+    private long count(Labels labels, FacetsCollector docs, boolean[] dims, SampleQuery sample, int[][] counts)
+            throws IOException {
         for (int d = 0; d < dims.length; d++) {
             counts[d] = dims[d] ? new int[labels.names()[d].length] : null;
         }
+        long seen = 0;
         for (FacetsCollector.MatchingDocs m : docs.getMatchingDocs()) {
             DocIdSetIterator it = m.bits == null ? null : m.bits.iterator();
             if (it == null) {
@@ -122,7 +147,18 @@ final class FacetCounter {
             SegmentValues segment = values(m.context);
             int[][] global = labels.global()[m.context.ord];
             long[] values = segment.values();
-            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+            int maxDoc = m.context.reader().maxDoc();
+            int doc = it.nextDoc();
+            while (doc != DocIdSetIterator.NO_MORE_DOCS) {
+                if (sample != null) {
+                    // skip to the next sampled block: the matches between are not looked at
+                    int sampled = sample.next(m.context.docBase, doc, maxDoc);
+                    if (sampled != doc) {
+                        doc = sampled == DocIdSetIterator.NO_MORE_DOCS ? sampled : it.advance(sampled);
+                        continue;
+                    }
+                }
+                seen++;
                 long packed = values[doc];
                 for (int d = 0; d < dims.length; d++) {
                     if (dims[d]) {
@@ -132,9 +168,10 @@ final class FacetCounter {
                         }
                     }
                 }
+                doc = it.nextDoc();
             }
         }
-        return counts;
+        return seen;
     }
 
     /**

@@ -42,8 +42,28 @@ final class MatchCounter {
     /** Fewest blocks a sample takes: neighbouring passages are alike (one report, one length), so many small clusters. */
     static final int MIN_BLOCKS = 200;
 
-    /** Matching passages as counted: all of them, or a sample whose counts are multiplied by {@code scale}. */
-    record Matches(FacetsCollector docs, long total, boolean exact, double scale) {
+    /**
+     * Facets of an exact count beyond twice this many matches are counted on a sample of about this many
+     * (a fixed share of the index's blocks, as the estimates of broad queries are): counting every match
+     * of such a query was a seventh of a search's time (issue 16), and a facet value's count in the
+     * thousands is read as a size, not checked to the unit. The total stays exact.
+     */
+    static final int DEFAULT_FACET_SAMPLE = 2_000;
+
+    /**
+     * Matching passages as counted: all of them, or a sample whose counts are multiplied by {@code scale}.
+     * {@code facetSample}: for an exact count whose facets are counted on a sample of its matches, the
+     * sample (the facet counts are then scaled by the total over the sampled matches); null: every match.
+     */
+    record Matches(FacetsCollector docs, long total, boolean exact, double scale, SampleQuery facetSample) {
+        Matches(FacetsCollector docs, long total, boolean exact, double scale) {
+            this(docs, total, exact, scale, null);
+        }
+
+        /** Whether the facet counts made from these matches are exact. */
+        boolean facetsExact() {
+            return exact && facetSample == null;
+        }
     }
 
     /** The top hits of a query, exact, and its matches. */
@@ -53,15 +73,22 @@ final class MatchCounter {
     private final int bound;
     private final int sample;
     private final int block;
+    private final int facetSample;
 
+    /** Facets of exact counts counted in full. */
     MatchCounter(int bound, int sample, int block) {
+        this(bound, sample, block, Integer.MAX_VALUE);
+    }
+
+    MatchCounter(int bound, int sample, int block, int facetSample) {
         this.bound = bound;
         this.sample = sample;
         this.block = block;
+        this.facetSample = facetSample;
     }
 
     static MatchCounter defaults() {
-        return new MatchCounter(DEFAULT_BOUND, DEFAULT_SAMPLE, DEFAULT_BLOCK);
+        return new MatchCounter(DEFAULT_BOUND, DEFAULT_SAMPLE, DEFAULT_BLOCK, DEFAULT_FACET_SAMPLE);
     }
 
     /** The first {@code window} hits by score ({@code order} null) or by that order, and the matches. */
@@ -77,13 +104,29 @@ final class MatchCounter {
         Object[] all = searcher.search(query, new MultiCollectorManager(order == null
                 ? new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE)
                 : new TopFieldCollectorManager(order, window, null, Integer.MAX_VALUE), new FacetsCollectorManager()));
-        return new Found((TopDocs) all[0], exact((FacetsCollector) all[1]));
+        return new Found((TopDocs) all[0], withFacetSample(exact((FacetsCollector) all[1]), searcher));
     }
 
     /** The matches of a query, for facet counts alone. */
     Matches count(IndexSearcher searcher, Query query) throws IOException {
         Matches sampled = sampled(searcher, query);
-        return sampled != null ? sampled : exact(searcher.search(query, new FacetsCollectorManager()));
+        return sampled != null ? sampled
+                : withFacetSample(exact(searcher.search(query, new FacetsCollectorManager())), searcher);
+    }
+
+    /**
+     * An exact count of more than twice {@link #facetSample} matches with a sample of its matches for the
+     * facets: every {@code stride}-th block, the stride giving about {@code facetSample} of them and at least
+     * {@link #MIN_BLOCKS} blocks of the index (neighbouring passages are alike). A count too small for that,
+     * or an index with too few blocks, keeps every match.
+     */
+    private Matches withFacetSample(Matches all, IndexSearcher searcher) {
+        if (all.total() <= 2L * facetSample) {
+            return all;
+        }
+        int widest = searcher.getIndexReader().maxDoc() / block / MIN_BLOCKS;
+        int stride = (int) Math.min(all.total() / facetSample, widest);
+        return stride < 2 ? all : new Matches(all.docs(), all.total(), true, 1, new SampleQuery(stride, block));
     }
 
     private static Matches exact(FacetsCollector docs) {

@@ -69,6 +69,7 @@ public final class PassageSearch {
     private final FacetCounter facets;
     private final MatchCounter matches;
     private final PartialMatches partial;
+    private final ReportIds reportIds = new ReportIds();
 
     /** {@code unitOf}: the name a unit filter's unit is indexed under, for any name of it (the archive's unit directory). */
     public PassageSearch(ReportIndex index, AspectTaxonomy taxonomy, RelatedWords relatedWords, UnaryOperator<String> unitOf) {
@@ -190,8 +191,8 @@ public final class PassageSearch {
         }
         Map<String, Map<String, Integer>> counts = facets.count(searcher.getIndexReader(), found.matches(),
                 sideways);
-        boolean facetsExact = found.matches().exact()
-                && sideways.values().stream().allMatch(MatchCounter.Matches::exact);
+        boolean facetsExact = found.matches().facetsExact()
+                && sideways.values().stream().allMatch(MatchCounter.Matches::facetsExact);
         return new SearchResult(found.matches().total(), found.matches().exact(), page, counts, facetsExact,
                 reports(page, perReport));
     }
@@ -271,7 +272,7 @@ public final class PassageSearch {
      * The window's hits with their report and position, read from doc values for these hits only (in
      * document order, one reader per segment), in the order given.
      */
-    private static List<Ranked> ranked(IndexReader reader, ScoreDoc[] docs) throws IOException {
+    private List<Ranked> ranked(IndexReader reader, ScoreDoc[] docs) throws IOException {
         ScoreDoc[] byDoc = docs.clone();
         Arrays.sort(byDoc, Comparator.comparingInt((ScoreDoc d) -> d.doc));
         Map<Integer, Ranked> read = new HashMap<>();
@@ -280,20 +281,12 @@ public final class PassageSearch {
         while (i < byDoc.length) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(byDoc[i].doc, leaves));
             int end = leaf.docBase + leaf.reader().maxDoc();
-            SortedDocValues ids = DocValues.getSorted(leaf.reader(), Fields.REPORT_ID);
+            ReportIds.Segment ids = reportIds.segment(leaf.reader());
             NumericDocValues ordinals = DocValues.getNumeric(leaf.reader(), Fields.ORDINAL);
-            Map<Integer, String> names = new HashMap<>();
             for (; i < byDoc.length && byDoc[i].doc < end; i++) {
                 ScoreDoc doc = byDoc[i];
                 int local = doc.doc - leaf.docBase;
-                String reportId = "";
-                if (ids.advanceExact(local)) {
-                    reportId = names.get(ids.ordValue());
-                    if (reportId == null) {
-                        reportId = ids.lookupOrd(ids.ordValue()).utf8ToString();
-                        names.put(ids.ordValue(), reportId);
-                    }
-                }
+                String reportId = ids.of(local);
                 int ordinal = ordinals.advanceExact(local) ? (int) ordinals.longValue() : 0;
                 read.put(doc.doc, new Ranked(doc.doc, reportId, ordinal, Float.isNaN(doc.score) ? 0f : doc.score));
             }

@@ -355,6 +355,15 @@ final class QueryCompiler {
         return b.build();
     }
 
+    /**
+     * Every overlapping pair of the run, not pairs tiled without overlap (positions 0, 2, 4, …): the index
+     * gives a run's first pair the position right after the previous run's last pair (HanRunGramFilter passes
+     * the first character's increment on; punctuation leaves no gap, a number or Latin word takes one), so
+     * two pairs two positions apart can stand on either side of a run break: 形式@0 主义@2 matches 形式多，主义.
+     * Only the overlapping pair between them (式主@1) proves the characters adjacent in one run.
+     * PairPhrasePositionsTest shows both. Lucene's exact phrase already leads its conjunction with the
+     * rarest pair (its approximation is a ConjunctionDISI, which orders the postings by cost).
+     */
     private static Query phrase(String field, Analyzer analyzer, String text) {
         PhraseQuery.Builder b = new PhraseQuery.Builder();
         int count = 0;

@@ -40,6 +40,26 @@ final class SampleQuery extends Query {
         return maxDoc == 0 ? 1 : (double) covered / maxDoc;
     }
 
+    /**
+     * The first sampled document at or after {@code target} of a segment of {@code maxDoc} documents whose
+     * first is {@code docBase} in the index; {@link DocIdSetIterator#NO_MORE_DOCS} if none.
+     */
+    int next(int docBase, int target, int maxDoc) {
+        return next(docBase, target, maxDoc, stride, block);
+    }
+
+    private static int next(int docBase, int target, int maxDoc, int stride, int block) {
+        long global = (long) docBase + target;
+        long n = global / block;
+        long offset = stride / 2;
+        if (n % stride != offset) {
+            long next = n - n % stride + offset;
+            global = (next > n ? next : next + stride) * block;
+        }
+        long local = global - docBase;
+        return local >= maxDoc ? DocIdSetIterator.NO_MORE_DOCS : (int) local;
+    }
+
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
         return new ConstantScoreWeight(this, boost) {
@@ -83,15 +103,7 @@ final class SampleQuery extends Query {
 
         @Override
         public int advance(int target) {
-            long global = (long) docBase + target;
-            long n = global / block;
-            long offset = stride / 2;
-            if (n % stride != offset) {
-                long next = n - n % stride + offset;
-                global = (next > n ? next : next + stride) * block;
-            }
-            long local = global - docBase;
-            doc = local >= maxDoc ? NO_MORE_DOCS : (int) local;
+            doc = next(docBase, target, maxDoc, stride, block);
             return doc;
         }
 
