@@ -172,7 +172,7 @@ public final class CommonProblems {
 
     /** Bytes the next {@link #groups} may take (nothing when the groups are read already). */
     synchronized long estimate() throws SQLException {
-        return components != null ? 0 : store.linkCount() * 120;
+        return components != null ? 0 : store.pointCount() * Components.BYTES_PER_POINT;
     }
 
     /** Lets a report's points go; a bucket whose representative leaves is measured against the next one. */
@@ -249,7 +249,7 @@ public final class CommonProblems {
     private List<Group> groupsOf(Components c, Integer year, int minUnits, int limit, int examples) throws SQLException {
         Map<Integer, List<Integer>> members = new HashMap<>();
         for (int i = 0; i < c.ords.length; i++) {
-            if (c.unit[i] != null && (year == null || year.equals(c.year[i]))) {
+            if (c.linked.get(i) && c.unit[i] != null && c.inYear(i, year)) {
                 members.computeIfAbsent(c.root(i), k -> new ArrayList<>()).add(i);
             }
         }
@@ -286,56 +286,67 @@ public final class CommonProblems {
         return List.copyOf(out);
     }
 
-    /** The linked points, joined into groups, with their report, unit and year (strings shared). */
+    /**
+     * The points, joined into groups by their links, with their report, unit and year (strings shared).
+     * The links are streamed into the union-find, never held: at 100,000 reports there are about 3
+     * million of them against 1.4 million points, so holding them (two longs each, and a sorted copy)
+     * took three times the memory of the groups themselves.
+     */
     private static final class Components {
+        /** Bytes a linked point takes here: its ord, parent, year, two references and its share of the strings. */
+        static final long BYTES_PER_POINT = 48;
+
         final long[] ords;
         final int[] parent;
         final String[] report;
         final String[] unit;
-        final Integer[] year;
+        /** 0 for none. */
+        final int[] year;
+        /** The points some link reaches: the others are in no group. */
+        final java.util.BitSet linked;
 
-        private Components(long[] ords) {
-            this.ords = ords;
-            this.parent = new int[ords.length];
+        private Components(LongList ords, List<String> report, List<String> unit, int[] year) {
+            this.ords = Arrays.copyOf(ords.values, ords.size);
+            this.parent = new int[ords.size];
             for (int i = 0; i < parent.length; i++) {
                 parent[i] = i;
             }
-            this.report = new String[ords.length];
-            this.unit = new String[ords.length];
-            this.year = new Integer[ords.length];
+            this.report = report.toArray(String[]::new);
+            this.unit = unit.toArray(String[]::new);
+            this.year = year;
+            this.linked = new java.util.BitSet(ords.size);
         }
 
         static Components read(CopyStore store) throws SQLException {
-            LongList from = new LongList();
-            LongList to = new LongList();
-            store.forEachLink((ord, rep) -> {
-                from.add(ord);
-                to.add(rep);
-            });
-            long[] all = new long[from.size * 2];
-            System.arraycopy(from.values, 0, all, 0, from.size);
-            System.arraycopy(to.values, 0, all, from.size, to.size);
-            Arrays.sort(all);
-            int n = 0;
-            for (int i = 0; i < all.length; i++) {
-                if (n == 0 || all[n - 1] != all[i]) {
-                    all[n++] = all[i];
-                }
-            }
-            Components c = new Components(Arrays.copyOf(all, n));
-            for (int i = 0; i < from.size; i++) {
-                c.union(c.index(from.values[i]), c.index(to.values[i]));
-            }
+            LongList ords = new LongList();
+            List<String> report = new ArrayList<>();
+            List<String> unit = new ArrayList<>();
+            int[][] year = {new int[1024]};
             Map<String, String> shared = new HashMap<>();
-            store.forEachLinkedPoint((ord, id, unit, year) -> {
-                int i = c.index(ord);
-                if (i >= 0) {
-                    c.report[i] = shared.computeIfAbsent(id, k -> k);
-                    c.unit[i] = unit == null ? null : shared.computeIfAbsent(unit, k -> k);
-                    c.year[i] = year;
+            store.forEachPoint((ord, id, u, y) -> { // ascending ord
+                if (ords.size == year[0].length) {
+                    year[0] = Arrays.copyOf(year[0], ords.size * 2);
+                }
+                year[0][ords.size] = y == null ? 0 : y;
+                ords.add(ord);
+                report.add(shared.computeIfAbsent(id, k -> k));
+                unit.add(u == null ? null : shared.computeIfAbsent(u, k -> k));
+            });
+            Components c = new Components(ords, report, unit, Arrays.copyOf(year[0], ords.size));
+            store.forEachLink((ord, rep) -> {
+                int a = c.index(ord);
+                int b = c.index(rep);
+                if (a >= 0 && b >= 0) {
+                    c.union(a, b);
+                    c.linked.set(a);
+                    c.linked.set(b);
                 }
             });
             return c;
+        }
+
+        boolean inYear(int i, Integer wanted) {
+            return wanted == null || year[i] == wanted;
         }
 
         int index(long ord) {

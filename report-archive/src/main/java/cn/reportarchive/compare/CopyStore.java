@@ -258,8 +258,12 @@ final class CopyStore implements AutoCloseable {
         }
     }
 
-    synchronized long linkCount() throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM links")) {
+    synchronized long pointCount() throws SQLException {
+        return count("SELECT count(*) FROM points");
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
@@ -395,10 +399,14 @@ final class CopyStore implements AutoCloseable {
         void accept(long ord, String id, String unit, Integer year) throws SQLException;
     }
 
-    /** The points that are linked to another (as member or representative): the only ones a group can hold. */
-    synchronized void forEachLinkedPoint(PointConsumer each) throws SQLException {
+    /**
+     * Every point with its report, unit and year, in ascending ord. All of them rather than the linked
+     * ones alone: at 100,000 reports picking the linked ones (ord IN the links' ords) took 10 s, the
+     * plain scan 0.9 s; the caller keeps only those its links reach.
+     */
+    synchronized void forEachPoint(PointConsumer each) throws SQLException {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT ord, id, unit, year FROM points WHERE ord IN (SELECT ord FROM links UNION SELECT rep FROM links)""")) {
+                SELECT ord, id, unit, year FROM points ORDER BY ord""")) {
             while (rs.next()) {
                 each.accept(rs.getLong(1), rs.getString(2), rs.getString(3), getInt(rs, 4));
             }
