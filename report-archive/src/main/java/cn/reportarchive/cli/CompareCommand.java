@@ -54,7 +54,7 @@ final class CompareCommand implements Callable<Integer> {
                     ExportRows.place(r.to().ref()), c.from().year(), ExportRows.place(r.from().ref()), String.join(" … ", r.shared()));
         }
         // the second tier apart, after the repeats and outside their count: rewordings a reader judges
-        System.out.printf("%n%s %d 条（相似度 ≥ %s，未达重复标准）%n", ExportRows.POSSIBLE_HEADING, c.possibleRepeats().size(),
+        System.out.printf("%n%s%d 条（相似度 ≥ %s，未达重复标准）%n", ExportRows.POSSIBLE_HEADING, c.possibleRepeats().size(),
                 new Percent(c.possibleThreshold()));
         for (Comparison.Repeat r : c.possibleRepeats()) {
             System.out.printf("  %4s  %d年 %s  ←  %d年 %s%n", new Percent(r.similarity()), c.to().year(),
