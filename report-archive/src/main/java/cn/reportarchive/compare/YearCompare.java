@@ -138,6 +138,23 @@ public final class YearCompare {
             }
             return matrix;
         }
+
+        /** Pairs already shown ({@code later * earlier count + earlier}): a repeat is mostly also a later point's closest. */
+        private final Map<Integer, Repeat> shown = new HashMap<>();
+
+        /**
+         * Later problem {@code j} and earlier problem {@code i} as shown: the similarity of the matrix,
+         * the runs they share and the words that matched, worked out once for all the lists that show them.
+         */
+        Repeat repeat(int j, int i) {
+            return shown.computeIfAbsent(j * fromProblems.size() + i, k -> {
+                Point later = toProblems.get(j);
+                Point earlier = fromProblems.get(i);
+                return new Repeat(aspectPoint(later), aspectPoint(earlier), round(matrix()[j][i]),
+                        SharedRuns.of(later.text(), earlier.text(), SHARED_MIN, SHARED_MAX),
+                        similarity.matched(prepared.get(earlier), prepared.get(later)));
+            });
+        }
     }
 
     private static Comparison.Side side(Report r) {
@@ -175,19 +192,16 @@ public final class YearCompare {
         List<Repeat> out = new ArrayList<>();
         double[][] m = s.matrix();
         for (int j = 0; j < s.toProblems.size(); j++) {
-            Point later = s.toProblems.get(j);
-            Point best = null;
+            int best = -1;
             double bestSim = 0;
             for (int i = 0; i < s.fromProblems.size(); i++) {
-                Point earlier = s.fromProblems.get(i);
-                double sim = m[j][i];
-                if (sim > bestSim) {
-                    bestSim = sim;
-                    best = earlier;
+                if (m[j][i] > bestSim) {
+                    bestSim = m[j][i];
+                    best = i;
                 }
             }
-            if (best != null) {
-                out.add(repeat(s, later, best, bestSim));
+            if (best >= 0) {
+                out.add(s.repeat(j, best));
             }
         }
         return out;
@@ -198,19 +212,12 @@ public final class YearCompare {
         List<Repeat> out = new ArrayList<>();
         for (int j = 0; j < chosen.length; j++) {
             if (chosen[j] >= 0) {
-                Point later = s.toProblems.get(j);
-                Point earlier = s.fromProblems.get(chosen[j]);
-                out.add(repeat(s, later, earlier, s.sim(later, earlier)));
+                out.add(s.repeat(j, chosen[j]));
             }
         }
         return out;
     }
 
-    private Repeat repeat(Sides s, Point later, Point earlier, double sim) {
-        return new Repeat(aspectPoint(later), aspectPoint(earlier), round(sim),
-                SharedRuns.of(later.text(), earlier.text(), SHARED_MIN, SHARED_MAX),
-                similarity.matched(s.prepared.get(earlier), s.prepared.get(later)));
-    }
 
     private static AspectPoint aspectPoint(Point p) {
         return new AspectPoint(p.ref().toString(), p.aspect(), p.text());
