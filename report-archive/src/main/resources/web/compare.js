@@ -182,6 +182,7 @@
         el('a', { id: 'export-docx', href: exportBase + '&format=docx', download: true }, '下载 Word'),
         el('a', { id: 'export-csv', href: exportBase + '&format=csv&part=problems', download: true }, '导出 CSV（问题）'),
         el('a', { href: exportBase + '&format=csv&part=measures', download: true }, '导出 CSV（措施）'),
+        el('a', { href: exportBase + '&format=csv&part=possible', download: true }, '导出 CSV（疑似重复）'),
         el('span', { class: 'ledger-links' }, c.from.year + '年整改台账：',
           el('a', { id: 'ledger-xlsx', href: ledgerBase + '&format=xlsx', download: true }, 'Excel'), ' ',
           el('a', { id: 'ledger-docx', href: ledgerBase + '&format=docx', download: true }, 'Word')),
@@ -229,8 +230,40 @@
     grid.appendChild(svg);
     box.appendChild(grid);
     if (!c.aspects.length) box.appendChild(el('p', { class: 'notice' }, '两份材料都没有识别出问题或措施，无法逐条对比；请打开材料查看原文。'));
+    box.appendChild(possibleSection(c));
     installHighlight(grid);
     drawLines();
+  }
+
+  /** One side of a possible repeat: where it stands, its text with the shared runs marked. */
+  function possibleSide(side, p, runs) {
+    const year = side === 'to' ? stateC.to.year : stateC.from.year;
+    return el('div', { class: 'possible-side ' + side, 'data-ref': p.ref },
+      el('div', { class: 'point-head' }, placeLink(side === 'to' ? stateC.to.reportId : stateC.from.reportId, p.ref, year),
+        p.aspect ? el('span', { class: 'tag aspect' }, RA.aspectLabel(p.aspect)) : null),
+      el('p', { class: 'point-text' }, RA.markRuns(p.text, runs)));
+  }
+
+  /**
+   * 疑似重复, the second tier: below the repeats and collapsed, never in their count; each pair with
+   * the marks a repeat has (shared runs, the words and synonyms that matched), for the reader to judge.
+   */
+  function possibleSection(c) {
+    const list = c.possibleRepeats || [];
+    const box = el('details', { class: 'possible-repeats', id: 'possible-repeats' },
+      el('summary', null, '疑似重复（措辞不同，需人工判断）', el('b', { id: 'possible-count' }, String(list.length)), ' 条'));
+    box.appendChild(el('p', { class: 'muted small' }, list.length
+      ? '这些问题相似度未达重复标准（' + RA.percent(c.threshold) + '），但在两年问题的一一配对中彼此最为相近（相似度 ≥ '
+        + RA.percent(c.possibleThreshold) + '）：可能是同一问题换了说法，也可能只是同一方面的不同问题，请逐条判断。'
+      : '两年的问题中没有未达重复标准、但彼此最为相近的条目。'));
+    if (!list.length) return box;
+    box.appendChild(el('ol', { class: 'possible-list' }, list.map((r, i) => el('li', { class: 'possible', 'data-ref': r.to.ref },
+      el('div', { class: 'possible-head' },
+        el('span', { class: 'possible-badge' }, '疑似' + (i + 1)),
+        el('span', { class: 'sim' }, '相似度 ' + RA.percent(r.similarity))),
+      el('div', { class: 'possible-pair' }, possibleSide('to', r.to, r.shared), possibleSide('from', r.from, r.shared)),
+      (r.matched || []).length ? el('p', { class: 'matched muted small' }, '相同或同义的词：' + r.matched.join('、')) : null))));
+    return box;
   }
 
   /** Hovering or focusing one side of a pair lights up the other (and its line). */

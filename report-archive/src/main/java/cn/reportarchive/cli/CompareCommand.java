@@ -53,6 +53,20 @@ final class CompareCommand implements Callable<Integer> {
             System.out.printf("  %4s  %d年 %s  ←  %d年 %s%n      %s%n", new Percent(r.similarity()), c.to().year(),
                     ExportRows.place(r.to().ref()), c.from().year(), ExportRows.place(r.from().ref()), String.join(" … ", r.shared()));
         }
+        // the second tier apart, after the repeats and outside their count: rewordings a reader judges
+        System.out.printf("%n%s%d 条（相似度 ≥ %s，未达重复标准）%n", ExportRows.POSSIBLE_HEADING, c.possibleRepeats().size(),
+                new Percent(c.possibleThreshold()));
+        for (Comparison.Repeat r : c.possibleRepeats()) {
+            System.out.printf("  %4s  %d年 %s  ←  %d年 %s%n", new Percent(r.similarity()), c.to().year(),
+                    ExportRows.place(r.to().ref()), c.from().year(), ExportRows.place(r.from().ref()));
+            System.out.printf("      %d年：%s%n      %d年：%s%n", c.to().year(), r.to().text(), c.from().year(), r.from().text());
+            if (!r.shared().isEmpty()) {
+                System.out.printf("      相同文字：%s%n", String.join(" … ", r.shared()));
+            }
+            if (!r.matched().isEmpty()) {
+                System.out.printf("      相同或同义的词：%s%n", String.join("、", r.matched()));
+            }
+        }
         System.out.printf("%n%d 年整改措施的落实情况（%d 条）%n", c.from().year(), c.measures().size());
         for (Comparison.MeasureFollowUp m : c.measures()) {
             String status = m.status().label();

@@ -6,7 +6,10 @@ import java.util.List;
  * Two years of one unit (and author) side by side: INTERFACE.md's Compare result. Beyond it,
  * each side has its title, each measure names the problem it answered, and {@code closest} gives
  * every later problem's nearest earlier one even below the repeat threshold (what a reader checks
- * when a repeat was expected and not found).
+ * when a repeat was expected and not found). {@code possibleRepeats} is the second tier, for the
+ * reader to judge: later problems the same one-to-one matching pairs with an earlier one at the lower
+ * {@code possibleThreshold}, none of them in {@code repeats} nor sharing a point with one, in the
+ * same record as a repeat (the words and synonyms that matched are what a reader weighs there).
  */
 public record Comparison(
         String unit,
@@ -17,7 +20,15 @@ public record Comparison(
         List<AspectColumns> aspects,
         List<Repeat> repeats,
         List<MeasureFollowUp> measures,
-        List<Repeat> closest) {
+        List<Repeat> closest,
+        double possibleThreshold,
+        List<Repeat> possibleRepeats) {
+
+    /** A comparison without the second tier (a draft's, a test's): no possible repeats. */
+    public Comparison(String unit, String author, Side from, Side to, double threshold, List<AspectColumns> aspects,
+            List<Repeat> repeats, List<MeasureFollowUp> measures, List<Repeat> closest) {
+        this(unit, author, from, to, threshold, aspects, repeats, measures, closest, threshold, List.of());
+    }
 
     public record Side(String reportId, int year, String title) {
     }

@@ -84,7 +84,8 @@ public final class DraftCheck {
         asDraft = asDraft.withWarnings(concat(asDraft.warnings(), disagreements(read, unit, year)));
         Comparison c = compare.compare(before, asDraft);
         Comparison withoutId = new Comparison(c.unit(), c.author(), c.from(),
-                new Comparison.Side(null, year, asDraft.title()), c.threshold(), c.aspects(), c.repeats(), c.measures(), c.closest());
+                new Comparison.Side(null, year, asDraft.title()), c.threshold(), c.aspects(), c.repeats(), c.measures(), c.closest(),
+                c.possibleThreshold(), c.possibleRepeats());
         return DraftResult.of(withoutId, summary(asDraft, source, sameYear, before));
     }
 

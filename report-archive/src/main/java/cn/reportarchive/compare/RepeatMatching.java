@@ -61,6 +61,33 @@ public final class RepeatMatching {
         return out;
     }
 
+    /**
+     * The pairs a looser matching ({@code settings}, a lower floor) would make that {@code first} has
+     * not: for each later point the earlier one, or -1 where the later point is already in
+     * {@code first} or its partner there is already restated in {@code first}. At most one per later
+     * and per earlier point below the sure bar, as {@link #decide} gives them, and none touching a
+     * pair of {@code first}: a second tier for a reader to judge, never a second claim on one point.
+     */
+    public static int[] secondTier(double[][] sim, int[] first, Settings settings) {
+        int[] loose = decide(sim, settings);
+        int m = sim.length == 0 ? 0 : sim[0].length;
+        boolean[] earlierTaken = new boolean[m];
+        for (int e : first) {
+            if (e >= 0) {
+                earlierTaken[e] = true;
+            }
+        }
+        int[] out = new int[loose.length];
+        Arrays.fill(out, -1);
+        for (int j = 0; j < loose.length; j++) {
+            if (loose[j] >= 0 && first[j] < 0 && !earlierTaken[loose[j]]) {
+                out[j] = loose[j];
+                earlierTaken[loose[j]] = true; // a sure pair may share its earlier point: not in this tier
+            }
+        }
+        return out;
+    }
+
     /** The pair beats the later point's other earlier candidates and the earlier point's other later ones by {@code margin}. */
     private static boolean standsOut(double[][] sim, int later, int earlier, double margin) {
         if (margin <= 0) {

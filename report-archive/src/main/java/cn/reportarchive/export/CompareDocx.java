@@ -80,7 +80,33 @@ public final class CompareDocx {
         if (c.aspects().isEmpty()) {
             doc.paragraph(Rich.of("两份材料都没有识别出问题或措施，无法逐条对比；请打开材料查看原文。"));
         }
+        possible(doc, c);
         return doc.bytes();
+    }
+
+    /**
+     * The second tier after the side-by-side table, in a table of its own and outside the count of
+     * repeats: each later problem beside the earlier one it may restate, shared runs highlighted,
+     * the words and synonyms that matched named.
+     */
+    private static void possible(WordDocument doc, Comparison c) {
+        doc.heading(ExportRows.POSSIBLE_HEADING + c.possibleRepeats().size() + " 条");
+        if (c.possibleRepeats().isEmpty()) {
+            doc.paragraph(Rich.of("两年的问题中没有未达重复标准、但彼此最为相近的条目。"));
+            return;
+        }
+        doc.paragraph(Rich.of("以下各对相似度低于重复标准（" + new Percent(c.threshold()).text() + "），但在两年问题的一一配对中彼此最为相近（相似度 ≥ "
+                + new Percent(c.possibleThreshold()).text() + "），可能是同一问题换了说法，也可能只是同一方面的不同问题，请逐条判断；不计入重复问题。"));
+        WordDocument.Table t = doc.table(new int[] {1, 1}, c.to().year() + "年", c.from().year() + "年");
+        int n = 0;
+        for (Repeat r : c.possibleRepeats()) {
+            Rich later = Rich.bold(ExportRows.place(r.to().ref())).text(" 〔疑似" + (++n) + "〕 相似度 "
+                    + new Percent(r.similarity()).text()).newParagraph().marked(r.to().text(), r.shared());
+            if (!r.matched().isEmpty()) {
+                later.newParagraph().strong("相同或同义的词：").text(String.join("、", r.matched()));
+            }
+            t.row(later, Rich.bold(ExportRows.place(r.from().ref())).newParagraph().marked(r.from().text(), r.shared()));
+        }
     }
 
     private static Rich earlierProblem(PointText p, Pairs pairs) {

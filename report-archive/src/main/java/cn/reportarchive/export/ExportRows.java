@@ -25,6 +25,12 @@ import java.util.stream.Collectors;
  */
 public final class ExportRows {
 
+    /**
+     * The heading of the second tier of a comparison (its possibleRepeats), the same on the 对比 page,
+     * in the exports and in the text of {@code compare}: pairs below the repeat bar, for a reader to judge.
+     */
+    public static final String POSSIBLE_HEADING = "疑似重复（措辞不同，需人工判断）";
+
     private final AspectTaxonomy taxonomy;
 
     public ExportRows(AspectTaxonomy taxonomy) {
@@ -59,6 +65,23 @@ public final class ExportRows {
                             String.join("；", r.shared()));
                 }
             }
+        }
+        return t.build();
+    }
+
+    /**
+     * The second tier, one row per pair as the JSON gives it (not counted among the repeats of the
+     * problems table): both points, the similarity, the shared runs and the words and synonyms that
+     * matched, which is what a reader weighs where the wording differs.
+     */
+    public ExportTable comparePossible(Comparison c) {
+        ExportTable.Builder t = new ExportTable.Builder(POSSIBLE_HEADING, "单位", "作者", "序号", "年度", "方面", "位置", "编号", "问题",
+                "对应年度", "对应方面", "对应位置", "对应编号", "对应问题", "相似度", "相同文字", "相同或同义的词");
+        int n = 0;
+        for (Repeat r : c.possibleRepeats()) {
+            t.row(c.unit(), c.author(), ++n, c.to().year(), aspectLabel(r.to().aspect()), place(r.to().ref()), r.to().ref(), r.to().text(),
+                    c.from().year(), aspectLabel(r.from().aspect()), place(r.from().ref()), r.from().ref(), r.from().text(),
+                    new Percent(r.similarity()), String.join("；", r.shared()), String.join("、", r.matched()));
         }
         return t.build();
     }

@@ -86,7 +86,7 @@ final class ViewRoutes {
     }
 
     void register(RoutesConfig routes) {
-        Spec compareView = new Spec(List.of("problems", "measures"), ALL, this::compare);
+        Spec compareView = new Spec(List.of("problems", "measures", "possible"), ALL, this::compare);
         Spec repeatsView = new Spec(List.of("chains", "trend"), TABLES, this::repeats);
         Spec commonView = new Spec(List.of("groups"), TABLES, this::common);
         Spec pairsView = new Spec(List.of("pairs"), TABLES, this::copyPairs);
@@ -120,7 +120,7 @@ final class ViewRoutes {
             Comparison c = compare.within(Auth.access(ctx).units()).compare(unit, author, from, to);
             return new Answer(c, fileWho(c.unit(), c.author()) + "_" + c.from().year() + "-" + c.to().year() + "年对比",
                     PrintHeading.subject(c.unit(), c.author()), c.from().year() + "—" + c.to().year() + "年",
-                    () -> List.of(rows.compareProblems(c), rows.compareMeasures(c)), h -> compareDocx.write(c, h));
+                    () -> List.of(rows.compareProblems(c), rows.compareMeasures(c), rows.comparePossible(c)), h -> compareDocx.write(c, h));
         });
     }
 

@@ -58,6 +58,25 @@ class CompareCommandsTest {
     }
 
     @Test
+    void compareTextPrintsThePossibleRepeatsAfterTheRepeatsUnderTheirHeading() {
+        List<String> args = List.of("compare", "--unit", "临江县财政局", "--from", "2022", "--to", "2023", "--data", data);
+        JsonNode c = CliRunner.run(java.util.stream.Stream.concat(args.stream(), java.util.stream.Stream.of("--json"))
+                .toArray(String[]::new)).json();
+        CliRunner.Result text = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(0, text.code(), text.err());
+        String out = text.out();
+        String heading = "疑似重复（措辞不同，需人工判断）" + c.get("possibleRepeats").size() + " 条";
+        int repeats = out.indexOf("重复查摆的问题（" + c.get("repeats").size() + " 条");
+        int possible = out.indexOf(heading);
+        int measures = out.indexOf("年整改措施的落实情况");
+        assertTrue(repeats >= 0 && repeats < possible && possible < measures, out);
+        for (JsonNode p : c.get("possibleRepeats")) {
+            int at = out.indexOf(p.get("to").get("text").asText(), possible);
+            assertTrue(at > possible && at < measures, "each possible repeat under its heading: " + p.get("to").get("text"));
+        }
+    }
+
+    @Test
     void missingReportsAndBadYearsAreOneChineseSentence() {
         CliRunner.Result r = CliRunner.run("compare", "--unit", "临江县财政局", "--from", "2019", "--to", "2023", "--data", data);
         assertEquals(1, r.code());

@@ -72,7 +72,8 @@ class ParaphraseQualityTest {
 
     /** Figures of one part: repeats three ways, statuses two ways. */
     record Part(String name, ParaphraseSet.RepeatFigures base, ParaphraseSet.RepeatFigures shipped,
-            ParaphraseSet.RepeatFigures reader, ParaphraseSet.StatusFigures baseStatus, ParaphraseSet.StatusFigures status) {
+            ParaphraseSet.RepeatFigures reader, ParaphraseSet.StatusFigures baseStatus, ParaphraseSet.StatusFigures status,
+            ParaphraseSet.TierFigures tiers) {
     }
 
     static Part score(String name, RepeatMatching.Settings reader) throws Exception {
@@ -85,7 +86,8 @@ class ParaphraseQualityTest {
                 ParaphraseSet.matched(pairs, full, YearCompare.MATCHING, REPORT_SIZE, DEALS),
                 ParaphraseSet.matched(pairs, full, reader, REPORT_SIZE, DEALS),
                 ParaphraseSet.statuses(cases, baseline, alone, ParaphraseQualityTest::baselineReports),
-                ParaphraseSet.statuses(cases, product, YearCompare.MATCHING, ParaphraseQualityTest::productReports));
+                ParaphraseSet.statuses(cases, product, YearCompare.MATCHING, ParaphraseQualityTest::productReports),
+                ParaphraseSet.tiers(pairs, full, YearCompare.MATCHING, YearCompare.POSSIBLE_MATCHING, REPORT_SIZE, DEALS));
     }
 
     /** The floor and margin of best F1 on tune, repeats decided by the matching (tune only). */
@@ -129,6 +131,14 @@ class ParaphraseQualityTest {
             row(out, p.name(), "baseline (pairs, 0.55, alone)", p.base());
             row(out, p.name(), "shipped (matching)", p.shipped());
             row(out, p.name(), "reader's floor (matching)", p.reader());
+        }
+        out.append(String.format(Locale.ROOT, "%nThe two tiers as shipped (repeats at %.2f, possibleRepeats at %.2f):%n",
+                YearCompare.MATCHING.floor(), YearCompare.POSSIBLE_MATCHING.floor()));
+        out.append(String.format("%-10s %-28s %s%n", "part", "recall, repeats ∪ possible", "possible repeats true / called"));
+        for (Part p : parts) {
+            ParaphraseSet.TierFigures t = p.tiers();
+            out.append(String.format(Locale.ROOT, "%-10s %.3f (%d of %d)%12s%.3f (%d of %d)%n", p.name(), t.unionRecall(),
+                    t.foundByEither(), t.repeatPairs(), "", t.possiblePrecision(), t.possibleTrue(), t.possibleCalls()));
         }
         out.append("\nCalled repeat, by kind (share of the pairs whose own two points were linked; shipped / reader's floor):\n");
         out.append(String.format("%-24s", "kind"));

@@ -152,6 +152,64 @@ final class ParaphraseSet {
         return new RepeatFigures(tp, fp, fn, byKind, List.of());
     }
 
+    /**
+     * The two tiers of a comparison in the same simulated year pairs: {@code first} as repeats, and
+     * {@link RepeatMatching#secondTier} at {@code second} as possible repeats. Counts: repeat pairs,
+     * those linked by either tier, possible repeats called and how many of them link a repeat pair's
+     * own two points.
+     */
+    record TierFigures(int repeatPairs, int foundByEither, int possibleCalls, int possibleTrue) {
+        double unionRecall() {
+            return foundByEither / (double) Math.max(1, repeatPairs);
+        }
+
+        double possiblePrecision() {
+            return possibleTrue / (double) Math.max(1, possibleCalls);
+        }
+    }
+
+    static TierFigures tiers(List<Pair> pairs, double[][] full, RepeatMatching.Settings first, RepeatMatching.Settings second,
+            int size, int rounds) {
+        int repeatPairs = 0;
+        int either = 0;
+        int calls = 0;
+        int right = 0;
+        for (int round = 0; round < rounds; round++) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < pairs.size(); i++) {
+                order.add(i);
+            }
+            java.util.Collections.shuffle(order, new java.util.Random(1000 + round));
+            for (int start = 0; start < order.size(); start += size) {
+                List<Integer> group = order.subList(start, Math.min(order.size(), start + size));
+                double[][] sim = new double[group.size()][group.size()];
+                for (int j = 0; j < group.size(); j++) {
+                    for (int i = 0; i < group.size(); i++) {
+                        sim[j][i] = full[group.get(j)][group.get(i)];
+                    }
+                }
+                int[] repeats = RepeatMatching.decide(sim, first);
+                int[] possible = RepeatMatching.secondTier(sim, repeats, second);
+                for (int j = 0; j < group.size(); j++) {
+                    boolean same = pairs.get(group.get(j)).same();
+                    if (same) {
+                        repeatPairs++;
+                        if (repeats[j] == j || possible[j] == j) {
+                            either++;
+                        }
+                    }
+                    if (possible[j] >= 0) {
+                        calls++;
+                        if (possible[j] == j && same) {
+                            right++;
+                        }
+                    }
+                }
+            }
+        }
+        return new TierFigures(repeatPairs, either, calls, right);
+    }
+
     static RepeatFigures repeats(List<Pair> pairs, double[] scores, double threshold) {
         int tp = 0;
         int fp = 0;

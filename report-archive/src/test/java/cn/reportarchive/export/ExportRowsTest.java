@@ -100,6 +100,35 @@ class ExportRowsTest {
     }
 
     @Test
+    void possibleRepeatsAreATableOfTheirOwnAndNotRepeatsInTheProblemsTable() throws IOException {
+        Comparison base = comparison();
+        Repeat possible = new Repeat(new AspectPoint("problems/3/1", "style", "遇事不敢拍板、决策过于谨慎。"),
+                new AspectPoint("problems/1/2", "political", "不敢大胆拍板，过度谨慎。"), 0.412, List.of("拍板"),
+                List.of("过度/过于", "谨慎"));
+        Comparison c = new Comparison(base.unit(), base.author(), base.from(), base.to(), base.threshold(), base.aspects(),
+                base.repeats(), base.measures(), base.closest(), 0.16, List.of(possible));
+        ExportTable table = rows.comparePossible(c);
+        assertEquals(ExportRows.POSSIBLE_HEADING, table.name());
+        List<CSVRecord> records = parseCsv(Spreadsheets.csv(table));
+        assertEquals(1, records.size());
+        CSVRecord r = records.get(0);
+        assertEquals("临江县财政局", r.get("单位"));
+        assertEquals("2023", r.get("年度"));
+        assertEquals("问题（三）第1条", r.get("位置"));
+        assertEquals("工作作风", r.get("方面"));
+        assertEquals("2022", r.get("对应年度"));
+        assertEquals("不敢大胆拍板，过度谨慎。", r.get("对应问题"));
+        assertEquals("41%", r.get("相似度"));
+        assertEquals("拍板", r.get("相同文字"));
+        assertEquals("过度/过于、谨慎", r.get("相同或同义的词"));
+        // the problems table counts repeats only: the earlier point of a possible repeat stays 否 there
+        Map<String, CSVRecord> byRow = parseCsv(Spreadsheets.csv(rows.compareProblems(c))).stream()
+                .collect(Collectors.toMap(x -> x.get("年度") + " " + x.get("编号"), Function.identity()));
+        assertEquals("否", byRow.get("2022 problems/1/2").get("重复情况"));
+        assertTrue(parseCsv(Spreadsheets.csv(rows.comparePossible(base))).isEmpty(), "no second tier, no rows");
+    }
+
+    @Test
     void csvStartsWithAByteOrderMarkSoExcelReadsChinese() {
         byte[] csv = Spreadsheets.csv(rows.compareProblems(comparison()));
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(csv[0], csv[1], csv[2]));

@@ -126,6 +126,61 @@ class CompareBrowserTest extends SampleSiteTest {
     }
 
     @Test
+    void possibleRepeatsShowCollapsedUnderTheRepeatsWithTheirCountAndMarks() throws Exception {
+        JsonNode expected = getJson("api/compare?unit=" + enc(FINANCE) + "&from=2022&to=2023");
+        JsonNode possible = expected.get("possibleRepeats");
+        assertFalse(possible.isEmpty(), "the sample pair has pairs below the repeat bar: " + expected.get("closest"));
+        driver.get(base + "compare.html?unit=" + enc(FINANCE) + "&from=2022&to=2023");
+        WebElement section = wait.until(d -> d.findElement(By.id("possible-repeats")));
+        assertEquals("details", section.getTagName());
+        assertEquals(null, section.getDomAttribute("open"), "collapsed until the reader opens it");
+        WebElement summary = section.findElement(By.tagName("summary"));
+        assertEquals("疑似重复（措辞不同，需人工判断）" + possible.size() + " 条", summary.getText());
+        // not counted among the repeats, and apart from the grid of badged pairs
+        assertEquals(String.valueOf(expected.get("repeats").size()), driver.findElement(By.id("repeat-count")).getText());
+        assertTrue(section.findElements(By.cssSelector(".pair-badge, li.paired")).isEmpty());
+        assertTrue((Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return arguments[0].compareDocumentPosition(document.getElementById('compare-grid')) === Node.DOCUMENT_POSITION_PRECEDING;", section),
+                "under the repeats");
+        List<WebElement> items = section.findElements(By.cssSelector("li.possible"));
+        assertEquals(possible.size(), items.size());
+        assertFalse(items.get(0).isDisplayed(), "hidden while collapsed");
+
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", summary);
+        summary.click();
+        wait.until(d -> items.get(0).isDisplayed());
+        for (int i = 0; i < possible.size(); i++) {
+            JsonNode r = possible.get(i);
+            WebElement item = items.get(i);
+            assertEquals(r.get("to").get("ref").asText(), item.getDomAttribute("data-ref"));
+            WebElement later = item.findElement(By.cssSelector(".possible-side.to .point-text"));
+            WebElement earlier = item.findElement(By.cssSelector(".possible-side.from .point-text"));
+            assertEquals(r.get("to").get("text").asText(), later.getText());
+            assertEquals(r.get("from").get("text").asText(), earlier.getText());
+            List<String> marks = later.findElements(By.tagName("mark")).stream().map(WebElement::getText).toList();
+            for (JsonNode run : r.get("shared")) {
+                assertTrue(marks.stream().anyMatch(m -> m.contains(run.asText())), run + " / " + marks);
+            }
+            if (!r.get("matched").isEmpty()) {
+                String words = item.findElement(By.cssSelector(".matched")).getText();
+                r.get("matched").forEach(w -> assertTrue(words.contains(w.asText()), w + " / " + words));
+            }
+        }
+        browser.screenshot("compare-possible");
+
+        // the export carries them as a sheet of their own, headed the same
+        HttpResponse<byte[]> xlsx = get(driver.findElement(By.id("export-xlsx")).getDomProperty("href"));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            List<Map<String, String>> rows = rows(book.getSheet("疑似重复（措辞不同，需人工判断）"));
+            assertEquals(possible.size(), rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(possible.get(i).get("to").get("text").asText(), rows.get(i).get("问题"));
+                assertEquals(possible.get(i).get("from").get("text").asText(), rows.get(i).get("对应问题"));
+            }
+        }
+    }
+
+    @Test
     void compareFormPutsTheChoiceInTheUrl() {
         driver.get(base + "compare.html");
         WebElement unit = wait.until(d -> d.findElement(By.cssSelector("#c-unit option")));
