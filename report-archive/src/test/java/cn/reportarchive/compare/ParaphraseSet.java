@@ -105,20 +105,16 @@ final class ParaphraseSet {
      * two points and the pair is a repeat; any other call is false; a repeat not called is missed.
      * By kind: how often each pair's own two points were linked, over all deals.
      */
-    static RepeatFigures matched(List<Pair> pairs, double[][] full, RepeatMatching.Settings settings, int size, int rounds) {
-        return matched(pairs, full, settings, size, rounds, java.util.function.UnaryOperator.identity());
+    /** One simulated year pair: the pairs dealt into it (their first points earlier, second later) and its matrix. */
+    record Deal(List<Integer> group, double[][] sim) {
     }
 
-    /** As above, each deal's matrix passed through {@code perDeal} before the matching (a decision that looks at the whole year pair). */
-    static RepeatFigures matched(List<Pair> pairs, double[][] full, RepeatMatching.Settings settings, int size, int rounds,
-            java.util.function.UnaryOperator<double[][]> perDeal) {
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        Map<String, int[]> byKind = new TreeMap<>();
+    /** The simulated year pairs: the pairs shuffled {@code rounds} times (seeded) and dealt {@code size} at a time. */
+    static List<Deal> deals(int count, double[][] full, int size, int rounds) {
+        List<Deal> out = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < pairs.size(); i++) {
+            for (int i = 0; i < count; i++) {
                 order.add(i);
             }
             java.util.Collections.shuffle(order, new java.util.Random(1000 + round));
@@ -130,22 +126,40 @@ final class ParaphraseSet {
                         sim[j][i] = full[group.get(j)][group.get(i)];
                     }
                 }
-                int[] got = RepeatMatching.decide(perDeal.apply(sim), settings);
-                for (int j = 0; j < group.size(); j++) {
-                    Pair p = pairs.get(group.get(j));
-                    int[] k = byKind.computeIfAbsent((p.same() ? "+ " : "- ") + p.kind(), x -> new int[2]);
-                    k[1]++;
-                    if (got[j] == j) {
-                        k[0]++;
-                    }
-                    if (got[j] == j && p.same()) {
-                        tp++;
-                    } else if (got[j] >= 0) {
-                        fp++;
-                    }
-                    if (p.same() && got[j] != j) {
-                        fn++;
-                    }
+                out.add(new Deal(group, sim));
+            }
+        }
+        return out;
+    }
+
+    static RepeatFigures matched(List<Pair> pairs, double[][] full, RepeatMatching.Settings settings, int size, int rounds) {
+        return matched(pairs, full, settings, size, rounds, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As above, each deal's matrix passed through {@code perDeal} before the matching (a decision that looks at the whole year pair). */
+    static RepeatFigures matched(List<Pair> pairs, double[][] full, RepeatMatching.Settings settings, int size, int rounds,
+            java.util.function.UnaryOperator<double[][]> perDeal) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        Map<String, int[]> byKind = new TreeMap<>();
+        for (Deal deal : deals(pairs.size(), full, size, rounds)) {
+            List<Integer> group = deal.group();
+            int[] got = RepeatMatching.decide(perDeal.apply(deal.sim()), settings);
+            for (int j = 0; j < group.size(); j++) {
+                Pair p = pairs.get(group.get(j));
+                int[] k = byKind.computeIfAbsent((p.same() ? "+ " : "- ") + p.kind(), x -> new int[2]);
+                k[1]++;
+                if (got[j] == j) {
+                    k[0]++;
+                }
+                if (got[j] == j && p.same()) {
+                    tp++;
+                } else if (got[j] >= 0) {
+                    fp++;
+                }
+                if (p.same() && got[j] != j) {
+                    fn++;
                 }
             }
         }
@@ -174,35 +188,23 @@ final class ParaphraseSet {
         int either = 0;
         int calls = 0;
         int right = 0;
-        for (int round = 0; round < rounds; round++) {
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < pairs.size(); i++) {
-                order.add(i);
-            }
-            java.util.Collections.shuffle(order, new java.util.Random(1000 + round));
-            for (int start = 0; start < order.size(); start += size) {
-                List<Integer> group = order.subList(start, Math.min(order.size(), start + size));
-                double[][] sim = new double[group.size()][group.size()];
-                for (int j = 0; j < group.size(); j++) {
-                    for (int i = 0; i < group.size(); i++) {
-                        sim[j][i] = full[group.get(j)][group.get(i)];
+        for (Deal deal : deals(pairs.size(), full, size, rounds)) {
+            List<Integer> group = deal.group();
+            double[][] sim = deal.sim();
+            int[] repeats = RepeatMatching.decide(sim, first);
+            int[] possible = RepeatMatching.secondTier(sim, repeats, second);
+            for (int j = 0; j < group.size(); j++) {
+                boolean same = pairs.get(group.get(j)).same();
+                if (same) {
+                    repeatPairs++;
+                    if (repeats[j] == j || possible[j] == j) {
+                        either++;
                     }
                 }
-                int[] repeats = RepeatMatching.decide(sim, first);
-                int[] possible = RepeatMatching.secondTier(sim, repeats, second);
-                for (int j = 0; j < group.size(); j++) {
-                    boolean same = pairs.get(group.get(j)).same();
-                    if (same) {
-                        repeatPairs++;
-                        if (repeats[j] == j || possible[j] == j) {
-                            either++;
-                        }
-                    }
-                    if (possible[j] >= 0) {
-                        calls++;
-                        if (possible[j] == j && same) {
-                            right++;
-                        }
+                if (possible[j] >= 0) {
+                    calls++;
+                    if (possible[j] == j && same) {
+                        right++;
                     }
                 }
             }
