@@ -19,8 +19,8 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
@@ -107,18 +107,17 @@ final class PartialMatches {
             }
             // every word together first: a conjunction skips, where counting the words of every passage
             // holding any of them cannot (a pasted sentence's common words: 200-300 ms at 100,000 reports)
-            BooleanQuery.Builder together = new BooleanQuery.Builder().add(filter, Occur.FILTER);
-            queries.forEach(q -> together.add(q, Occur.MUST));
-            TopDocs all = searcher.search(together.build(), 1);
+            TopDocs all = searcher.search(conjunction(filter, queries, -1), 1);
             int doc;
             if (all.scoreDocs.length > 0) {
                 if (!sentence) {
                     return null; // every word is found together: what found nothing was something else
                 }
                 doc = all.scoreDocs[0].doc; // the best ranked passage holding them all, as below with every word held
-            } else if ((doc = bestWithoutOne(searcher, filter, queries)) >= 0) {
-                // the best ranked passage holding all words but one: as below, found by conjunctions
             } else {
+                doc = bestWithoutOne(searcher, filter, queries);
+            }
+            if (doc < 0) {
                 // how many words the best passage holds: each word scores 1
                 BooleanQuery.Builder counting = new BooleanQuery.Builder().add(filter, Occur.FILTER);
                 queries.forEach(q -> counting.add(new ConstantScoreQuery(q), Occur.SHOULD));
@@ -164,19 +163,24 @@ final class PartialMatches {
         }
         ScoreDoc best = null;
         for (int left = 0; left < queries.size(); left++) {
-            BooleanQuery.Builder b = new BooleanQuery.Builder().add(filter, Occur.FILTER);
-            for (int i = 0; i < queries.size(); i++) {
-                if (i != left) {
-                    b.add(queries.get(i), Occur.MUST);
-                }
-            }
-            TopDocs top = searcher.search(b.build(), 1);
+            TopDocs top = searcher.search(conjunction(filter, queries, left), 1);
             if (top.scoreDocs.length > 0 && (best == null || top.scoreDocs[0].score > best.score
                     || top.scoreDocs[0].score == best.score && top.scoreDocs[0].doc < best.doc)) {
                 best = top.scoreDocs[0];
             }
         }
         return best == null ? -1 : best.doc;
+    }
+
+    /** Every word required under the filter, but the one at {@code left} (-1: none left out). */
+    private static Query conjunction(Query filter, List<Query> queries, int left) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(filter, Occur.FILTER);
+        for (int i = 0; i < queries.size(); i++) {
+            if (i != left) {
+                b.add(queries.get(i), Occur.MUST);
+            }
+        }
+        return b.build();
     }
 
     /**
