@@ -3,19 +3,15 @@ package cn.reportarchive.search;
 import java.io.IOException;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.Weight;
 
 /**
  * Finds the top hits of a query and its matches (for the total and the facet counts) without
@@ -147,7 +143,9 @@ final class MatchCounter {
     private Matches sampled(IndexSearcher searcher, Query query) throws IOException {
         int maxDoc = searcher.getIndexReader().maxDoc();
         int widest = maxDoc / block / MIN_BLOCKS;
-        if (widest < 2 || upperBound(searcher, query) <= 2L * bound) {
+        // a query whose terms' frequencies already bound it below the threshold is counted in full straight
+        // away: the pilot sample would only have confirmed it
+        if (widest < 2 || UnscoredMatches.upperBound(searcher, query) <= 2L * bound) {
             return null;
         }
         SampleQuery pilotSampler = new SampleQuery(widest, block);
@@ -163,24 +161,6 @@ final class MatchCounter {
         double scale = 1 / sampler.coverage(maxDoc);
         long total = Math.round(exact(docs).total() * scale);
         return total <= bound ? null : new Matches(docs, total, false, scale);
-    }
-
-    /**
-     * At most how many passages the query can match, from its terms' document frequencies alone (a
-     * phrase or a conjunction: its rarest term; alternatives: their sum), read without visiting a
-     * posting. A query whose bound is already below the sample's threshold is counted in full straight
-     * away: the pilot sample would only have confirmed it.
-     */
-    private static long upperBound(IndexSearcher searcher, Query query) throws IOException {
-        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        long cost = 0;
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            ScorerSupplier supplier = weight.scorerSupplier(leaf);
-            if (supplier != null) {
-                cost += supplier.cost();
-            }
-        }
-        return cost;
     }
 
     private static Query sampleOf(Query query, SampleQuery sampler) {

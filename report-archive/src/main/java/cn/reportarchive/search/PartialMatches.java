@@ -15,20 +15,18 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * When every word of an AND (or every word of a pasted sentence) is required and no passage holds them
- * all, the best partial match: the fewest words are dropped, those the best passage holding the most
- * words lacks, and the search is run again with the rest, all of them required. So every hit holds
- * every word that is kept, and the result can say which words were dropped.
+ * all, the best partial match: the fewest words are dropped (of the sets of words that stand together
+ * in one passage, the largest, and of those the rarest), and the search is run again with the rest, all
+ * of them required and ranked as usual. So every hit holds every word that is kept, and the result can
+ * say which words were dropped. The choice is made without scoring (UnscoredMatches).
  *
  * <p>The words dropped are chosen under the caller's units and the query's other conditions but not
  * its facet filters (year, unit, aspect, section), so that a facet clicked on a partial result keeps
@@ -54,9 +52,11 @@ final class PartialMatches {
         this.compiler = compiler;
     }
 
-    /** The query with its fewest words dropped that finds something; null when there is no such query. */
-    Relaxed relax(QueryNode node, SearchRequest request, Ranking ranking, boolean underFacetFilters)
-            throws QuerySyntaxException, IOException {
+    /** The query's top-level parts: its bare words as the words to try, and what is always kept. */
+    private record Parts(List<QueryNode> kept, List<String> words, boolean sentence) {
+    }
+
+    private Parts parts(QueryNode node) {
         List<QueryNode> top = node instanceof QueryNode.All all ? all.parts() : List.of(node);
         List<QueryNode> kept = new ArrayList<>();
         Set<String> candidates = new LinkedHashSet<>();
@@ -70,7 +70,21 @@ final class PartialMatches {
                 kept.add(part);
             }
         }
-        List<String> wordList = candidates.stream().limit(MAX_WORDS).toList();
+        return new Parts(kept, candidates.stream().limit(MAX_WORDS).toList(), sentence);
+    }
+
+    /** Whether the query has words to drop: when it finds nothing, {@link #relax} may find something. */
+    boolean relaxable(QueryNode node) {
+        return parts(node).words().size() >= 2;
+    }
+
+    /** The query with its fewest words dropped that finds something; null when there is no such query. */
+    Relaxed relax(QueryNode node, SearchRequest request, Ranking ranking, boolean underFacetFilters)
+            throws QuerySyntaxException, IOException {
+        Parts parts = parts(node);
+        List<QueryNode> kept = parts.kept();
+        List<String> wordList = parts.words();
+        boolean sentence = parts.sentence();
         if (wordList.size() < 2) {
             return null;
         }
@@ -105,81 +119,89 @@ final class PartialMatches {
             for (String word : wordList) {
                 queries.add(compiler.compile(new QueryNode.Word(word, false), ranking, request.related()).query());
             }
-            // every word together first: a conjunction skips, where counting the words of every passage
-            // holding any of them cannot (a pasted sentence's common words: 200-300 ms at 100,000 reports)
-            TopDocs all = searcher.search(conjunction(filter, queries, -1), 1);
-            int doc;
-            if (all.scoreDocs.length > 0) {
-                if (!sentence) {
-                    return null; // every word is found together: what found nothing was something else
-                }
-                doc = all.scoreDocs[0].doc; // the best ranked passage holding them all, as below with every word held
-            } else {
-                doc = bestWithoutOne(searcher, filter, queries);
+            if (UnscoredMatches.any(searcher, conjunction(filter, queries))) {
+                // every word is found together: what found nothing was something else, or a pasted
+                // sentence is found as its words, all kept
+                return sentence ? new Relaxed(new QueryNode.All(withWords(kept, wordList, -1L)), List.of(), true) : null;
             }
-            if (doc < 0) {
-                // how many words the best passage holds: each word scores 1
-                BooleanQuery.Builder counting = new BooleanQuery.Builder().add(filter, Occur.FILTER);
-                queries.forEach(q -> counting.add(new ConstantScoreQuery(q), Occur.SHOULD));
-                TopDocs most = searcher.search(counting.setMinimumNumberShouldMatch(1).build(), 1);
-                if (most.scoreDocs.length == 0) {
-                    return null;
-                }
-                int held = Math.round(most.scoreDocs[0].score);
-                // among the passages holding that many, the best ranked one says which words to drop
-                BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(filter, Occur.FILTER);
-                queries.forEach(q -> ranked.add(q, Occur.SHOULD));
-                TopDocs best = searcher.search(ranked.setMinimumNumberShouldMatch(held).build(), 1);
-                doc = best.scoreDocs.length == 0 ? most.scoreDocs[0].doc : best.scoreDocs[0].doc;
+            long held = mostHeld(searcher, filter, queries);
+            if (held == 0) {
+                return null;
             }
             List<String> dropped = new ArrayList<>();
-            List<QueryNode> parts = new ArrayList<>(kept);
-            for (int i = 0; i < queries.size(); i++) {
-                if (searcher.explain(queries.get(i), doc).isMatch()) {
-                    parts.add(new QueryNode.Word(wordList.get(i), false));
-                } else {
+            for (int i = 0; i < wordList.size(); i++) {
+                if ((held & 1L << i) == 0) {
                     dropped.add(wordList.get(i));
                 }
             }
-            return dropped.isEmpty() && !sentence ? null : new Relaxed(new QueryNode.All(parts), dropped, sentence);
+            return new Relaxed(new QueryNode.All(withWords(kept, wordList, held)), dropped, sentence);
         } finally {
             index.release(shared);
         }
     }
 
-    /** Words few enough that dropping each in turn (one conjunction apiece) is cheaper than counting every passage's words. */
-    static final int DROP_ONE_MAX = 8;
-
-    /**
-     * The best ranked passage holding all the words but one, or -1 for none (or too many words to try):
-     * one conjunction for each word left out, which skips through the postings, where counting the words
-     * of every passage holding any of them visits each (two or three common words of a pasted sentence
-     * under a section filter: 200 ms at 100,000 reports). A passage's score is the sum of its words'
-     * scores either way, so the best is the one the ranked disjunction with all but one required finds.
-     */
-    private static int bestWithoutOne(IndexSearcher searcher, Query filter, List<Query> queries) throws IOException {
-        if (queries.size() < 2 || queries.size() > DROP_ONE_MAX) {
-            return -1;
-        }
-        ScoreDoc best = null;
-        for (int left = 0; left < queries.size(); left++) {
-            TopDocs top = searcher.search(conjunction(filter, queries, left), 1);
-            if (top.scoreDocs.length > 0 && (best == null || top.scoreDocs[0].score > best.score
-                    || top.scoreDocs[0].score == best.score && top.scoreDocs[0].doc < best.doc)) {
-                best = top.scoreDocs[0];
+    /** The other conditions and the words whose bit is set in {@code held}, in the order typed. */
+    private static List<QueryNode> withWords(List<QueryNode> kept, List<String> words, long held) {
+        List<QueryNode> parts = new ArrayList<>(kept);
+        for (int i = 0; i < words.size(); i++) {
+            if ((held & 1L << i) != 0) {
+                parts.add(new QueryNode.Word(words.get(i), false));
             }
         }
-        return best == null ? -1 : best.doc;
+        return parts;
     }
 
-    /** Every word required under the filter, but the one at {@code left} (-1: none left out). */
-    private static Query conjunction(Query filter, List<Query> queries, int left) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(filter, Occur.FILTER);
-        for (int i = 0; i < queries.size(); i++) {
-            if (i != left) {
-                b.add(queries.get(i), Occur.MUST);
+    /**
+     * Passages looked at, at most, among the shortest holding the most words: enough to see the sets of
+     * words that stand together, few enough to cost a millisecond.
+     */
+    static final int CANDIDATES = 64;
+
+    /**
+     * The words to keep, as bits: the most that any passage holds together (but not all), and of the
+     * sets of that many held by the first {@link #CANDIDATES} such passages in index order (the shortest,
+     * as BM25 would rank them), the one whose words are rarest, as BM25 would weigh them. 0: no passage
+     * holds any. Each step asks, unscored, whether a passage holds all but one, then all but two, and
+     * so on; counting the words of every passage holding any of them, then ranking those holding the
+     * most, took 50-100 ms for two or three common words under a section filter at 100,000 reports.
+     */
+    private static long mostHeld(IndexSearcher searcher, Query filter, List<Query> queries) throws IOException {
+        double[] rarity = new double[queries.size()];
+        long passages = Math.max(1, searcher.getIndexReader().numDocs());
+        for (int i = 0; i < rarity.length; i++) {
+            long holding = UnscoredMatches.upperBound(searcher, queries.get(i));
+            rarity[i] = Math.log(1 + (passages - holding + 0.5) / (holding + 0.5));
+        }
+        for (int need = queries.size() - 1; need >= 1; need--) {
+            BooleanQuery.Builder some = new BooleanQuery.Builder().add(filter, Occur.FILTER);
+            queries.forEach(q -> some.add(q, Occur.SHOULD));
+            UnscoredMatches.Holding holding = new UnscoredMatches.Holding(searcher, queries);
+            long[] best = {0};
+            double[] bestRarity = {-1};
+            int[] seen = {0};
+            UnscoredMatches.forEach(searcher, some.setMinimumNumberShouldMatch(need).build(), doc -> {
+                long mask = holding.mask(doc);
+                double r = 0;
+                for (int i = 0; i < rarity.length; i++) {
+                    r += (mask & 1L << i) != 0 ? rarity[i] : 0;
+                }
+                if (r > bestRarity[0]) {
+                    bestRarity[0] = r;
+                    best[0] = mask;
+                }
+                return ++seen[0] < CANDIDATES;
+            });
+            if (best[0] != 0) {
+                return best[0];
             }
         }
+        return 0;
+    }
+
+    /** Every word required under the filter. */
+    private static Query conjunction(Query filter, List<Query> queries) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(filter, Occur.FILTER);
+        queries.forEach(q -> b.add(q, Occur.MUST));
         return b.build();
     }
 

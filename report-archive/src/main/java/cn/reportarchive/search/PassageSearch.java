@@ -108,38 +108,44 @@ public final class PassageSearch {
     public SearchResult search(SearchRequest request, Ranking ranking) throws QuerySyntaxException, IOException {
         try {
             QueryNode node = QueryLanguage.parse(request.query());
-            SearchResult result = run(request, ranking, node, null);
+            boolean relaxable = partial.relaxable(node);
+            SearchResult result = run(request, ranking, node, null, !relaxable);
+            if (result != null) {
+                return result;
+            }
             // nothing holds every word: the best partial matches, chosen first without the facet filters
             // (a facet clicked then keeps the same words), else under them
             for (boolean underFilters : new boolean[] {false, true}) {
-                if (result.total() > 0) {
-                    break;
-                }
                 PartialMatches.Relaxed relaxed = partial.relax(node, request, ranking, underFilters);
                 if (relaxed != null) {
-                    SearchResult partialResult = run(request, ranking, relaxed.node(), relaxed);
-                    if (partialResult.total() > 0) {
+                    SearchResult partialResult = run(request, ranking, relaxed.node(), relaxed, false);
+                    if (partialResult != null) {
                         return partialResult;
                     }
                 }
             }
-            return result;
+            // no partial match either: the empty answer, with the counts its filters leave elsewhere
+            return run(request, ranking, node, null, true);
         } catch (IndexSearcher.TooManyClauses e) {
             throw new QuerySyntaxException("检索式过于复杂（检索词或相关词太多），请减少检索词后再试。");
         }
     }
 
-    /** The query's text part with the caller's units and the request's filters: what partial matching searches under. */
-    private SearchResult run(SearchRequest request, Ranking ranking, QueryNode node, PartialMatches.Relaxed relaxed)
-            throws QuerySyntaxException, IOException {
+    /**
+     * The query's text part with the caller's units and the request's filters: what partial matching searches
+     * under. {@code emptyIsAnswer} false: null when nothing matches, before the facets of an empty result are
+     * counted (a search that will be relaxed needs none of them).
+     */
+    private SearchResult run(SearchRequest request, Ranking ranking, QueryNode node, PartialMatches.Relaxed relaxed,
+                             boolean emptyIsAnswer) throws QuerySyntaxException, IOException {
         IndexSearcher shared = index.acquire();
         try {
             QueryCompiler.Context context = new QueryCompiler.Context(compiler.names(shared, request.units()),
                     QueryCompiler.Understood.empty());
             QueryCompiler.Compiled compiled = compiler.compile(node, ranking, request.related(), context);
             Map<String, List<Query>> filters = filters(request, compiled, context);
-            return Understanding.of(execute(shared, request, ranking, compiled, filters), compiled.understood(),
-                    request, relaxed);
+            SearchResult result = execute(shared, request, ranking, compiled, filters, emptyIsAnswer);
+            return result == null ? null : Understanding.of(result, compiled.understood(), request, relaxed);
         } finally {
             index.release(shared);
         }
@@ -147,7 +153,8 @@ public final class PassageSearch {
 
     /** The compiled query under its filters: hits, ranking, spread, snippets, facets. */
     private SearchResult execute(IndexSearcher shared, SearchRequest request, Ranking ranking,
-                                 QueryCompiler.Compiled compiled, Map<String, List<Query>> filters) throws IOException {
+                                 QueryCompiler.Compiled compiled, Map<String, List<Query>> filters,
+                                 boolean emptyIsAnswer) throws IOException {
         // a caller limited to its units is scored by their statistics alone (UnitScopedSearcher)
         IndexSearcher searcher = request.units() == null ? new IndexSearcher(shared.getIndexReader())
                 : new UnitScopedSearcher(shared.getIndexReader(), request.units());
@@ -160,6 +167,9 @@ public final class PassageSearch {
         // relevance: the top hits by score alone (a tie-breaking sort would read doc values for every
         // competitive hit); equal scores are ordered afterwards, within the window
         MatchCounter.Found found = matches.search(searcher, query, Math.max(1, window), byYear ? BY_YEAR : null);
+        if (found.matches().total() == 0 && !emptyIsAnswer) {
+            return null;
+        }
         List<Ranked> ranked = ranked(searcher.getIndexReader(), byYear ? found.top().scoreDocs
                 : withWholeWords(searcher, found.top().scoreDocs, compiled.wholeWords()));
         // passages per report among the ranked window (reported as such in the result)
