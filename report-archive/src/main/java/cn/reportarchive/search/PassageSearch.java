@@ -164,12 +164,14 @@ public final class PassageSearch {
         // pages beyond MAX_DEPTH are empty: nobody reads them, and asking for them costs memory
         int window = (int) Math.min(MAX_DEPTH, Math.max(from + request.size(), SPREAD_WINDOW));
         boolean byYear = request.order() == SearchRequest.Order.YEAR;
+        // a search to be relaxed when it finds nothing first asks, unscored, whether it finds anything: a
+        // scored pass proves an empty result far more slowly (UnscoredMatches)
+        if (!emptyIsAnswer && !UnscoredMatches.any(searcher, query)) {
+            return null;
+        }
         // relevance: the top hits by score alone (a tie-breaking sort would read doc values for every
         // competitive hit); equal scores are ordered afterwards, within the window
         MatchCounter.Found found = matches.search(searcher, query, Math.max(1, window), byYear ? BY_YEAR : null);
-        if (found.matches().total() == 0 && !emptyIsAnswer) {
-            return null;
-        }
         List<Ranked> ranked = ranked(searcher.getIndexReader(), byYear ? found.top().scoreDocs
                 : withWholeWords(searcher, found.top().scoreDocs, compiled.wholeWords()));
         // passages per report among the ranked window (reported as such in the result)
