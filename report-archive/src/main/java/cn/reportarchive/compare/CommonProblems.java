@@ -55,7 +55,7 @@ public final class CommonProblems {
             return size() > PREPARED_CACHE;
         }
     };
-    private Components components;
+    private PointComponents components;
     /** The answers given since the groups were read, by year, minimum, limit and examples. */
     private final Map<String, List<Group>> answered = new HashMap<>();
 
@@ -172,7 +172,7 @@ public final class CommonProblems {
 
     /** Bytes the next {@link #groups} may take (nothing when the groups are read already). */
     synchronized long estimate() throws SQLException {
-        return components != null ? 0 : store.pointCount() * Components.BYTES_PER_POINT;
+        return components != null ? 0 : store.pointCount() * PointComponents.BYTES_PER_POINT;
     }
 
     /** Lets a report's points go; a bucket whose representative leaves is measured against the next one. */
@@ -234,7 +234,7 @@ public final class CommonProblems {
     synchronized List<Group> groups(Integer year, int minUnits, int limit, int examples) throws SQLException {
         if (components == null) {
             answered.clear();
-            components = Components.read(store);
+            components = PointComponents.read(store);
         }
         String key = year + "/" + minUnits + "/" + limit + "/" + examples;
         List<Group> known = answered.get(key);
@@ -246,10 +246,10 @@ public final class CommonProblems {
         return out;
     }
 
-    private List<Group> groupsOf(Components c, Integer year, int minUnits, int limit, int examples) throws SQLException {
+    private List<Group> groupsOf(PointComponents c, Integer year, int minUnits, int limit, int examples) throws SQLException {
         Map<Integer, List<Integer>> members = new HashMap<>();
-        for (int i = 0; i < c.ords.length; i++) {
-            if (c.linked.get(i) && c.unit[i] != null && c.inYear(i, year)) {
+        for (int i = 0; i < c.size(); i++) {
+            if (c.linked(i) && c.unit(i) != null && c.inYear(i, year)) {
                 members.computeIfAbsent(c.root(i), k -> new ArrayList<>()).add(i);
             }
         }
@@ -260,12 +260,12 @@ public final class CommonProblems {
             Set<String> units = new HashSet<>();
             Set<String> reports = new HashSet<>();
             for (int i : m) {
-                units.add(c.unit[i]);
-                reports.add(c.report[i]);
+                units.add(c.unit(i));
+                reports.add(c.report(i));
             }
             if (units.size() >= minUnits) {
-                m.sort(Comparator.comparingLong(i -> c.ords[i]));
-                found.add(new Candidate(units.size(), reports.size(), c.ords[m.get(0)], m));
+                m.sort(Comparator.comparingLong(c::ord));
+                found.add(new Candidate(units.size(), reports.size(), c.ord(m.get(0)), m));
             }
         }
         found.sort(Comparator.comparingInt(Candidate::units).reversed().thenComparing(Comparator.comparingInt(Candidate::reports).reversed())
@@ -274,7 +274,7 @@ public final class CommonProblems {
         for (Candidate g : found.subList(0, Math.min(limit, found.size()))) {
             List<Located> shown = new ArrayList<>();
             for (int i : g.members().subList(0, Math.min(examples, g.members().size()))) {
-                CopyStore.PointRow p = store.point(c.ords[i]);
+                CopyStore.PointRow p = store.point(c.ord(i));
                 if (p != null) {
                     shown.add(new Located(p.id(), p.unit(), p.author(), p.year(), ItemRef.parse(p.ref()), p.aspect(), p.text()));
                 }
@@ -284,102 +284,6 @@ public final class CommonProblems {
             }
         }
         return List.copyOf(out);
-    }
-
-    /**
-     * The points, joined into groups by their links, with their report, unit and year (strings shared).
-     * The links are streamed into the union-find, never held: at 100,000 reports there are about 3
-     * million of them against 1.4 million points, so holding them (two longs each, and a sorted copy)
-     * took three times the memory of the groups themselves.
-     */
-    private static final class Components {
-        /** Bytes a linked point takes here: its ord, parent, year, two references and its share of the strings. */
-        static final long BYTES_PER_POINT = 48;
-
-        final long[] ords;
-        final int[] parent;
-        final String[] report;
-        final String[] unit;
-        /** 0 for none. */
-        final int[] year;
-        /** The points some link reaches: the others are in no group. */
-        final java.util.BitSet linked;
-
-        private Components(LongList ords, List<String> report, List<String> unit, int[] year) {
-            this.ords = Arrays.copyOf(ords.values, ords.size);
-            this.parent = new int[ords.size];
-            for (int i = 0; i < parent.length; i++) {
-                parent[i] = i;
-            }
-            this.report = report.toArray(String[]::new);
-            this.unit = unit.toArray(String[]::new);
-            this.year = year;
-            this.linked = new java.util.BitSet(ords.size);
-        }
-
-        static Components read(CopyStore store) throws SQLException {
-            LongList ords = new LongList();
-            List<String> report = new ArrayList<>();
-            List<String> unit = new ArrayList<>();
-            int[][] year = {new int[1024]};
-            Map<String, String> shared = new HashMap<>();
-            store.forEachPoint((ord, id, u, y) -> { // ascending ord
-                if (ords.size == year[0].length) {
-                    year[0] = Arrays.copyOf(year[0], ords.size * 2);
-                }
-                year[0][ords.size] = y == null ? 0 : y;
-                ords.add(ord);
-                report.add(shared.computeIfAbsent(id, k -> k));
-                unit.add(u == null ? null : shared.computeIfAbsent(u, k -> k));
-            });
-            Components c = new Components(ords, report, unit, Arrays.copyOf(year[0], ords.size));
-            store.forEachLink((ord, rep) -> {
-                int a = c.index(ord);
-                int b = c.index(rep);
-                if (a >= 0 && b >= 0) {
-                    c.union(a, b);
-                    c.linked.set(a);
-                    c.linked.set(b);
-                }
-            });
-            return c;
-        }
-
-        boolean inYear(int i, Integer wanted) {
-            return wanted == null || year[i] == wanted;
-        }
-
-        int index(long ord) {
-            return Arrays.binarySearch(ords, ord);
-        }
-
-        int root(int i) {
-            while (parent[i] != i) {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-            return i;
-        }
-
-        void union(int a, int b) {
-            int ra = root(a);
-            int rb = root(b);
-            if (ra != rb) {
-                parent[Math.max(ra, rb)] = Math.min(ra, rb);
-            }
-        }
-    }
-
-    private static final class LongList {
-        long[] values = new long[1024];
-        int size;
-
-        void add(long v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
     }
 
     private static long mix(long z) {
