@@ -183,4 +183,26 @@ class CopyStoreTest {
             assertEquals(pair.share(), after.share());
         }
     }
+
+    @Test
+    void aNewSnapshotIsTakenOnceThePlacedReportsDouble() throws Exception {
+        Path data = tmp.resolve("doubling");
+        try (Application app = Application.open(data, ExtractionLimits.defaults())) {
+            for (Path f : files.subList(0, 20)) {
+                importFile(app, f);
+            }
+            WeightSnapshot.Stated first = app.copies().weights();
+            // counted once and kept between answers: still the count the imports leave
+            for (int i = 0; i < 3; i++) {
+                assertEquals(first, app.copies().weights());
+                app.copies().pairs(10);
+            }
+            int placed = first.texts();
+            for (Path f : files.subList(20, files.size())) {
+                importFile(app, f);
+            }
+            WeightSnapshot.Stated renewed = app.copies().weights();
+            assertTrue(renewed.texts() >= 2 * placed, placed + " -> " + renewed);
+        }
+    }
 }

@@ -309,16 +309,18 @@ public final class CopyIndex {
                 any++;
             }
         }
+        // most shared first, ids breaking ties: each source's text looked up once (a text's boilerplate is
+        // held by thousands of others, and a comparison that looked it up for every tie was half of a 查重)
+        record Held(int doc, Text text, int count) {
+        }
+        List<Held> held = new ArrayList<>(bySource.size());
+        bySource.forEach((d, count) -> held.add(new Held(d, text(d), count[0])));
+        held.sort(Comparator.comparingInt(Held::count).reversed().thenComparing(h -> h.text().id()));
         List<Source> sources = new ArrayList<>();
-        bySource.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<Integer, int[]> e) -> e.getValue()[0]).reversed()
-                        .thenComparing(e -> text(e.getKey()).id()))
-                .limit(maxSources)
-                .forEach(e -> {
-                    Text t = text(e.getKey());
-                    CopyDoc src = fetch.apply(t.id());
-                    sources.add(source(doc, t, src, share(e.getValue()[0], own.length), pieceLinks.get(e.getKey())));
-                });
+        for (Held h : held.subList(0, Math.min(maxSources, held.size()))) {
+            CopyDoc src = fetch.apply(h.text().id());
+            sources.add(source(doc, h.text(), src, share(h.count(), own.length), pieceLinks.get(h.doc())));
+        }
         return new CopyCheck(doc.id(), doc.title(), doc.unit(), doc.author(), doc.year(), share(any, own.length), sources);
     }
 
