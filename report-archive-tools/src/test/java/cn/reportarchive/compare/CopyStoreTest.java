@@ -205,4 +205,33 @@ class CopyStoreTest {
             assertTrue(renewed.texts() >= 2 * placed, placed + " -> " + renewed);
         }
     }
+
+    @Test
+    void groupsTakenInAtEachImportAreTheGroupsReadAfresh() throws Exception {
+        Path data = tmp.resolve("incremental");
+        try (Application app = Application.open(data, ExtractionLimits.defaults())) {
+            for (Path f : files.subList(0, 60)) {
+                importFile(app, f);
+            }
+            app.compare().common(null, 1000); // the groups read, then kept
+            for (Path f : files.subList(60, 100)) {
+                importFile(app, f);
+                List<String> taken = groups(app);
+                app.copies().regroup();
+                assertEquals(groups(app), taken, "after " + f.getFileName());
+            }
+            assertTrue(groups(app).size() > 1, "some problems are common to several units");
+        }
+    }
+
+    private static List<String> groups(Application app) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (Integer year : java.util.Arrays.asList(null, 2023)) {
+            for (CommonProblems.Group g : app.compare().common(year, 1000)) {
+                out.add(year + " " + g.units() + " " + g.reports() + " " + g.text() + " "
+                        + g.examples().stream().map(l -> l.reportId() + "/" + l.ref()).toList());
+            }
+        }
+        return out;
+    }
 }

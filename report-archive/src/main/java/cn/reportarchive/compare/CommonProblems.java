@@ -56,6 +56,15 @@ public final class CommonProblems {
         }
     };
     private PointComponents components;
+    /**
+     * What imports added since the groups were read, taken in at the next answer: an import only adds
+     * points and links (unless it re-links a band that had links, which may split a group: then the
+     * groups are read again), so the groups need not be read again, 8 s at 100,000 reports.
+     */
+    private final List<PointComponents.Added> addedPoints = new ArrayList<>();
+    private final List<long[]> addedLinks = new ArrayList<>();
+    /** Added points held at most; beyond, the groups are read again (a bulk import while they are held). */
+    static final int MAX_ADDED = 20_000;
     /** The answers given since the groups were read, by year, minimum, limit and examples. */
     private final Map<String, List<Group>> answered = new HashMap<>();
 
@@ -106,9 +115,11 @@ public final class CommonProblems {
         if (r.unit() == null || r.year() == null) {
             return;
         }
+        boolean split = false;
         for (Point p : ReportPoints.of(r, SectionType.PROBLEMS)) {
             long ord = ord(r.id(), p.ref().toString());
             store.putPoint(new CopyStore.PointRow(ord, r.id(), p.ref().toString(), p.aspect(), p.text(), r.unit(), r.author(), r.year()));
+            addedPoints.add(new PointComponents.Added(ord, r.id(), r.unit(), r.year()));
             for (long key : bands(p.text())) {
                 Long rep = store.representative(key);
                 store.putBand(key, ord);
@@ -117,14 +128,28 @@ public final class CommonProblems {
                 }
                 if (ord > rep) {
                     if (alike(ord, rep)) {
-                        store.putLink(key, ord, rep);
+                        link(key, ord, rep);
                     }
                 } else {
-                    relink(key); // the new point is the bucket's smallest: every member is measured against it
+                    split |= relink(key); // the new point is the bucket's smallest: every member is measured against it
                 }
             }
         }
+        if (split || components == null || addedPoints.size() > MAX_ADDED) {
+            stale();
+        }
+    }
+
+    private void link(long key, long ord, long rep) throws SQLException {
+        store.putLink(key, ord, rep);
+        addedLinks.add(new long[] {ord, rep});
+    }
+
+    /** The groups to be read again at the next answer, and nothing added to take in. */
+    private void stale() {
         components = null;
+        addedPoints.clear();
+        addedLinks.clear();
     }
 
     /** Stores a placed report's problems and their bands, without linking them (the backfill links all at once). */
@@ -139,7 +164,7 @@ public final class CommonProblems {
                 store.putBand(key, ord);
             }
         }
-        components = null;
+        stale();
     }
 
     /** Links every bucket's members to its representative: what {@link #add} does point by point, for a whole store. */
@@ -157,7 +182,7 @@ public final class CommonProblems {
             }
         });
         flush(links);
-        components = null;
+        stale();
     }
 
     private void flush(List<long[]> links) throws SQLException {
@@ -177,7 +202,11 @@ public final class CommonProblems {
 
     /** Lets a report's points go; a bucket whose representative leaves is measured against the next one. */
     synchronized void remove(String reportId) throws SQLException {
-        for (long ord : store.pointsOf(reportId)) {
+        List<Long> ords = store.pointsOf(reportId);
+        if (ords.isEmpty()) {
+            return; // nothing of it here (an import removes first whatever it replaces): the groups stand
+        }
+        for (long ord : ords) {
             for (long key : store.bandsOf(ord)) {
                 Long rep = store.representative(key);
                 store.deleteBand(key, ord);
@@ -189,21 +218,23 @@ public final class CommonProblems {
             store.deletePoint(ord);
             prepared.remove(ord);
         }
-        components = null;
+        stale();
     }
 
-    private void relink(long key) throws SQLException {
-        store.deleteLinksOf(key);
+    /** Links a bucket's members to its smallest anew; whether it had links (which may be gone now). */
+    private boolean relink(long key) throws SQLException {
+        boolean had = store.deleteLinksOf(key) > 0;
         List<Long> members = store.bucket(key);
         if (members.size() < 2) {
-            return;
+            return had;
         }
         long rep = members.get(0);
         for (int i = 1; i < members.size(); i++) {
             if (alike(members.get(i), rep)) {
-                store.putLink(key, members.get(i), rep);
+                link(key, members.get(i), rep);
             }
         }
+        return had;
     }
 
     private boolean alike(long a, long b) throws SQLException {
@@ -227,11 +258,17 @@ public final class CommonProblems {
 
     /** Forgets the groups read last: the next call reads the links again. */
     synchronized void invalidate() {
-        components = null;
+        stale();
     }
 
     /** Problems raised by at least {@code minUnits} units ({@code year}: of that year's points only), most units first. */
     synchronized List<Group> groups(Integer year, int minUnits, int limit, int examples) throws SQLException {
+        if (components != null && (!addedPoints.isEmpty() || !addedLinks.isEmpty())) {
+            components = components.with(addedPoints, addedLinks); // null: a point added twice, read again
+            answered.clear();
+            addedPoints.clear();
+            addedLinks.clear();
+        }
         if (components == null) {
             answered.clear();
             components = PointComponents.read(store);

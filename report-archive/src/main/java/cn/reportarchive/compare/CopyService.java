@@ -171,6 +171,11 @@ public final class CopyService implements AutoCloseable {
         }
     }
 
+    /** The groups read again at the next answer (as after a change they cannot take in). */
+    synchronized void regroup() throws SQLException, IOException, CompareException {
+        ready().common().invalidate();
+    }
+
     /** Problems raised by at least two units, most units first; {@code year} null for all years. */
     public synchronized List<CommonProblems.Group> common(Integer year, int limit) throws SQLException, IOException, CompareException {
         CopyBuild.Loaded now = ready();

@@ -395,8 +395,9 @@ final class CopyStore implements AutoCloseable {
         update("DELETE FROM links WHERE key = ? AND ord = ?", key, ord);
     }
 
-    synchronized void deleteLinksOf(long key) throws SQLException {
-        update("DELETE FROM links WHERE key = ?", key);
+    /** How many links the band had. */
+    synchronized int deleteLinksOf(long key) throws SQLException {
+        return update("DELETE FROM links WHERE key = ?", key);
     }
 
     interface LinkConsumer {

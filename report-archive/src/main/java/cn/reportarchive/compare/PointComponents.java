@@ -72,16 +72,77 @@ final class PointComponents {
             byReport.set(report, null);
         }
         PointComponents c = new PointComponents(ords, reportOf, ids, units, years);
-        store.forEachLink((ord, rep) -> {
-            int a = c.index(ord);
-            int b = c.index(rep);
-            if (a >= 0 && b >= 0) {
-                c.union(a, b);
-                c.linked.set(a);
-                c.linked.set(b);
-            }
-        });
+        store.forEachLink(c::link);
         return c;
+    }
+
+    /** A point taken in since the groups were read. */
+    record Added(long ord, String reportId, String unit, Integer year) {
+    }
+
+    /**
+     * These groups with points and links added, as an import adds them (links only join: a change that
+     * removes a link, which may split a group, is read again instead); null when an added point is here
+     * already. One merge of the sorted points, so a batch of imports costs one pass, not one each.
+     */
+    PointComponents with(List<Added> points, List<long[]> links) {
+        Added[] added = points.toArray(Added[]::new);
+        Arrays.sort(added, java.util.Comparator.comparingLong(Added::ord));
+        List<String> ids = new ArrayList<>(Arrays.asList(reportIds));
+        List<String> unitList = new ArrayList<>(Arrays.asList(units));
+        List<Integer> yearList = new ArrayList<>();
+        for (int y : years) {
+            yearList.add(y == 0 ? null : y);
+        }
+        java.util.Map<String, Integer> reportOfAdded = new java.util.HashMap<>();
+        int n = ords.length + added.length;
+        long[] mergedOrds = new long[n];
+        int[] mergedReport = new int[n];
+        int[] moved = new int[ords.length]; // old index -> new
+        int i = 0;
+        int j = 0;
+        for (int k = 0; k < n; k++) {
+            if (j < added.length && i < ords.length && added[j].ord() == ords[i]
+                    || j > 0 && j < added.length && added[j].ord() == added[j - 1].ord()) {
+                return null;
+            }
+            if (j >= added.length || i < ords.length && ords[i] < added[j].ord()) {
+                mergedOrds[k] = ords[i];
+                mergedReport[k] = reportOf[i];
+                moved[i++] = k;
+            } else {
+                Added a = added[j++];
+                mergedOrds[k] = a.ord();
+                mergedReport[k] = reportOfAdded.computeIfAbsent(a.reportId(), id -> {
+                    ids.add(id);
+                    unitList.add(a.unit());
+                    yearList.add(a.year());
+                    return ids.size() - 1;
+                });
+            }
+        }
+        PointComponents c = new PointComponents(mergedOrds, mergedReport, ids, unitList, yearList);
+        for (int old = 0; old < ords.length; old++) {
+            c.parent[moved[old]] = moved[parent[old]];
+            if (linked.get(old)) {
+                c.linked.set(moved[old]);
+            }
+        }
+        for (long[] link : links) {
+            c.link(link[0], link[1]);
+        }
+        return c;
+    }
+
+    /** Joins the groups of two points, when both are here. */
+    private void link(long ord, long rep) {
+        int a = index(ord);
+        int b = index(rep);
+        if (a >= 0 && b >= 0) {
+            union(a, b);
+            linked.set(a);
+            linked.set(b);
+        }
     }
 
     int size() {
