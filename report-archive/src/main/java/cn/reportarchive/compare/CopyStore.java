@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -448,11 +447,9 @@ final class CopyStore implements AutoCloseable {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT id, unit, year, group_concat(ord) FROM points INDEXED BY points_report GROUP BY id, unit, year""")) {
             while (rs.next()) {
-                String list = rs.getString(4);
-                long[] ords = new long[list == null ? 0 : (int) list.chars().filter(c -> c == ',').count() + 1];
-                int[] n = {0};
-                forEachNumber(list, ord -> ords[n[0]++] = ord);
-                each.accept(rs.getString(1), rs.getString(2), getInt(rs, 3), Arrays.copyOf(ords, n[0]));
+                java.util.stream.LongStream.Builder ords = java.util.stream.LongStream.builder();
+                forEachNumber(rs.getString(4), ords::add);
+                each.accept(rs.getString(1), rs.getString(2), getInt(rs, 3), ords.build().toArray());
             }
         }
     }

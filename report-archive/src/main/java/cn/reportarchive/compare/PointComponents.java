@@ -23,19 +23,18 @@ final class PointComponents {
     private final long[] ords;
     private final int[] parent;
     private final int[] reportOf;
-    private final String[] reportIds;
-    private final String[] units;
-    /** 0 for none. */
-    private final int[] years;
+    private final Source[] reports;
     /** The points some link reaches: the others are in no group. */
     private final BitSet linked;
 
-    private PointComponents(long[] ords, int[] reportOf, List<String> reportIds, List<String> units, List<Integer> years) {
+    /** The report points stand in, with its unit and year. */
+    private record Source(String id, String unit, Integer year) {
+    }
+
+    private PointComponents(long[] ords, int[] reportOf, List<Source> reports) {
         this.ords = ords;
         this.reportOf = reportOf;
-        this.reportIds = reportIds.toArray(String[]::new);
-        this.units = units.toArray(String[]::new);
-        this.years = years.stream().mapToInt(y -> y == null ? 0 : y).toArray();
+        this.reports = reports.toArray(Source[]::new);
         this.parent = new int[ords.length];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
@@ -44,15 +43,11 @@ final class PointComponents {
     }
 
     static PointComponents read(CopyStore store) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        List<String> units = new ArrayList<>();
-        List<Integer> years = new ArrayList<>();
+        List<Source> reports = new ArrayList<>();
         List<long[]> byReport = new ArrayList<>();
         int[] size = {0};
         store.forEachReportPoints((id, unit, year, ordsOfReport) -> {
-            ids.add(id);
-            units.add(unit);
-            years.add(year);
+            reports.add(new Source(id, unit, year));
             byReport.add(ordsOfReport);
             size[0] += ordsOfReport.length;
         });
@@ -71,7 +66,7 @@ final class PointComponents {
             }
             byReport.set(report, null);
         }
-        PointComponents c = new PointComponents(ords, reportOf, ids, units, years);
+        PointComponents c = new PointComponents(ords, reportOf, reports);
         store.forEachLink(c::link);
         return c;
     }
@@ -88,12 +83,7 @@ final class PointComponents {
     PointComponents with(List<Added> points, List<long[]> links) {
         Added[] added = points.toArray(Added[]::new);
         Arrays.sort(added, java.util.Comparator.comparingLong(Added::ord));
-        List<String> ids = new ArrayList<>(Arrays.asList(reportIds));
-        List<String> unitList = new ArrayList<>(Arrays.asList(units));
-        List<Integer> yearList = new ArrayList<>();
-        for (int y : years) {
-            yearList.add(y == 0 ? null : y);
-        }
+        List<Source> grown = new ArrayList<>(Arrays.asList(reports));
         java.util.Map<String, Integer> reportOfAdded = new java.util.HashMap<>();
         int n = ords.length + added.length;
         long[] mergedOrds = new long[n];
@@ -114,14 +104,12 @@ final class PointComponents {
                 Added a = added[j++];
                 mergedOrds[k] = a.ord();
                 mergedReport[k] = reportOfAdded.computeIfAbsent(a.reportId(), id -> {
-                    ids.add(id);
-                    unitList.add(a.unit());
-                    yearList.add(a.year());
-                    return ids.size() - 1;
+                    grown.add(new Source(id, a.unit(), a.year()));
+                    return grown.size() - 1;
                 });
             }
         }
-        PointComponents c = new PointComponents(mergedOrds, mergedReport, ids, unitList, yearList);
+        PointComponents c = new PointComponents(mergedOrds, mergedReport, grown);
         for (int old = 0; old < ords.length; old++) {
             c.parent[moved[old]] = moved[parent[old]];
             if (linked.get(old)) {
@@ -158,15 +146,15 @@ final class PointComponents {
     }
 
     String report(int i) {
-        return reportIds[reportOf[i]];
+        return reports[reportOf[i]].id();
     }
 
     String unit(int i) {
-        return units[reportOf[i]];
+        return reports[reportOf[i]].unit();
     }
 
     boolean inYear(int i, Integer wanted) {
-        return wanted == null || years[reportOf[i]] == wanted;
+        return wanted == null || wanted.equals(reports[reportOf[i]].year());
     }
 
     private int index(long ord) {

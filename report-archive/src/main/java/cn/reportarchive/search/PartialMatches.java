@@ -53,10 +53,15 @@ final class PartialMatches {
     }
 
     /** The query's top-level parts: its bare words as the words to try, and what is always kept. */
-    private record Parts(List<QueryNode> kept, List<String> words, boolean sentence) {
+    record Parts(List<QueryNode> kept, List<String> words, boolean sentence) {
+        /** Whether there are words to drop: when the query finds nothing, {@link #relax} may find something. */
+        boolean relaxable() {
+            return words.size() >= 2;
+        }
     }
 
-    private Parts parts(QueryNode node) {
+    /** The query's parts, read once for every {@link #relax} of one search (a long paste is cut into words). */
+    Parts parts(QueryNode node) {
         List<QueryNode> top = node instanceof QueryNode.All all ? all.parts() : List.of(node);
         List<QueryNode> kept = new ArrayList<>();
         Set<String> candidates = new LinkedHashSet<>();
@@ -73,19 +78,13 @@ final class PartialMatches {
         return new Parts(kept, candidates.stream().limit(MAX_WORDS).toList(), sentence);
     }
 
-    /** Whether the query has words to drop: when it finds nothing, {@link #relax} may find something. */
-    boolean relaxable(QueryNode node) {
-        return parts(node).words().size() >= 2;
-    }
-
     /** The query with its fewest words dropped that finds something; null when there is no such query. */
-    Relaxed relax(QueryNode node, SearchRequest request, Ranking ranking, boolean underFacetFilters)
+    Relaxed relax(Parts parts, SearchRequest request, Ranking ranking, boolean underFacetFilters)
             throws QuerySyntaxException, IOException {
-        Parts parts = parts(node);
         List<QueryNode> kept = parts.kept();
         List<String> wordList = parts.words();
         boolean sentence = parts.sentence();
-        if (wordList.size() < 2) {
+        if (!parts.relaxable()) {
             return null;
         }
         IndexSearcher shared = index.acquire();
@@ -166,16 +165,17 @@ final class PartialMatches {
      * most, took 50-100 ms for two or three common words under a section filter at 100,000 reports.
      */
     private static long mostHeld(IndexSearcher searcher, Query filter, List<Query> queries) throws IOException {
+        UnscoredMatches.Holding holding = new UnscoredMatches.Holding(searcher, queries);
         double[] rarity = new double[queries.size()];
         long passages = Math.max(1, searcher.getIndexReader().numDocs());
         for (int i = 0; i < rarity.length; i++) {
-            long holding = UnscoredMatches.upperBound(searcher, queries.get(i));
-            rarity[i] = Math.log(1 + (passages - holding + 0.5) / (holding + 0.5));
+            long holders = holding.upperBound(i);
+            rarity[i] = Math.log(1 + (passages - holders + 0.5) / (holders + 0.5));
         }
         for (int need = queries.size() - 1; need >= 1; need--) {
             BooleanQuery.Builder some = new BooleanQuery.Builder().add(filter, Occur.FILTER);
             queries.forEach(q -> some.add(q, Occur.SHOULD));
-            UnscoredMatches.Holding holding = new UnscoredMatches.Holding(searcher, queries);
+            holding.restart();
             long[] best = {0};
             double[] bestRarity = {-1};
             int[] seen = {0};

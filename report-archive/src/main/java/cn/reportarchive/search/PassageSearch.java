@@ -108,15 +108,15 @@ public final class PassageSearch {
     public SearchResult search(SearchRequest request, Ranking ranking) throws QuerySyntaxException, IOException {
         try {
             QueryNode node = QueryLanguage.parse(request.query());
-            boolean relaxable = partial.relaxable(node);
-            SearchResult result = run(request, ranking, node, null, !relaxable);
+            PartialMatches.Parts parts = partial.parts(node);
+            SearchResult result = run(request, ranking, node, null, !parts.relaxable());
             if (result != null) {
                 return result;
             }
             // nothing holds every word: the best partial matches, chosen first without the facet filters
             // (a facet clicked then keeps the same words), else under them
             for (boolean underFilters : new boolean[] {false, true}) {
-                PartialMatches.Relaxed relaxed = partial.relax(node, request, ranking, underFilters);
+                PartialMatches.Relaxed relaxed = partial.relax(parts, request, ranking, underFilters);
                 if (relaxed != null) {
                     SearchResult partialResult = run(request, ranking, relaxed.node(), relaxed, false);
                     if (partialResult != null) {

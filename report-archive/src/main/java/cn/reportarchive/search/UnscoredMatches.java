@@ -32,7 +32,7 @@ final class UnscoredMatches {
 
     /** Each live match of the query, in index order (its global document number), until the visitor stops. */
     static void forEach(IndexSearcher searcher, Query query, Visitor visitor) throws IOException {
-        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Weight weight = unscored(searcher, query);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);
             if (scorer == null) {
@@ -65,7 +65,10 @@ final class UnscoredMatches {
      * or a conjunction: its rarest term; alternatives: their sum), read without visiting a posting.
      */
     static long upperBound(IndexSearcher searcher, Query query) throws IOException {
-        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        return upperBound(searcher, unscored(searcher, query));
+    }
+
+    private static long upperBound(IndexSearcher searcher, Weight weight) throws IOException {
         long cost = 0;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             ScorerSupplier supplier = weight.scorerSupplier(leaf);
@@ -76,10 +79,14 @@ final class UnscoredMatches {
         return cost;
     }
 
+    private static Weight unscored(IndexSearcher searcher, Query query) throws IOException {
+        return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    }
+
     /**
      * Which of up to 64 queries a passage matches, for passages asked in increasing order (as
      * {@link #forEach} visits them): each query's iterator only moves forward, so a walk over the
-     * first matches of one query reads each word's postings once.
+     * first matches of one query reads each word's postings once; {@link #restart} begins another walk.
      */
     static final class Holding {
         private final IndexSearcher searcher;
@@ -96,10 +103,21 @@ final class UnscoredMatches {
             this.searcher = searcher;
             this.weights = new Weight[queries.size()];
             for (int i = 0; i < weights.length; i++) {
-                weights[i] = searcher.createWeight(searcher.rewrite(queries.get(i)), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                weights[i] = unscored(searcher, queries.get(i));
             }
             this.twoPhases = new TwoPhaseIterator[weights.length];
             this.docs = new DocIdSetIterator[weights.length];
+        }
+
+        /** {@link UnscoredMatches#upperBound} of query i. */
+        long upperBound(int i) throws IOException {
+            return UnscoredMatches.upperBound(searcher, weights[i]);
+        }
+
+        /** Ready for another walk from the start of the index (the queries' weights are kept). */
+        void restart() {
+            leafIndex = -1;
+            leaf = null;
         }
 
         /** Bit i set when the passage matches query i. */

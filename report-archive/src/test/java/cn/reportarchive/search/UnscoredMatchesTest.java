@@ -96,6 +96,19 @@ class UnscoredMatchesTest {
             });
             assertTrue(visited[0] > 100, "the walk crossed the segments");
             assertThrows(IllegalStateException.class, () -> held.mask(0), "passages asked out of order");
+            held.restart(); // another walk from the start: the same answers
+            for (int doc = 0; doc < 40; doc++) {
+                if (deleted(searcher, doc)) {
+                    continue; // asked of live passages only, as a walk visits them
+                }
+                long mask = held.mask(doc);
+                for (int i = 0; i < queries.size(); i++) {
+                    assertEquals(holding.get(i).contains(doc), (mask & 1L << i) != 0, "again: " + queries.get(i) + " in " + doc);
+                }
+            }
+            for (int i = 0; i < queries.size(); i++) {
+                assertTrue(held.upperBound(i) >= holding.get(i).size(), queries.get(i).toString());
+            }
         }
     }
 
