@@ -17,9 +17,8 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
  * Finds the top hits of a query and its matches (for the total and the facet counts) without
  * visiting every match of a broad query. A pilot sample of the index (every {@code blocks / MIN_BLOCKS}-th
  * block) estimates how many matches there are. A query whose estimate is below twice the {@code sample}
- * size (and so below twice the {@code bound}: the defaults are equal) is counted in full: exact in every
- * respect (in the pass that finds its top hits, or, for one that may match many, in a pass that scores
- * nothing and another that finds the hits as below). A broader one is not counted: its top hits are found by a
+ * size (and so below twice the {@code bound}: the defaults are equal) is counted in full, in the pass that
+ * finds its top hits: exact in every respect. A broader one is not counted: its top hits are found by a
  * pass that lets the scorers skip passages that cannot reach them (block-max WAND; passages are in length
  * order, so most of a broad query's are skipped), exact, while the total and the facets are estimated from
  * a systematic sample of the index holding about {@code sample} matches, and say so. Should that sample
@@ -48,14 +47,6 @@ final class MatchCounter {
     static final int DEFAULT_FACET_SAMPLE = 2_000;
 
     /**
-     * A query counted in full whose terms bound it to more matches than this is counted in a pass that
-     * scores nothing, and its hits found by a second pass that skips (as a broad query's are): scoring
-     * every match (a phrase's frequency read from every position of every pair) cost several times the
-     * count itself. A query bound to fewer is scored and counted in one pass, where two would cost more.
-     */
-    static final int SINGLE_PASS_UP_TO = 1_000;
-
-    /**
      * Matching passages as counted: all of them, or a sample whose counts are multiplied by {@code scale}.
      * {@code facetSample}: for an exact count whose facets are counted on a sample of its matches, the
      * sample (the facet counts are then scaled by the total over the sampled matches); null: every match.
@@ -79,7 +70,6 @@ final class MatchCounter {
     private final int sample;
     private final int block;
     private final int facetSample;
-    private final long singlePassUpTo;
 
     /** Facets of exact counts counted in full. */
     MatchCounter(int bound, int sample, int block) {
@@ -87,15 +77,10 @@ final class MatchCounter {
     }
 
     MatchCounter(int bound, int sample, int block, int facetSample) {
-        this(bound, sample, block, facetSample, SINGLE_PASS_UP_TO);
-    }
-
-    MatchCounter(int bound, int sample, int block, int facetSample, long singlePassUpTo) {
         this.bound = bound;
         this.sample = sample;
         this.block = block;
         this.facetSample = facetSample;
-        this.singlePassUpTo = singlePassUpTo;
     }
 
     static MatchCounter defaults() {
@@ -104,15 +89,12 @@ final class MatchCounter {
 
     /** The first {@code window} hits by score ({@code order} null) or by that order, and the matches. */
     Found search(IndexSearcher searcher, Query query, int window, Sort order) throws IOException {
-        long upperBound = UnscoredMatches.upperBound(searcher, query);
-        Matches sampled = sampled(searcher, query, upperBound);
+        Matches sampled = sampled(searcher, query);
         if (sampled != null) {
-            return new Found(top(searcher, query, window, order), sampled);
-        }
-        if (upperBound > singlePassUpTo) {
-            // counted unscored, then the hits by a pass that skips what cannot reach them
-            Matches all = withFacetSample(exact(searcher.search(query, new FacetsCollectorManager())), searcher);
-            return new Found(top(searcher, query, window, order), all);
+            // the hits alone: the collector may let the scorers skip once it holds the window
+            TopDocs top = order == null ? searcher.search(query, new TopScoreDocCollectorManager(window, null, window))
+                    : searcher.search(query, new TopFieldCollectorManager(order, window, null, window));
+            return new Found(top, sampled);
         }
         // every match scored and kept, in one pass
         Object[] all = searcher.search(query, new MultiCollectorManager(order == null
@@ -121,15 +103,9 @@ final class MatchCounter {
         return new Found((TopDocs) all[0], withFacetSample(exact((FacetsCollector) all[1]), searcher));
     }
 
-    /** The hits alone: the collector lets the scorers skip once it holds the window (block-max WAND). */
-    private static TopDocs top(IndexSearcher searcher, Query query, int window, Sort order) throws IOException {
-        return order == null ? searcher.search(query, new TopScoreDocCollectorManager(window, null, window))
-                : searcher.search(query, new TopFieldCollectorManager(order, window, null, window));
-    }
-
     /** The matches of a query, for facet counts alone. */
     Matches count(IndexSearcher searcher, Query query) throws IOException {
-        Matches sampled = sampled(searcher, query, UnscoredMatches.upperBound(searcher, query));
+        Matches sampled = sampled(searcher, query);
         return sampled != null ? sampled
                 : withFacetSample(exact(searcher.search(query, new FacetsCollectorManager())), searcher);
     }
@@ -164,12 +140,12 @@ final class MatchCounter {
      * full: an index too small to sample, an estimate below twice the sample (sampling half the index
      * costs no less than counting all of it), or a sample that finds no more than the bound.
      */
-    private Matches sampled(IndexSearcher searcher, Query query, long upperBound) throws IOException {
+    private Matches sampled(IndexSearcher searcher, Query query) throws IOException {
         int maxDoc = searcher.getIndexReader().maxDoc();
         int widest = maxDoc / block / MIN_BLOCKS;
         // a query whose terms' frequencies already bound it below the threshold is counted in full straight
         // away: the pilot sample would only have confirmed it
-        if (widest < 2 || upperBound <= 2L * bound) {
+        if (widest < 2 || UnscoredMatches.upperBound(searcher, query) <= 2L * bound) {
             return null;
         }
         SampleQuery pilotSampler = new SampleQuery(widest, block);

@@ -7,7 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.TreeSet;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -115,8 +124,30 @@ class UnscoredMatchesTest {
         }
     }
 
+    /** 600 passages of random words in several segments, every seventh of the first 300 deleted. */
     private static IndexSearcher randomIndex(Directory dir, long seed) throws Exception {
-        return RandomPassages.open(dir, seed, WORDS);
+        Random random = new Random(seed);
+        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new WhitespaceAnalyzer())
+                .setMaxBufferedDocs(50))) {
+            for (int i = 0; i < 600; i++) {
+                StringBuilder text = new StringBuilder();
+                int length = 1 + random.nextInt(6);
+                for (int w = 0; w < length; w++) {
+                    text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+                }
+                Document doc = new Document();
+                doc.add(new StringField("id", Integer.toString(i), Field.Store.YES));
+                doc.add(new TextField("text", text.toString(), Field.Store.NO));
+                writer.addDocument(doc);
+            }
+            for (int i = 0; i < 300; i += 7) {
+                writer.deleteDocuments(new Term("id", Integer.toString(i)));
+            }
+        }
+        DirectoryReader reader = DirectoryReader.open(dir);
+        assertTrue(reader.leaves().size() > 1, "several segments");
+        assertTrue(reader.hasDeletions());
+        return new IndexSearcher(reader);
     }
 
     private static boolean deleted(IndexSearcher searcher, int doc) {
