@@ -10,7 +10,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * Every four characters that stand together in a run of Han characters, and nothing else: the
@@ -31,7 +30,8 @@ public final class HanQuadFilter extends TokenFilter {
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
-    private final TypeAttribute type = addAttribute(TypeAttribute.class);
+    private final org.apache.lucene.analysis.tokenattributes.TypeAttribute type =
+            addAttribute(org.apache.lucene.analysis.tokenattributes.TypeAttribute.class);
 
     private final List<Char> run = new ArrayList<>();
     private final Deque<Char> pending = new ArrayDeque<>();
