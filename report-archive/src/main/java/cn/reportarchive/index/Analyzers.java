@@ -22,8 +22,7 @@ public final class Analyzers {
 
     /** Field-aware analyzer for writing passages. */
     public static Analyzer passages() {
-        return new PerFieldAnalyzerWrapper(words(), Map.of(Fields.TEXT_GRAMS, characterPairs(),
-                Fields.TEXT_QUADS, characterQuads()));
+        return new PerFieldAnalyzerWrapper(words(), Map.of(Fields.TEXT_GRAMS, characterPairs()));
     }
 
     /** smartcn segmentation; its stop set is punctuation. */
@@ -44,28 +43,14 @@ public final class Analyzers {
         return pairs(false);
     }
 
-    /** The quadruple view, the same on both sides: every four Han characters of a run ({@link HanQuadFilter}). */
-    public static Analyzer characterQuads() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new HanQuadFilter(folded(source)));
-            }
-        };
-    }
-
-    /** Full-width folded, numbers cut into parts, lower-cased: what both character views are made from. */
-    private static TokenStream folded(Tokenizer source) {
-        return new LowerCaseFilter(new NumberPartsFilter(new CJKWidthFilter(source)));
-    }
-
     private static Analyzer pairs(boolean indexSide) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream stream = folded(source);
+                TokenStream stream = new CJKWidthFilter(source);
+                stream = new NumberPartsFilter(stream);
+                stream = new LowerCaseFilter(stream);
                 stream = indexSide ? new HanRunGramFilter(stream) : new CJKBigramFilter(stream);
                 return new TokenStreamComponents(source, stream);
             }

@@ -7,8 +7,6 @@ public final class Fields {
     public static final String TEXT = "text";
     /** The same text as character pairs, indexed only. */
     public static final String TEXT_GRAMS = "text.cjk";
-    /** Every four Han characters of the text's runs, indexed without positions: a filter for long runs. */
-    public static final String TEXT_QUADS = "text.quad";
     public static final String TITLE = "title";
     public static final String YEAR = "year";
     public static final String UNIT = "unit";

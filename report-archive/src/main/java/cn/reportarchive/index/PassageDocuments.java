@@ -30,8 +30,6 @@ final class PassageDocuments {
      * no positions: it only ranks whole-word matches, while runs of characters are found in the pairs.
      */
     private static final FieldType WORDS = words();
-    /** Which passages hold each quadruple, no more: it only narrows where a run's pairs are looked for. */
-    private static final FieldType QUADS = quads();
 
     private final FacetsConfig facets;
     private final FieldType words;
@@ -58,7 +56,6 @@ final class PassageDocuments {
             doc.add(new StringField(Fields.REF, passage.ref().toString(), Field.Store.YES));
             doc.add(new Field(Fields.TEXT, passage.text(), words));
             doc.add(new TextField(Fields.TEXT_GRAMS, passage.text(), Field.Store.NO));
-            doc.add(new Field(Fields.TEXT_QUADS, passage.text(), QUADS));
             doc.add(new StoredField(Fields.ORDINAL, ordinal));
             // doc values for a stable order among equal scores, whatever order documents were written in
             doc.add(new NumericDocValuesField(Fields.ORDINAL, ordinal++));
@@ -92,14 +89,6 @@ final class PassageDocuments {
     private static FieldType words() {
         FieldType type = new FieldType(TextField.TYPE_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        type.freeze();
-        return type;
-    }
-
-    private static FieldType quads() {
-        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS);
-        type.setOmitNorms(true);
         type.freeze();
         return type;
     }

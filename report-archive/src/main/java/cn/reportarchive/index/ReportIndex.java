@@ -48,12 +48,11 @@ public final class ReportIndex implements AutoCloseable {
 
     /**
      * The commit data key of the index format. Format 2 indexes titles and headings as passages of their
-     * own; format 3 adds the quadruple view (Fields.TEXT_QUADS), which searches for long runs filter on.
-     * An index without the key (or of another format) lacks them and is rebuilt when the archive opens
-     * (see {@link #current()}).
+     * own; an index without the key (or of another format) lacks them and is rebuilt when the archive
+     * opens (see {@link #current()}).
      */
     static final String FORMAT_KEY = "passages.format";
-    static final String FORMAT = "3";
+    static final String FORMAT = "2";
 
     private final Directory directory;
     /** Whether the last commit is of {@link #FORMAT}; set once the index is emptied for a rebuild. */

@@ -3,7 +3,6 @@ package cn.reportarchive.search;
 import cn.reportarchive.extract.SpaceCleaner;
 import cn.reportarchive.index.Analyzers;
 import cn.reportarchive.index.Fields;
-import cn.reportarchive.index.HanQuadFilter;
 import cn.reportarchive.index.HanRunGramFilter;
 import cn.reportarchive.parse.AspectTaxonomy;
 import cn.reportarchive.parse.SectionType;
@@ -114,7 +113,6 @@ final class QueryCompiler {
     private final UnaryOperator<String> unitOf;
     private final Analyzer pairs = Analyzers.characterPairsQuery();
     private final Analyzer words = Analyzers.words();
-    private final Analyzer quads = Analyzers.characterQuads();
 
     private final Names names;
 
@@ -341,56 +339,7 @@ final class QueryCompiler {
         if (tokens.size() == 1 && HanRunGramFilter.SINGLE.equals(tokens.get(0)[1])) {
             return new PrefixQuery(new Term(Fields.TEXT_GRAMS, tokens.get(0)[0]));
         }
-        return exact ? withQuads(phrase(Fields.TEXT_GRAMS, pairs, text), text) : allOf(Fields.TEXT_GRAMS, tokens);
-    }
-
-    /**
-     * The phrase of a run of four or more characters narrowed by some of its quadruples (HanQuadFilter):
-     * the phrase's conjunction then leads with a rare quadruple instead of the rarest pair, and its score is
-     * unchanged (a filter adds none). The quadruples taken tile each run: every fourth from its start, and
-     * its last, so each character is under one and a run of eight takes two.
-     */
-    private Query withQuads(Query phrase, String text) {
-        List<String> tiles = new ArrayList<>();
-        int runStart = -1;
-        int lastStart = -2;
-        String last = null;
-        try (TokenStream ts = quads.tokenStream(Fields.TEXT_QUADS, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
-                    ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                int start = offset.startOffset();
-                if (start != lastStart + 1) { // a new run: its predecessor's last quadruple closes it
-                    addLast(tiles, last);
-                    runStart = start;
-                }
-                if ((start - runStart) % HanQuadFilter.WIDTH == 0) {
-                    tiles.add(term.toString());
-                    last = null;
-                } else {
-                    last = term.toString();
-                }
-                lastStart = start;
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        addLast(tiles, last);
-        if (phrase == null || tiles.isEmpty()) {
-            return phrase;
-        }
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(phrase, Occur.MUST);
-        tiles.stream().distinct().forEach(t -> b.add(new TermQuery(new Term(Fields.TEXT_QUADS, t)), Occur.FILTER));
-        return b.build();
-    }
-
-    private static void addLast(List<String> tiles, String last) {
-        if (last != null) {
-            tiles.add(last);
-        }
+        return exact ? phrase(Fields.TEXT_GRAMS, pairs, text) : allOf(Fields.TEXT_GRAMS, tokens);
     }
 
     /** Every token in the field, in any place; null for none. */
