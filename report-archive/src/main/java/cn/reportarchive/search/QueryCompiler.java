@@ -1,13 +1,10 @@
 package cn.reportarchive.search;
 
 import cn.reportarchive.extract.SpaceCleaner;
-import cn.reportarchive.index.Analyzers;
 import cn.reportarchive.index.Fields;
-import cn.reportarchive.index.HanRunGramFilter;
 import cn.reportarchive.parse.AspectTaxonomy;
 import cn.reportarchive.parse.SectionType;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +13,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -29,8 +21,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -111,8 +101,7 @@ final class QueryCompiler {
     private final RelatedWords relatedWords;
     /** Any name of a unit to the one its passages are indexed under (see archive/UnitDirectory). */
     private final UnaryOperator<String> unitOf;
-    private final Analyzer pairs = Analyzers.characterPairsQuery();
-    private final Analyzer words = Analyzers.words();
+    private final RunQueries runQueries = new RunQueries();
 
     private final Names names;
 
@@ -258,7 +247,7 @@ final class QueryCompiler {
     private Query word(QueryNode.Word w, Scope scope) {
         Ranking ranking = scope.ranking();
         String text = SpaceCleaner.cleanLine(w.text().strip());
-        Query literal = pairs(text, ranking.exactRuns());
+        Query literal = runQueries.pairs(text, ranking.exactRuns());
         if (literal == null) {
             return null;
         }
@@ -275,7 +264,7 @@ final class QueryCompiler {
                 b.add(literal, Occur.SHOULD);
                 float weight = ranking.relatedBelowLiteral() ? Ranking.RELATED_WEIGHT : 1f;
                 for (String alternative : alternatives) {
-                    Query q = pairs(alternative, ranking.exactRuns());
+                    Query q = runQueries.pairs(alternative, ranking.exactRuns());
                     if (q != null) {
                         b.add(new BoostQuery(q, weight), Occur.SHOULD);
                     }
@@ -288,7 +277,7 @@ final class QueryCompiler {
         }
         // smartcn's words of the run, anywhere in the passage: the run itself is assured by the pairs, and
         // the words field keeps no positions (a smaller index; a phrase of words ranked no better)
-        Query whole = ranking.wholeWords() ? allOf(Fields.TEXT, tokens(words, text)) : null;
+        Query whole = ranking.wholeWords() ? runQueries.words(text) : null;
         if (whole != null) {
             // scores only where this word matched, as a clause beside it would; a word every hit contains
             // needs no check (its run, a phrase, would be matched again for every rescored hit)
@@ -331,79 +320,6 @@ final class QueryCompiler {
     private static Query terms(String field, Set<String> values) {
         return values.size() == 1 ? new TermQuery(new Term(field, values.iterator().next()))
                 : new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
-    }
-
-    /** The run of characters as a phrase of pairs; one Han character alone is every pair it opens. */
-    private Query pairs(String text, boolean exact) {
-        List<String[]> tokens = tokens(pairs, text);
-        if (tokens.size() == 1 && HanRunGramFilter.SINGLE.equals(tokens.get(0)[1])) {
-            return new PrefixQuery(new Term(Fields.TEXT_GRAMS, tokens.get(0)[0]));
-        }
-        return exact ? phrase(Fields.TEXT_GRAMS, pairs, text) : allOf(Fields.TEXT_GRAMS, tokens);
-    }
-
-    /** Every token in the field, in any place; null for none. */
-    private static Query allOf(String field, List<String[]> tokens) {
-        if (tokens.isEmpty()) {
-            return null;
-        }
-        if (tokens.size() == 1) {
-            return new TermQuery(new Term(field, tokens.get(0)[0]));
-        }
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        tokens.forEach(t -> b.add(new TermQuery(new Term(field, t[0])), Occur.MUST));
-        return b.build();
-    }
-
-    /**
-     * Every overlapping pair of the run, not pairs tiled without overlap (positions 0, 2, 4, …): the index
-     * gives a run's first pair the position right after the previous run's last pair (HanRunGramFilter passes
-     * the first character's increment on; punctuation leaves no gap, a number or Latin word takes one), so
-     * two pairs two positions apart can stand on either side of a run break: 形式@0 主义@2 matches 形式多，主义.
-     * Only the overlapping pair between them (式主@1) proves the characters adjacent in one run.
-     * PairPhrasePositionsTest shows both. Lucene's exact phrase already leads its conjunction with the
-     * rarest pair (its approximation is a ConjunctionDISI, which orders the postings by cost).
-     */
-    private static Query phrase(String field, Analyzer analyzer, String text) {
-        PhraseQuery.Builder b = new PhraseQuery.Builder();
-        int count = 0;
-        String only = null;
-        try (TokenStream ts = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-            ts.reset();
-            int position = -1;
-            while (ts.incrementToken()) {
-                position += inc.getPositionIncrement();
-                b.add(new Term(field, term.toString()), position);
-                only = term.toString();
-                count++;
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (count == 0) {
-            return null;
-        }
-        return count == 1 ? new TermQuery(new Term(field, only)) : b.build();
-    }
-
-    /** Term text and type of each token. */
-    private static List<String[]> tokens(Analyzer analyzer, String text) {
-        List<String[]> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(Fields.TEXT_GRAMS, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(new String[] {term.toString(), type.type()});
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 
     Query filter(QueryNode.Filter f) throws QuerySyntaxException {
