@@ -29,6 +29,10 @@ final class RunQueries {
     private final Analyzer pairs = Analyzers.characterPairsQuery();
     private final Analyzer words = Analyzers.words();
 
+    /** A token of the query side: its text, its type (pair or single) and its position increment. */
+    private record Token(String text, String type, int increment) {
+    }
+
     /** smartcn's words of the run, each required, anywhere in the passage; null for none. */
     Query words(String text) {
         return allOf(Fields.TEXT, tokens(words, text));
@@ -36,23 +40,23 @@ final class RunQueries {
 
     /** The run of characters as a phrase of pairs; one Han character alone is every pair it opens. */
     Query pairs(String text, boolean exact) {
-        List<String[]> tokens = tokens(pairs, text);
-        if (tokens.size() == 1 && HanRunGramFilter.SINGLE.equals(tokens.get(0)[1])) {
-            return new PrefixQuery(new Term(Fields.TEXT_GRAMS, tokens.get(0)[0]));
+        List<Token> tokens = tokens(pairs, text);
+        if (tokens.size() == 1 && HanRunGramFilter.SINGLE.equals(tokens.get(0).type())) {
+            return new PrefixQuery(new Term(Fields.TEXT_GRAMS, tokens.get(0).text()));
         }
-        return exact ? phrase(Fields.TEXT_GRAMS, pairs, text) : allOf(Fields.TEXT_GRAMS, tokens);
+        return exact ? phrase(Fields.TEXT_GRAMS, tokens) : allOf(Fields.TEXT_GRAMS, tokens);
     }
 
     /** Every token in the field, in any place; null for none. */
-    private static Query allOf(String field, List<String[]> tokens) {
+    private static Query allOf(String field, List<Token> tokens) {
         if (tokens.isEmpty()) {
             return null;
         }
         if (tokens.size() == 1) {
-            return new TermQuery(new Term(field, tokens.get(0)[0]));
+            return new TermQuery(new Term(field, tokens.get(0).text()));
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        tokens.forEach(t -> b.add(new TermQuery(new Term(field, t[0])), Occur.MUST));
+        tokens.forEach(t -> b.add(new TermQuery(new Term(field, t.text())), Occur.MUST));
         return b.build();
     }
 
@@ -65,40 +69,32 @@ final class RunQueries {
      * PairPhrasePositionsTest shows both. Lucene's exact phrase already leads its conjunction with the
      * rarest pair (its approximation is a ConjunctionDISI, which orders the postings by cost).
      */
-    private static Query phrase(String field, Analyzer analyzer, String text) {
-        PhraseQuery.Builder b = new PhraseQuery.Builder();
-        int count = 0;
-        String only = null;
-        try (TokenStream ts = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-            ts.reset();
-            int position = -1;
-            while (ts.incrementToken()) {
-                position += inc.getPositionIncrement();
-                b.add(new Term(field, term.toString()), position);
-                only = term.toString();
-                count++;
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (count == 0) {
+    private static Query phrase(String field, List<Token> tokens) {
+        if (tokens.isEmpty()) {
             return null;
         }
-        return count == 1 ? new TermQuery(new Term(field, only)) : b.build();
+        if (tokens.size() == 1) {
+            return new TermQuery(new Term(field, tokens.get(0).text()));
+        }
+        PhraseQuery.Builder b = new PhraseQuery.Builder();
+        int position = -1;
+        for (Token t : tokens) {
+            position += t.increment();
+            b.add(new Term(field, t.text()), position);
+        }
+        return b.build();
     }
 
-    /** Term text and type of each token. */
-    private static List<String[]> tokens(Analyzer analyzer, String text) {
-        List<String[]> out = new ArrayList<>();
+    /** The analyzer's tokens of the text, read once. */
+    private static List<Token> tokens(Analyzer analyzer, String text) {
+        List<Token> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(Fields.TEXT_GRAMS, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                out.add(new String[] {term.toString(), type.type()});
+                out.add(new Token(term.toString(), type.type(), inc.getPositionIncrement()));
             }
             ts.end();
         } catch (IOException e) {
