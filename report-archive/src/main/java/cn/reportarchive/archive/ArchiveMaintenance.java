@@ -75,7 +75,7 @@ final class ArchiveMaintenance {
         synchronized (writeLock) {
             if (catalog.indexStale() || !index.current()) {
                 if (!index.current()) {
-                    LOG.warn("索引是旧版格式（标题和小标题不可检索），正在按目录中保存的材料重建索引……");
+                    LOG.warn("索引是旧版格式（缺少标题、小标题或三字组的检索数据），正在按目录中保存的材料重建索引……");
                 }
                 int rebuilt = rebuildIndexFromCatalog();
                 catalog.setIndexStale(false);

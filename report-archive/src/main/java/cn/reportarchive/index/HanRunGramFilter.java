@@ -20,10 +20,18 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * single character (要求，但 → 要求 但); in the text that character opens or closes a run, so the
  * phrase of the query's pairs and singles finds it where plain pairs could not.
  * The query side is plain CJKBigramFilter: pairs for runs of two or more, a single for one.
+ *
+ * <p>Each three characters of a run are also given as a triple, at the position of the pair they
+ * begin (increment 0, so positions and field lengths stay the pairs'). A typed run of three or more is
+ * then searched as the phrase of the triples that tile it two positions apart ({@code RunQueries}):
+ * half the pair phrase's terms, each rarer, and the same passages. Why: the genre's runs are stock
+ * phrases whose every pair is common, and matching their pair phrases was most of a slow search's time
+ * at 100,000 reports (BENCHMARKS.md, "triples").
  */
 public final class HanRunGramFilter extends TokenFilter {
     public static final String DOUBLE = "<DOUBLE>";
     public static final String SINGLE = "<SINGLE>";
+    public static final String TRIPLE = "<TRIPLE>";
     private static final String HAN = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.IDEOGRAPHIC];
 
     private record Char(String text, int start, int end, int positionIncrement) {
@@ -96,6 +104,10 @@ public final class HanRunGramFilter extends TokenFilter {
                         DOUBLE));
                 if (i == 0) {
                     pending.add(new Gram(a.text(), a.start(), a.end(), 0, SINGLE));
+                }
+                if (i + 2 < run.size()) {
+                    Char c = run.get(i + 2);
+                    pending.add(new Gram(a.text() + b.text() + c.text(), a.start(), c.end(), 0, TRIPLE));
                 }
                 if (i + 2 == run.size()) {
                     pending.add(new Gram(b.text(), b.start(), b.end(), 0, SINGLE));

@@ -48,11 +48,12 @@ public final class ReportIndex implements AutoCloseable {
 
     /**
      * The commit data key of the index format. Format 2 indexes titles and headings as passages of their
-     * own; an index without the key (or of another format) lacks them and is rebuilt when the archive
-     * opens (see {@link #current()}).
+     * own; format 3 adds the triples of the pair view (HanRunGramFilter), which a typed run of three or
+     * more characters is searched by. An index without the key (or of another format) lacks them and is
+     * rebuilt when the archive opens (see {@link #current()}).
      */
     static final String FORMAT_KEY = "passages.format";
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
 
     private final Directory directory;
     /** Whether the last commit is of {@link #FORMAT}; set once the index is emptied for a rebuild. */

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An index written before titles and headings were passages (format 1: no format in its commit data,
  * no heading or title documents) is rebuilt from the catalog when the archive opens, so that what a
- * reader sees is searchable without a reindex; a current index is left as it is.
+ * reader sees is searchable without a reindex; so is one of format 2 (before the triples); a
+ * current index is left as it is.
  */
 @Tag("integration")
 class IndexFormatTest {
@@ -67,6 +68,23 @@ class IndexFormatTest {
             assertTrue(headingHits(app) > 0);
         }
         assertEquals(generation, generation(index), "a current index is not rebuilt again");
+
+        // format 2 (before the triples): its passages lack the triples a long run is searched by,
+        // so it is rebuilt too, and a long run is found in it afterwards
+        try (Directory d = FSDirectory.open(index);
+             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(Analyzers.passages())
+                     .setIndexSort(ReportIndex.PASSAGE_ORDER).setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            w.setLiveCommitData(Map.of(ReportIndex.FORMAT_KEY, "2").entrySet());
+            w.commit();
+        }
+        long before = generation(index);
+        try (Application app = Application.open(dir, ExtractionLimits.defaults())) {
+            assertTrue(app.search().search(SearchRequest.of("力戒形式主义官僚主义")).total() > 0);
+        }
+        assertTrue(generation(index) > before, "rebuilt");
+        try (Directory d = FSDirectory.open(index)) {
+            assertEquals(ReportIndex.FORMAT, SegmentInfos.readLatestCommit(d).getUserData().get(ReportIndex.FORMAT_KEY));
+        }
     }
 
     private static long generation(Path index) throws Exception {
