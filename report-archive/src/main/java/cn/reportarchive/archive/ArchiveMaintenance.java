@@ -106,7 +106,7 @@ final class ArchiveMaintenance {
     /** The index made again from the catalog's parsed reports (no file is parsed): what the catalog says, searchable. */
     private int rebuildIndexFromCatalog() throws SQLException, IOException {
         index.removeAll();
-        Set<String> ids = catalog.ids();
+        Set<String> ids = catalog.idsByUnit();
         for (String id : ids) {
             index.put(catalog.get(id).orElseThrow().report());
         }
@@ -156,7 +156,7 @@ final class ArchiveMaintenance {
 
     private ReportArchive.ReindexResult reparseAll() throws SQLException, IOException {
         // one row at a time: an archive of 100,000 reports is not held in memory
-        Set<String> ids = catalog.ids();
+        Set<String> ids = catalog.idsByUnit();
         Set<String> corrected = catalog.corrected();
         index.removeAll();
         int reparsed = 0;

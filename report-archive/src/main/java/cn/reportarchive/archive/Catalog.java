@@ -387,8 +387,23 @@ public final class Catalog implements AutoCloseable {
     }
 
     public synchronized Set<String> ids() throws SQLException {
+        return ids("SELECT id FROM reports ORDER BY id");
+    }
+
+    /**
+     * Every id, a unit's reports together (by unit, then year): the order to write an index in. The index
+     * is sorted by passage length and keeps the order of writing among passages of one length, so a unit
+     * written together stays in few postings blocks, and a viewer limited to it walks few (a rebuild in id
+     * order, a hash, spread one unit's 1,675 passages over 1,124 blocks of 128 instead of 212, and made its
+     * 查相似表述 half again as slow at 100,000 reports).
+     */
+    public synchronized Set<String> idsByUnit() throws SQLException {
+        return ids("SELECT id FROM reports ORDER BY unit, year, id");
+    }
+
+    private Set<String> ids(String sql) throws SQLException {
         Set<String> ids = new LinkedHashSet<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM reports ORDER BY id")) {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }
