@@ -154,8 +154,8 @@ final class RunQueries {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             TypeAttribute type = ts.addAttribute(TypeAttribute.class);
             PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-            ts.reset();
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
             while (ts.incrementToken()) {
                 out.add(new Token(term.toString(), type.type(), inc.getPositionIncrement(), offset.startOffset()));
             }
